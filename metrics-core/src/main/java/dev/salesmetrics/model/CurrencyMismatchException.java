@@ -1,0 +1,48 @@
+package dev.salesmetrics.model;
+
+import java.util.Currency;
+
+/**
+ * Thrown when two amounts in different currencies are combined (added, subtracted, compared)
+ * without a currency converter. The message names both currencies.
+ */
+public final class CurrencyMismatchException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  /** The currency of the first operand. */
+  private final Currency left;
+
+  /** The currency of the second operand. */
+  private final Currency right;
+
+  /**
+   * Creates the exception for an operation between {@code left} and {@code right}.
+   *
+   * @param left the currency of the first operand
+   * @param right the currency of the second operand
+   */
+  public CurrencyMismatchException(Currency left, Currency right) {
+    super("currency mismatch: " + left.getCurrencyCode() + " and " + right.getCurrencyCode()
+        + " cannot be combined without a currency converter");
+    this.left = left;
+    this.right = right;
+  }
+
+  /**
+   * Returns the currency of the first operand.
+   *
+   * @return the first currency
+   */
+  public Currency left() {
+    return left;
+  }
+
+  /**
+   * Returns the currency of the second operand.
+   *
+   * @return the second currency
+   */
+  public Currency right() {
+    return right;
+  }
+}
