@@ -49,7 +49,8 @@ class GranularityTest {
   @Test
   void nextAndPreviousAddOneUnit() {
     LocalDate first = LocalDate.of(2024, 1, 1);
-    assertThat(Granularity.DAY.next(LocalDate.of(2024, 2, 28))).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(Granularity.DAY.next(LocalDate.of(2024, 2, 28)))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
     assertThat(Granularity.MONTH.next(first)).isEqualTo(LocalDate.of(2024, 2, 1));
     assertThat(Granularity.QUARTER.next(LocalDate.of(2023, 11, 1)))
         .isEqualTo(LocalDate.of(2024, 2, 1));

@@ -351,9 +351,12 @@ class PeriodTest {
 
     List<Period> one =
         Period.covering(
-            at("2024-03-10T05:00:00Z"), at("2024-03-10T05:00:00.000000001Z"), Granularity.DAY,
+            at("2024-03-10T05:00:00Z"),
+            at("2024-03-10T05:00:00.000000001Z"),
+            Granularity.DAY,
             NEW_YORK);
-    assertThat(one).containsExactly(Period.of(LocalDate.of(2024, 3, 10), Granularity.DAY, NEW_YORK));
+    assertThat(one)
+        .containsExactly(Period.of(LocalDate.of(2024, 3, 10), Granularity.DAY, NEW_YORK));
   }
 
   @Test
@@ -379,7 +382,8 @@ class PeriodTest {
     assertThat(days)
         .extracting(Period::label)
         .containsExactly("2024-10-26", "2024-10-27", "2024-10-28");
-    assertThat(days).extracting(Period::length)
+    assertThat(days)
+        .extracting(Period::length)
         .containsExactly(Duration.ofHours(24), Duration.ofHours(25), Duration.ofHours(24));
     assertThat(days.get(0).end()).isEqualTo(days.get(1).start());
     assertThat(days.get(1).end()).isEqualTo(days.get(2).start());
@@ -392,7 +396,8 @@ class PeriodTest {
     assertThatThrownBy(
             () -> Period.covering(instant, instant.minusNanos(1), Granularity.DAY, UTC))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("to 2024-03-10T04:59:59.999999999Z must not be before from 2024-03-10T05:00:00Z");
+        .hasMessage(
+            "to 2024-03-10T04:59:59.999999999Z must not be before from 2024-03-10T05:00:00Z");
   }
 
   // --- validation ----------------------------------------------------------------------------
