@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>All implementations are immutable records and thread safe.
  */
 public sealed interface SalesRecord
-    permits Rep, Lead, Deal, Order, Customer, Campaign, SurveyResponse {
+    permits Rep, Quota, Lead, Deal, Order, Customer, Campaign, SurveyResponse {
 
   /**
    * Returns this record as known at instant {@code t}: empty if it did not exist yet at
