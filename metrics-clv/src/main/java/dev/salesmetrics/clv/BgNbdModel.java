@@ -3,6 +3,8 @@ package dev.salesmetrics.clv;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Locale;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
 import org.hipparchus.special.Beta;
 import org.hipparchus.special.Gamma;
 
@@ -276,6 +278,46 @@ public record BgNbdModel(double r, double alpha, double a, double b, ClvTimeUnit
     double alive = 1 / (1 + Math.exp(u));
     double dead = 1 / (1 + Math.exp(-u));
     return clamp01(dead + alive * silentIfAlive);
+  }
+
+  /**
+   * Draws customers from the model: each has a purchase rate {@code lambda ~ Gamma(r, alpha)} and
+   * a dropout probability {@code p ~ Beta(a, b)}, buys at exponential intervals from time 0 up to
+   * its age, and drops out after each repeat purchase with probability {@code p}. Times are
+   * continuous, in {@link #unit()}. The same seed always gives the same data.
+   *
+   * @param ages the age {@code T} of each customer, each finite and {@code >= 0}
+   * @param seed the random seed
+   * @return one row per age, spend 0, weight 1
+   * @throws IllegalArgumentException if an age is negative or not finite
+   */
+  public RfmData simulate(double[] ages, long seed) {
+    checkNotNull(ages, "ages");
+    RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(seed));
+    RfmData.Builder data = RfmData.builder(unit);
+    for (double age : ages) {
+      if (!(age >= 0) || !Double.isFinite(age)) {
+        throw new IllegalArgumentException("age must be finite and >= 0: " + age);
+      }
+      double lambda = random.nextGamma(r, 1 / alpha);
+      double p = random.nextBeta(a, b);
+      int x = 0;
+      double last = 0;
+      double t = 0;
+      while (true) {
+        t += random.nextExponential(1 / lambda);
+        if (t > age) {
+          break;
+        }
+        x++;
+        last = t;
+        if (random.nextDouble() < p) {
+          break;
+        }
+      }
+      data.add(x, last, age);
+    }
+    return data.build();
   }
 
   private static double clamp01(double p) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.annotation.Nullable;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
@@ -85,7 +85,7 @@ final class MaximumLikelihood {
     for (double[] start : startThetas) {
       try {
         return fromStart(objective, totalWeight, start);
-      } catch (ModelFitException | MathIllegalStateException e) {
+      } catch (ModelFitException | MathRuntimeException e) {
         failures.append("; from ").append(Arrays.toString(start)).append(": ");
         failures.append(e.getMessage());
       }
@@ -123,7 +123,7 @@ final class MaximumLikelihood {
                 .getSolver()
                 .solve(MatrixUtils.createRealVector(gradient))
                 .toArray();
-      } catch (MathIllegalStateException | IllegalArgumentException e) {
+      } catch (MathRuntimeException e) {
         step = gradient.clone(); // not concave here: steepest ascent
       }
       double length = 1;
@@ -163,7 +163,7 @@ final class MaximumLikelihood {
     RealMatrix covariance;
     try {
       covariance = new CholeskyDecomposition(information).getSolver().getInverse();
-    } catch (MathIllegalStateException | IllegalArgumentException e) {
+    } catch (MathRuntimeException e) {
       throw new ModelFitException(
           "log-likelihood is not concave at the stationary point " + Arrays.toString(exp(phi)));
     }
