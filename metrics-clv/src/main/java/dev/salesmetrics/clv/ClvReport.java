@@ -146,7 +146,8 @@ public record ClvReport(
     }
     rows.sort(
         Comparator.comparingDouble(Row::clv).reversed().thenComparing(Row::customerId));
-    return new ClvReport(calibrationEnd, horizon, purchaseFit, spendFit, ImmutableList.copyOf(rows));
+    return new ClvReport(
+        calibrationEnd, horizon, purchaseFit, spendFit, ImmutableList.copyOf(rows));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class CalibrationSummaryTest {
     Map<String, CustomerSummary> byId = new HashMap<>();
     s.customers().forEach(c -> byId.put(c.customerId(), c));
     for (String[] row : Cdnow.csv("cdnow_customers_summary_with_transactions.csv")) {
-      CustomerSummary c = byId.get(String.format("%04d", Integer.parseInt(row[0])));
+      CustomerSummary c = byId.get(String.format(Locale.ROOT, "%04d", Integer.parseInt(row[0])));
       assertThat(c).as("customer %s", row[0]).isNotNull();
       assertThat(c.frequency()).isEqualTo(Integer.parseInt(row[1]));
       assertThat(c.recency()).isCloseTo(Double.parseDouble(row[2]), within(0.005 + 1e-9));
