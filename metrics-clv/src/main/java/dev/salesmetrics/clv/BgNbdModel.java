@@ -1,0 +1,342 @@
+package dev.salesmetrics.clv;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Locale;
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
+import org.hipparchus.special.Beta;
+import org.hipparchus.special.Gamma;
+
+/**
+ * The BG/NBD model of repeat purchases (Fader, Hardie and Lee 2005, "Counting your customers the
+ * easy way"): while alive a customer buys at a Poisson rate {@code lambda ~ Gamma(shape r, rate
+ * alpha)}, and after each purchase drops out for good with probability {@code p ~ Beta(a, b)}.
+ *
+ * <p>Times ({@code t}, {@code t_x}, {@code T}) and {@code alpha} are in {@link #unit()}. The
+ * predictions use forms that stay finite where the textbook formulas overflow or take the log of
+ * a negative number: the conditional expectation uses Euler's transformation of the Gauss
+ * hypergeometric function and multiplies by {@link #probabilityAlive} (see {@code docs/CLV.md});
+ * {@code a = 1} is handled as the limit. Immutable and thread safe.
+ *
+ * <pre>{@code
+ * BgNbdModel m = new BgNbdModel(0.242593, 4.413532, 0.792886, 2.425752, ClvTimeUnit.WEEK);
+ * double expected = m.expectedPurchases(39, 2, 30.43, 38.86); // 1.2259...
+ * double alive = m.probabilityAlive(2, 30.43, 38.86); // 0.7266...
+ * }</pre>
+ *
+ * @param r shape of the purchase-rate distribution, {@code > 0}
+ * @param alpha scale of the purchase-rate distribution in {@link #unit()}, {@code > 0}
+ * @param a first shape of the dropout-probability distribution, {@code > 0}
+ * @param b second shape of the dropout-probability distribution, {@code > 0}
+ * @param unit the time unit of {@code alpha} and of every time argument
+ */
+public record BgNbdModel(double r, double alpha, double a, double b, ClvTimeUnit unit) {
+  /** Series terms allowed before {@link #expectedPurchases} gives up (z extremely close to 1). */
+  static final int MAX_SERIES_TERMS = 20_000_000;
+
+  /**
+   * Validates the parameters.
+   *
+   * @param r shape of the purchase-rate distribution, {@code > 0}
+   * @param alpha scale of the purchase-rate distribution, {@code > 0}
+   * @param a first dropout shape, {@code > 0}
+   * @param b second dropout shape, {@code > 0}
+   * @param unit the time unit
+   * @throws IllegalArgumentException if a parameter is not finite and positive
+   * @throws NullPointerException if {@code unit} is null
+   */
+  public BgNbdModel {
+    checkPositive("r", r);
+    checkPositive("alpha", alpha);
+    checkPositive("a", a);
+    checkPositive("b", b);
+    checkNotNull(unit, "unit");
+  }
+
+  private static void checkPositive(String name, double value) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0: " + value);
+    }
+  }
+
+  /**
+   * Returns the same model with {@code alpha} expressed in another time unit.
+   *
+   * @param target the new unit
+   * @return the model in {@code target}; r, a and b do not change
+   */
+  public BgNbdModel inUnit(ClvTimeUnit target) {
+    checkNotNull(target, "target");
+    return new BgNbdModel(r, alpha * unit.days() / target.days(), a, b, target);
+  }
+
+  /**
+   * Log-likelihood of one customer's history, {@code ln L(r, alpha, a, b | x, t_x, T)} (FHL 2005
+   * eq. 6, in the overflow-free form of Fader and Hardie note 027).
+   *
+   * @param x the number of repeat purchases
+   * @param recency {@code t_x}
+   * @param age {@code T}
+   * @return the log-likelihood, finite
+   * @throws IllegalArgumentException if {@code x < 0} or not {@code 0 <= t_x <= T}
+   */
+  public double logLikelihood(int x, double recency, double age) {
+    checkHistory(x, recency, age);
+    double d =
+        Gamma.logGamma(r + x)
+            - Gamma.logGamma(r)
+            + Gamma.logGamma(a + b)
+            + Gamma.logGamma(b + x)
+            - Gamma.logGamma(b)
+            - Gamma.logGamma(a + b + x);
+    return d + BgNbdLikelihood.tail(r, alpha, a, b, x, recency, age);
+  }
+
+  /**
+   * Log-likelihood of a data set, {@code sum of weight * ln L} over its rows.
+   *
+   * @param data the customers; converted to {@link #unit()} first
+   * @return the log-likelihood, finite
+   */
+  public double logLikelihood(RfmData data) {
+    return new BgNbdLikelihood(data.inUnit(unit)).value(r, alpha, a, b);
+  }
+
+  /**
+   * Probability that a customer with this history is still alive at {@code T} (Hardie note 021),
+   * computed as a logistic of a log-ratio so that it never overflows: 1 when {@code x = 0}.
+   *
+   * @param x the number of repeat purchases
+   * @param recency {@code t_x}
+   * @param age {@code T}
+   * @return a probability in [0, 1]
+   * @throws IllegalArgumentException if {@code x < 0} or not {@code 0 <= t_x <= T}
+   */
+  public double probabilityAlive(int x, double recency, double age) {
+    checkHistory(x, recency, age);
+    if (x == 0) {
+      return 1;
+    }
+    return 1 / (1 + Math.exp(logOddsDead(x, recency, age)));
+  }
+
+  /** Returns {@code ln((1 - P(alive)) / P(alive))} for {@code x > 0}. */
+  private double logOddsDead(int x, double recency, double age) {
+    return Math.log(a / (b + x - 1)) + (r + x) * Math.log1p((age - recency) / (alpha + recency));
+  }
+
+  /**
+   * Expected number of purchases in {@code (0, t]} by a new customer, {@code E[X(t)]} (FHL 2005
+   * eq. 9), including the case {@code a + b < 1} where the hypergeometric factor is negative.
+   *
+   * @param t the horizon in {@link #unit()}, {@code >= 0}
+   * @return the expectation, {@code >= 0}
+   * @throws IllegalArgumentException if {@code t} is negative or not finite
+   * @throws ArithmeticException if the hypergeometric series needs more than 20 million terms
+   *     (only when {@code alpha} is many orders of magnitude below {@code t})
+   */
+  public double expectedPurchases(double t) {
+    checkHorizon(t);
+    return numerator(t, 0, 0);
+  }
+
+  /**
+   * Expected number of purchases in {@code (T, T + t]} by a customer with history {@code (x, t_x,
+   * T)}, {@code E[Y(t) | x, t_x, T]} (FHL 2005 eq. 10). Finite for any {@code x}: the
+   * hypergeometric series is used after Euler's transformation, whose upper parameters do not grow
+   * with {@code x}, and the denominator is replaced by a factor {@link #probabilityAlive}.
+   *
+   * @param t the horizon in {@link #unit()}, {@code >= 0}
+   * @param x the number of repeat purchases
+   * @param recency {@code t_x}
+   * @param age {@code T}
+   * @return the expectation, {@code >= 0}
+   * @throws IllegalArgumentException if {@code t < 0}, {@code x < 0} or not {@code 0 <= t_x <= T}
+   * @throws ArithmeticException if the hypergeometric series needs more than 20 million terms
+   *     (only when {@code alpha + T} is many orders of magnitude below {@code t})
+   */
+  public double expectedPurchases(double t, int x, double recency, double age) {
+    checkHorizon(t);
+    double alive = probabilityAlive(x, recency, age);
+    if (alive == 0) {
+      return 0;
+    }
+    return alive * numerator(t, x, age);
+  }
+
+  /**
+   * Returns {@code (a+b+x-1)/(a-1) * [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
+   * z)]} with {@code z = t/(alpha+T+t)}, evaluated as {@code C*E1 - (1-z)^(a-1) * H} where {@code
+   * C = a+b+x-1}, {@code E1 = (1 - (1-z)^(a-1))/(a-1)} and {@code H = C * (2F1(a+b-1-r, a-1; C; z)
+   * - 1)/(a-1)} summed term by term, so that neither a = 1 nor C near 0 divides by zero.
+   */
+  private double numerator(double t, int x, double age) {
+    if (t == 0) {
+      return 0;
+    }
+    double z = t / (alpha + age + t);
+    double logOneMinusZ = -Math.log1p(t / (alpha + age));
+    double eps = a - 1;
+    double c = a + b + x - 1;
+    double upper = a + b - 1 - r;
+    double e1 = eps == 0 ? -logOneMinusZ : -Math.expm1(eps * logOneMinusZ) / eps;
+    double h = hypergeometricTail(upper, eps, c, z);
+    double value = c * e1 - Math.exp(eps * logOneMinusZ) * h;
+    return Math.max(0, value);
+  }
+
+  /**
+   * Sums {@code H = sum over n >= 1 of (A)_n (eps+1)_(n-1) / ((C+1)_(n-1) n!) z^n} with the ratio
+   * recursion {@code h(n+1) = h(n) (A+n)(eps+n) / ((C+n)(n+1)) z}, stopping when the remaining
+   * terms (bounded by a geometric tail) fall below 1e-17 of the sum.
+   */
+  static double hypergeometricTail(double upper, double eps, double c, double z) {
+    double term = upper * z;
+    double sum = term;
+    double signStable = Math.max(0, -upper) + 2;
+    for (int n = 1; n < MAX_SERIES_TERMS; n++) {
+      double ratio = (upper + n) * (eps + n) / ((c + n) * (n + 1)) * z;
+      term *= ratio;
+      sum += term;
+      if (term == 0) {
+        return sum;
+      }
+      if (n > signStable && ratio < 1) {
+        double tail = Math.abs(term) * Math.max(ratio, z) / (1 - Math.max(ratio, z));
+        if (tail <= 1e-17 * Math.abs(sum)) {
+          return sum;
+        }
+      }
+    }
+    throw new ArithmeticException(
+        String.format(
+            Locale.ROOT,
+            "hypergeometric series did not converge in %d terms at z = %s",
+            MAX_SERIES_TERMS,
+            z));
+  }
+
+  /**
+   * Probability that a new customer makes exactly {@code n} purchases in {@code (0, t]}, {@code
+   * P(X(t) = n)} (FHL 2005 eq. 8), in log space; the NBD tail is the regularized incomplete beta
+   * function, so no cancellation occurs for large {@code n}.
+   *
+   * @param n the number of purchases, {@code >= 0}
+   * @param t the horizon in {@link #unit()}, {@code >= 0}
+   * @return a probability in [0, 1]
+   * @throws IllegalArgumentException if {@code n < 0} or {@code t} is negative or not finite
+   */
+  public double probabilityOfPurchases(int n, double t) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0: " + n);
+    }
+    checkHorizon(t);
+    if (t == 0) {
+      return n == 0 ? 1 : 0;
+    }
+    double logBetaAb = Beta.logBeta(a, b);
+    double logP = -Math.log1p(t / alpha); // ln(alpha / (alpha + t))
+    double logQ = -Math.log1p(alpha / t); // ln(t / (alpha + t))
+    double first =
+        Math.exp(
+            Beta.logBeta(a, b + n)
+                - logBetaAb
+                + Gamma.logGamma(r + n)
+                - Gamma.logGamma(r)
+                - Gamma.logGamma(n + 1.0)
+                + r * logP
+                + n * logQ);
+    if (n == 0) {
+      return clamp01(first);
+    }
+    double nbdTail = Beta.regularizedBeta(t / (alpha + t), n, r);
+    double second = Math.exp(Beta.logBeta(a + 1, b + n - 1) - logBetaAb) * nbdTail;
+    return clamp01(first + second);
+  }
+
+  /**
+   * Probability that a customer with history {@code (x, t_x, T)} makes no purchase in {@code (T, T
+   * + t]}: {@code (1 - P(alive)) + P(alive) * ((alpha+T)/(alpha+T+t))^(r+x)}, from the posterior
+   * of the purchase rate given that the customer is alive.
+   *
+   * @param t the horizon in {@link #unit()}, {@code >= 0}
+   * @param x the number of repeat purchases
+   * @param recency {@code t_x}
+   * @param age {@code T}
+   * @return a probability in [0, 1]
+   * @throws IllegalArgumentException if {@code t < 0}, {@code x < 0} or not {@code 0 <= t_x <= T}
+   */
+  public double probabilityNoPurchase(double t, int x, double recency, double age) {
+    checkHorizon(t);
+    checkHistory(x, recency, age);
+    double silentIfAlive = Math.exp(-(r + x) * Math.log1p(t / (alpha + age)));
+    if (x == 0) {
+      return clamp01(silentIfAlive);
+    }
+    double u = logOddsDead(x, recency, age);
+    double alive = 1 / (1 + Math.exp(u));
+    double dead = 1 / (1 + Math.exp(-u));
+    return clamp01(dead + alive * silentIfAlive);
+  }
+
+  /**
+   * Draws customers from the model: each has a purchase rate {@code lambda ~ Gamma(r, alpha)} and
+   * a dropout probability {@code p ~ Beta(a, b)}, buys at exponential intervals from time 0 up to
+   * its age, and drops out after each repeat purchase with probability {@code p}. Times are
+   * continuous, in {@link #unit()}. The same seed always gives the same data.
+   *
+   * @param ages the age {@code T} of each customer, each finite and {@code >= 0}
+   * @param seed the random seed
+   * @return one row per age, spend 0, weight 1
+   * @throws IllegalArgumentException if an age is negative or not finite
+   */
+  public RfmData simulate(double[] ages, long seed) {
+    checkNotNull(ages, "ages");
+    RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(seed));
+    RfmData.Builder data = RfmData.builder(unit);
+    for (double age : ages) {
+      if (!(age >= 0) || !Double.isFinite(age)) {
+        throw new IllegalArgumentException("age must be finite and >= 0: " + age);
+      }
+      double lambda = random.nextGamma(r, 1 / alpha);
+      double p = random.nextBeta(a, b);
+      int x = 0;
+      double last = 0;
+      double t = 0;
+      while (true) {
+        t += random.nextExponential(1 / lambda);
+        if (t > age) {
+          break;
+        }
+        x++;
+        last = t;
+        if (random.nextDouble() < p) {
+          break;
+        }
+      }
+      data.add(x, last, age);
+    }
+    return data.build();
+  }
+
+  private static double clamp01(double p) {
+    return Math.min(1, Math.max(0, p));
+  }
+
+  private static void checkHorizon(double t) {
+    if (!(t >= 0) || !Double.isFinite(t)) {
+      throw new IllegalArgumentException("horizon t must be finite and >= 0: " + t);
+    }
+  }
+
+  static void checkHistory(int x, double recency, double age) {
+    if (x < 0) {
+      throw new IllegalArgumentException("frequency must be >= 0: " + x);
+    }
+    if (!(recency >= 0) || !(age >= recency) || !Double.isFinite(age)) {
+      throw new IllegalArgumentException(
+          "need finite 0 <= recency <= age: recency " + recency + ", age " + age);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.salesmetrics.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.junit.jupiter.api.Test;
+
+class GammaGammaFitTest {
+  @Test
+  void fitsCdnowRepeatBuyers() {
+    GammaGammaFit fit = GammaGammaFit.fit(Cdnow.summaryWithSpend());
+    assertThat(fit.customers()).isEqualTo(946);
+    assertThat(fit.model().p()).isCloseTo(6.24880, withinPercentage(0.1));
+    assertThat(fit.model().q()).isCloseTo(3.74459, withinPercentage(0.1));
+    assertThat(fit.model().v()).isCloseTo(15.44775, withinPercentage(0.1));
+    // recomputed MLE (CLV.md): 6.24880314, 3.74458839, 15.4477463, LL -4055.9232
+    assertThat(fit.model().p()).isCloseTo(6.24880314, withinPercentage(1e-4));
+    assertThat(fit.model().q()).isCloseTo(3.74458839, withinPercentage(1e-4));
+    assertThat(fit.model().v()).isCloseTo(15.4477463, withinPercentage(1e-4));
+    assertThat(fit.logLikelihood()).isCloseTo(-4055.9232, within(1e-3));
+    assertThat(fit.model().populationMean()).isCloseTo(35.171, within(1e-3));
+  }
+
+  @Test
+  void fitsUnroundedSpendFromRawTransactions() {
+    CalibrationSummary summary =
+        CalibrationSummary.of(Cdnow.transactions(), Cdnow.CALIBRATION_END, ClvTimeUnit.WEEK);
+    GammaGammaFit fit = GammaGammaFit.fit(summary.toRfmData());
+    assertThat(fit.model().p()).isCloseTo(6.249574, withinPercentage(1e-3));
+    assertThat(fit.model().q()).isCloseTo(3.744225, withinPercentage(1e-3));
+    assertThat(fit.model().v()).isCloseTo(15.443518, withinPercentage(1e-3));
+    assertThat(fit.logLikelihood()).isCloseTo(-4055.9177, within(1e-3));
+  }
+
+  @Test
+  void textRoundTripsAlongsideBgNbd() {
+    GammaGammaFit gg = GammaGammaFit.fit(Cdnow.summaryWithSpend());
+    BgNbdFit bg = BgNbdFit.fit(Cdnow.summary());
+    String file = bg.toText() + gg.toText();
+    assertThat(GammaGammaFit.parse(file)).isEqualTo(gg);
+    assertThat(BgNbdFit.parse(file)).isEqualTo(bg);
+  }
+
+  @Test
+  void refusesAFitWithQAtMostOne() {
+    // Mean spends spread log-uniformly over six orders of magnitude, each from many purchases:
+    // the spread of 1/nu needs a gamma with shape q < 1, whose mean is infinite.
+    RfmData.Builder data = RfmData.builder(ClvTimeUnit.WEEK);
+    for (int i = 0; i <= 200; i++) {
+      data.add(50, 10, 20, Math.pow(10, -3 + 6.0 * i / 200));
+    }
+    assertThatThrownBy(() -> GammaGammaFit.fit(data.build()))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageContaining("q =")
+        .hasMessageContaining("<= 1");
+  }
+
+  @Test
+  void modelRejectsQAtMostOne() {
+    assertThatThrownBy(() -> new GammaGammaModel(6, 1, 15))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("q must be finite and > 1 for a finite mean spend: 1.0");
+  }
+
+  @Test
+  void conditionalSpendIsAWeightedMean() {
+    GammaGammaModel m = Cdnow.GG_MLE;
+    double population = m.populationMean();
+    double e = m.expectedAverageSpend(3, 80);
+    double weight = m.p() * 3 / (m.p() * 3 + m.q() - 1);
+    assertThat(e).isCloseTo(weight * 80 + (1 - weight) * population, within(1e-12));
+    assertThat(m.expectedAverageSpend(0, 0)).isEqualTo(population);
+    assertThat(m.populationVariance()).isPresent();
+    assertThat(new GammaGammaModel(6, 1.5, 15).populationVariance()).isEmpty();
+  }
+}
