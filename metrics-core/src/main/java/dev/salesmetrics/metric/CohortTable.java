@@ -22,8 +22,8 @@ import java.util.OptionalDouble;
  * Prints as an aligned text table:
  *
  * <pre>
- * cohort  size         k=0         k=1
- * 2024-01     3  66.7% (2/3)  33.3% (1/3)
+ * cohort   size           k=0          k=1
+ * 2024-01     3   66.7% (2/3)  33.3% (1/3)
  * 2024-02     2  100.0% (2/2)
  * </pre>
  *
