@@ -142,8 +142,12 @@ public final class Metrics {
       OrderDefinitions.historicClv(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
-   * Simple CLV with gross margin 1.0: {@code arpu(P) x gross margin / churn_rate(P)}. See {@link
-   * #simpleClv(double)}.
+   * Simple CLV: ARPU over the period divided by its churn rate, with a gross margin of 1.0
+   * (revenue, not profit), {@code arpu(P) x 1.0 / churn_rate(P)}.
+   *
+   * <p>Reads {@code Order} and {@code Customer}; spanning; needs a period. Unit: money, rounded
+   * once HALF_EVEN; undefined when churn is 0 or undefined. For another margin, and the details,
+   * see {@link #simpleClv(double)}. Cost: O(1) per record.
    */
   public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> SIMPLE_CLV =
       OrderDefinitions.simpleClv(1.0, OrderDefinitions.Pricing.AS_GIVEN);
@@ -203,7 +207,15 @@ public final class Metrics {
   public static final Metric<dev.salesmetrics.model.Customer, Ratio> RETENTION_RATE =
       OrderDefinitions.retentionRate();
 
-  /** Cohort retention by month; see {@link #cohortRetention(dev.salesmetrics.time.Granularity)}. */
+  /**
+   * Cohort retention by month: per monthly signup cohort and {@code k = 0, 1, ...} months later,
+   * {@code Ratio(cohort customers active at the end of month k, cohort size)}.
+   *
+   * <p>Reads {@code Customer}; spanning. Unit: table ({@link CohortTable}); a cell exists only for
+   * months ended by the horizon. For other granularities, the horizon and the cohorts chosen, see
+   * {@link #cohortRetention(dev.salesmetrics.time.Granularity)}. Cost: O(months from sign-up to
+   * cancellation) per customer.
+   */
   public static final Metric<dev.salesmetrics.model.Customer, CohortTable> COHORT_RETENTION =
       OrderDefinitions.cohortRetention(dev.salesmetrics.time.Granularity.MONTH);
 

@@ -56,8 +56,7 @@ class OrderMetricsProperties {
 
   /** A window over a month of 2024 in UTC or New York. */
   private static Gen<Window> windows() {
-    return OrderGenerators.months()
-        .zip(OrderGenerators.zones(), (m, z) -> Window.of(month(m, z)));
+    return OrderGenerators.months().zip(OrderGenerators.zones(), (m, z) -> Window.of(month(m, z)));
   }
 
   private static Period month(YearMonth m, ZoneId zone) {
@@ -86,13 +85,15 @@ class OrderMetricsProperties {
       Metric<T, R> metric, List<? extends T> records, long seed, Window window) {
     List<T> shuffled = new ArrayList<>(records);
     Collections.shuffle(shuffled, new Random(seed));
-    assertThat(whole(metric, shuffled, window)).as(metric.id())
+    assertThat(whole(metric, shuffled, window))
+        .as(metric.id())
         .isEqualTo(whole(metric, records, window));
   }
 
   private static <T, R extends MetricValue> void asOfAfterEverythingIsPlain(
       Metric<T, R> metric, List<? extends T> records, Window window) {
-    assertThat(whole(metric, records, window.asOf(AFTER_EVERYTHING))).as(metric.id())
+    assertThat(whole(metric, records, window.asOf(AFTER_EVERYTHING)))
+        .as(metric.id())
         .isEqualTo(whole(metric, records, window));
   }
 
@@ -106,7 +107,9 @@ class OrderMetricsProperties {
   void splitAtAnyPointThenMergeEqualsWhole() {
     qt().withExamples(EXAMPLES)
         .forAll(
-            OrderGenerators.orders(30), OrderGenerators.customers(20), integers().between(0, 50),
+            OrderGenerators.orders(30),
+            OrderGenerators.customers(20),
+            integers().between(0, 50),
             windows())
         .checkAssert(
             (orders, customers, cut, window) -> {
@@ -126,7 +129,8 @@ class OrderMetricsProperties {
   @Test
   void splitThenMergeEqualsWholeOverAllTime() {
     qt().withExamples(EXAMPLES)
-        .forAll(OrderGenerators.orders(30), OrderGenerators.customers(20), integers().between(0, 50))
+        .forAll(
+            OrderGenerators.orders(30), OrderGenerators.customers(20), integers().between(0, 50))
         .checkAssert(
             (orders, customers, cut) -> {
               for (Metric<Order, ?> m : ORDER_METRICS) {
@@ -143,8 +147,7 @@ class OrderMetricsProperties {
   @Test
   void resultIsIndependentOfInputOrder() {
     qt().withExamples(EXAMPLES)
-        .forAll(
-            OrderGenerators.orders(30), OrderGenerators.customers(20), longs().all(), windows())
+        .forAll(OrderGenerators.orders(30), OrderGenerators.customers(20), longs().all(), windows())
         .checkAssert(
             (orders, customers, seed, window) -> {
               for (Metric<Order, ?> m : ORDER_METRICS) {
@@ -221,7 +224,9 @@ class OrderMetricsProperties {
   void agreesWithThePlainReferenceOverAMonth() {
     qt().withExamples(EXAMPLES)
         .forAll(
-            OrderGenerators.orders(30), OrderGenerators.customers(20), OrderGenerators.months(),
+            OrderGenerators.orders(30),
+            OrderGenerators.customers(20),
+            OrderGenerators.months(),
             OrderGenerators.zones())
         .checkAssert(
             (orders, customers, month, zone) -> {
@@ -298,7 +303,8 @@ class OrderMetricsProperties {
                       OrderReference.monthStart(first.plusMonths(3), zone),
                       zone);
               CohortTable table = whole(Metrics.COHORT_RETENTION, customers, Window.of(quarter));
-              assertThat(table.rows()).extracting(r -> r.cohort().label())
+              assertThat(table.rows())
+                  .extracting(r -> r.cohort().label())
                   .containsExactlyElementsOf(expected.keySet());
               for (CohortTable.Row row : table.rows()) {
                 List<Long> actual = new ArrayList<>();
@@ -315,8 +321,9 @@ class OrderMetricsProperties {
         .forAll(OrderGenerators.customers(20))
         .checkAssert(
             customers ->
-                assertThat(whole(Metrics.ARPU, new ArrayList<SalesRecord>(customers), Window.all())
-                        .sampleSize())
+                assertThat(
+                        whole(Metrics.ARPU, new ArrayList<SalesRecord>(customers), Window.all())
+                            .sampleSize())
                     .isEqualTo(
                         OrderReference.activeSometime(
                             customers, Instant.parse("2000-01-01T00:00:00Z"), AFTER_EVERYTHING)));

@@ -3,8 +3,8 @@ package dev.salesmetrics.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderStatus;
@@ -28,8 +28,8 @@ class OrderMetricsTest {
   private static final Currency USD = Money.currency("USD");
   private static final Currency EUR = Money.currency("EUR");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final Period MARCH = Period.of(LocalDate.of(2024, 3, 1), Granularity.MONTH,
-      ZoneOffset.UTC);
+  private static final Period MARCH =
+      Period.of(LocalDate.of(2024, 3, 1), Granularity.MONTH, ZoneOffset.UTC);
   private static final Window IN_MARCH = Window.of(MARCH);
 
   /** EUR to USD at 1.10, HALF_EVEN per amount; USD unchanged. */
@@ -38,7 +38,9 @@ class OrderMetricsTest {
           amount.currency().equals(target)
               ? amount
               : Money.of(
-                  amount.toBigDecimal().multiply(new BigDecimal("1.10"))
+                  amount
+                      .toBigDecimal()
+                      .multiply(new BigDecimal("1.10"))
                       .setScale(2, RoundingMode.HALF_EVEN),
                   target);
 
@@ -94,7 +96,8 @@ class OrderMetricsTest {
 
   @Test
   void workedExampleOrders() {
-    assertThat(Metrics.REVENUE.compute(ORDERS, IN_MARCH).value()).isEqualTo(Amount.of(usd("90.00"), 3));
+    assertThat(Metrics.REVENUE.compute(ORDERS, IN_MARCH).value())
+        .isEqualTo(Amount.of(usd("90.00"), 3));
     assertThat(Metrics.ORDERS.compute(ORDERS, IN_MARCH).value()).isEqualTo(Count.of(3));
     assertThat(Metrics.AVERAGE_ORDER_VALUE.compute(ORDERS, IN_MARCH).value())
         .isEqualTo(Amount.of(usd("30.00"), 3));
@@ -137,7 +140,8 @@ class OrderMetricsTest {
   @Test
   void workedExampleCohortTable() {
     CohortTable table =
-        Metrics.COHORT_RETENTION.compute(CUSTOMERS, Window.all().asOf(at("2024-05-01T00:00:00Z")))
+        Metrics.COHORT_RETENTION
+            .compute(CUSTOMERS, Window.all().asOf(at("2024-05-01T00:00:00Z")))
             .value();
     assertThat(table.rows()).hasSize(3);
     assertThat(table.rows().get(0).cells())
@@ -162,7 +166,8 @@ class OrderMetricsTest {
     List<Customer> customers = new ArrayList<>(CUSTOMERS);
     customers.add(customer("C6", "2024-04-02T00:00:00Z", null, null)); // after Q1: not a cohort
     CohortTable table = Metrics.COHORT_RETENTION.compute(customers, Window.of(q1)).value();
-    assertThat(table.rows()).extracting(r -> r.cohort().label())
+    assertThat(table.rows())
+        .extracting(r -> r.cohort().label())
         .containsExactly("2024-01", "2024-02", "2024-03");
     assertThat(table.rows().get(0).cells())
         .containsExactly(Ratio.of(2, 2), Ratio.of(1, 2), Ratio.of(1, 2));
@@ -183,10 +188,13 @@ class OrderMetricsTest {
         Metrics.COHORT_RETENTION
             .compute(List.of(customer("C1", "2024-03-05T00:00:00Z", null, null)))
             .value();
-    assertThat(table.rows()).singleElement().satisfies(r -> {
-      assertThat(r.size()).isEqualTo(1);
-      assertThat(r.cells()).isEmpty();
-    });
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.size()).isEqualTo(1);
+              assertThat(r.cells()).isEmpty();
+            });
   }
 
   @Test
@@ -197,12 +205,16 @@ class OrderMetricsTest {
         List.of(customer("C1", "2024-03-04T05:30:00Z", null, "2024-03-18T04:00:00Z"));
     CohortTable table =
         Metrics.cohortRetention(Granularity.WEEK).compute(customers, Window.of(march)).value();
-    assertThat(table.rows()).singleElement().satisfies(r -> {
-      assertThat(r.cohort().label()).isEqualTo("2024-W10");
-      // week ends: 03-11 (active), 03-18 00:00 EDT = 04:00Z (cancelled then), 03-25, 04-01 (<= end)
-      assertThat(r.cells())
-          .containsExactly(Ratio.of(1, 1), Ratio.of(0, 1), Ratio.of(0, 1), Ratio.of(0, 1));
-    });
+    assertThat(table.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.cohort().label()).isEqualTo("2024-W10");
+              // week ends: 03-11 (active), 03-18 00:00 EDT = 04:00Z (cancelled then), 03-25, 04-01
+              // (<= end)
+              assertThat(r.cells())
+                  .containsExactly(Ratio.of(1, 1), Ratio.of(0, 1), Ratio.of(0, 1), Ratio.of(0, 1));
+            });
   }
 
   @Test
@@ -215,8 +227,7 @@ class OrderMetricsTest {
     assertThat(Metrics.AVERAGE_ORDER_VALUE.compute(none, IN_MARCH).value())
         .isEqualTo(Amount.empty());
     assertThat(Metrics.REVENUE_GROWTH.compute(none, IN_MARCH).value()).isEqualTo(Ratio.empty());
-    assertThat(Metrics.REVENUE_PER_BUYER.compute(none, IN_MARCH).value())
-        .isEqualTo(Amount.empty());
+    assertThat(Metrics.REVENUE_PER_BUYER.compute(none, IN_MARCH).value()).isEqualTo(Amount.empty());
     assertThat(Metrics.PURCHASE_FREQUENCY.compute(none, IN_MARCH).value().asDouble()).isEmpty();
     assertThat(Metrics.REPEAT_PURCHASE_RATE.compute(none, IN_MARCH).value())
         .isEqualTo(Ratio.empty());
@@ -237,7 +248,8 @@ class OrderMetricsTest {
   @Test
   void oneOrderAndOneCustomer() {
     List<Order> one = List.of(order("C1", "2024-03-05T00:00:00Z", "12.35"));
-    assertThat(Metrics.REVENUE.compute(one, IN_MARCH).value()).isEqualTo(Amount.of(usd("12.35"), 1));
+    assertThat(Metrics.REVENUE.compute(one, IN_MARCH).value())
+        .isEqualTo(Amount.of(usd("12.35"), 1));
     assertThat(Metrics.PURCHASE_FREQUENCY.compute(one, IN_MARCH).value()).isEqualTo(Score.of(1, 1));
     assertThat(Metrics.REPEAT_PURCHASE_RATE.compute(one, IN_MARCH).value())
         .isEqualTo(Ratio.of(0, 1));
@@ -273,7 +285,8 @@ class OrderMetricsTest {
   @Test
   void zeroAmountsCountAsOrdersAndBuyers() {
     List<Order> zero = List.of(order("C1", "2024-03-05T00:00:00Z", "0.00"));
-    assertThat(Metrics.REVENUE.compute(zero, IN_MARCH).value()).isEqualTo(Amount.of(usd("0.00"), 1));
+    assertThat(Metrics.REVENUE.compute(zero, IN_MARCH).value())
+        .isEqualTo(Amount.of(usd("0.00"), 1));
     assertThat(Metrics.ORDERS.compute(zero, IN_MARCH).value()).isEqualTo(Count.of(1));
     assertThat(Metrics.REVENUE_PER_BUYER.compute(zero, IN_MARCH).value())
         .isEqualTo(Amount.of(usd("0.00"), 1));
@@ -294,8 +307,10 @@ class OrderMetricsTest {
             order("C1", "2024-03-01T00:00:00Z", "2.00"),
             order("C1", "2024-03-31T23:59:59.999999999Z", "4.00"),
             order("C1", "2024-04-01T00:00:00Z", "8.00"));
-    assertThat(Metrics.REVENUE.compute(orders, IN_MARCH).value()).isEqualTo(Amount.of(usd("6.00"), 2));
-    assertThat(Metrics.REVENUE_GROWTH.compute(orders, IN_MARCH).value()).isEqualTo(Ratio.of(500, 100));
+    assertThat(Metrics.REVENUE.compute(orders, IN_MARCH).value())
+        .isEqualTo(Amount.of(usd("6.00"), 2));
+    assertThat(Metrics.REVENUE_GROWTH.compute(orders, IN_MARCH).value())
+        .isEqualTo(Ratio.of(500, 100));
     assertThat(Metrics.HISTORIC_CLV.compute(orders, IN_MARCH).value().sum()).contains(usd("7.00"));
     List<Customer> customers =
         List.of(
@@ -371,7 +386,8 @@ class OrderMetricsTest {
     // C2 cancels on 03-10: not yet known
     assertThat(Metrics.CHURN_RATE.compute(CUSTOMERS, early).value()).isEqualTo(Ratio.of(0, 2));
     // orders after 03-05 have not been placed
-    assertThat(Metrics.REVENUE.compute(ORDERS, early).value()).isEqualTo(Amount.of(usd("30.00"), 1));
+    assertThat(Metrics.REVENUE.compute(ORDERS, early).value())
+        .isEqualTo(Amount.of(usd("30.00"), 1));
     // the cohort table stops at the as-of instant: no month of 2024 has ended after 03-01
     CohortTable table =
         Metrics.COHORT_RETENTION
@@ -447,8 +463,8 @@ class OrderMetricsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Metrics.REVENUE_GROWTH.compute(ORDERS))
         .isInstanceOf(IllegalArgumentException.class);
-    Period custom = Period.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 15),
-        ZoneOffset.UTC);
+    Period custom =
+        Period.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 15), ZoneOffset.UTC);
     assertThatThrownBy(() -> Metrics.REVENUE_GROWTH.compute(ORDERS, Window.of(custom)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("revenue_growth needs a period of a granularity");
@@ -485,10 +501,22 @@ class OrderMetricsTest {
   void everyIdIsRegisteredInCatalogueOrder() {
     List<String> ids =
         List.of(
-            "revenue", "orders", "average_order_value", "revenue_growth", "revenue_per_buyer",
-            "arpu", "purchase_frequency", "repeat_purchase_rate", "historic_clv", "simple_clv",
-            "new_customers", "activation_rate", "churn_rate", "churn_rate.with_new",
-            "retention_rate", "cohort_retention");
+            "revenue",
+            "orders",
+            "average_order_value",
+            "revenue_growth",
+            "revenue_per_buyer",
+            "arpu",
+            "purchase_frequency",
+            "repeat_purchase_rate",
+            "historic_clv",
+            "simple_clv",
+            "new_customers",
+            "activation_rate",
+            "churn_rate",
+            "churn_rate.with_new",
+            "retention_rate",
+            "cohort_retention");
     for (String id : ids) {
       assertThat(Metrics.byId(id).id()).isEqualTo(id);
     }

@@ -90,7 +90,10 @@ public final class OrderGenerators {
       if (coin.generate(in) == 0) {
         int e = exact.generate(in);
         Instant cancelled =
-            e == 0 ? s : s.truncatedTo(ChronoUnit.DAYS).plusSeconds(86_400L * (1 + laterDays.generate(in)));
+            e == 0
+                ? s
+                : s.truncatedTo(ChronoUnit.DAYS)
+                    .plusSeconds(86_400L * (1 + laterDays.generate(in)));
         b.cancelledAt(cancelled);
       }
       return b.build();

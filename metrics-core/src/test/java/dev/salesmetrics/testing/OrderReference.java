@@ -77,7 +77,8 @@ public final class OrderReference {
     return new long[] {now - before, before};
   }
 
-  private static Map<String, Integer> ordersByBuyer(List<Order> orders, Instant start, Instant end) {
+  private static Map<String, Integer> ordersByBuyer(
+      List<Order> orders, Instant start, Instant end) {
     Map<String, Integer> byBuyer = new HashMap<>();
     for (Order o : paidIn(orders, start, end)) {
       byBuyer.put(o.customerId(), byBuyer.getOrDefault(o.customerId(), 0) + 1);
@@ -115,14 +116,16 @@ public final class OrderReference {
     Map<String, Long> totals = new TreeMap<>();
     for (Order o : orders) {
       if (o.status() == OrderStatus.PAID && o.placedAt().isBefore(end)) {
-        totals.put(o.customerId(), totals.getOrDefault(o.customerId(), 0L) + o.amount().minorUnits());
+        totals.put(
+            o.customerId(), totals.getOrDefault(o.customerId(), 0L) + o.amount().minorUnits());
       }
     }
     return totals;
   }
 
   private static boolean activeAt(Customer c, Instant t) {
-    return c.signedUpAt().compareTo(t) <= 0 && (c.cancelledAt() == null || t.isBefore(c.cancelledAt()));
+    return c.signedUpAt().compareTo(t) <= 0
+        && (c.cancelledAt() == null || t.isBefore(c.cancelledAt()));
   }
 
   /** Customers active at some instant of [start, end): their active interval meets it. */
@@ -239,8 +242,8 @@ public final class OrderReference {
   }
 
   /**
-   * Monthly cohorts of the customers signed up in [start, end), in {@code zone}: label (yyyy-MM)
-   * to {size, active at end of month 0, of month 1, ...} while the month's end is {@code <= end}.
+   * Monthly cohorts of the customers signed up in [start, end), in {@code zone}: label (yyyy-MM) to
+   * {size, active at end of month 0, of month 1, ...} while the month's end is {@code <= end}.
    */
   public static Map<String, List<Long>> monthlyCohorts(
       List<Customer> customers, Instant start, Instant end, ZoneId zone) {
