@@ -36,7 +36,346 @@ public final class Metrics {
 
   // ---- orders and customers: begin --------------------------------------------------------
 
-  private static final ImmutableList<Metric<?, ?>> ORDER_METRICS = ImmutableList.of();
+  /**
+   * Revenue: the sum of the amounts of paid orders placed in the period, {@code Σ amount}.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}; refunded orders do not count. Unit: money,
+   * exact; the sample size is the number of paid orders. With no paid order the result is {@link
+   * Amount#empty()} (there is no currency to state a zero in), except for a metric built with a
+   * converter ({@link #revenue(CurrencyConverter, java.util.Currency)}), which gives zero in its
+   * target currency. Orders in two currencies throw {@code CurrencyMismatchException}. Cost: O(1)
+   * per order.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Amount> REVENUE =
+      OrderDefinitions.revenue(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * Orders: the count of paid orders placed in the period.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}; refunded orders do not count. Unit: count;
+   * no order gives 0. Cost: O(1) per order.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Count> ORDERS =
+      OrderDefinitions.orders();
+
+  /**
+   * Average order value: the mean amount of the paid orders placed in the period, {@code revenue /
+   * orders}, rounded HALF_EVEN to the minor unit.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: money; undefined ({@link
+   * Amount#empty()}) with no paid order. Mixed currencies need {@link
+   * #averageOrderValue(CurrencyConverter, java.util.Currency)}. Cost: O(1) per order.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Amount> AVERAGE_ORDER_VALUE =
+      OrderDefinitions.averageOrderValue(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * Revenue growth: the change of revenue against the previous period, {@code Ratio(revenue(P) -
+   * revenue(P-1), revenue(P-1))} in minor units, with {@code P-1 = P.previous()}.
+   *
+   * <p>Reads {@code Order} (paid, placed in P or P-1); spanning, since orders of P-1 count too.
+   * Needs a period of a granularity. Unit: ratio, may be negative or above 1; undefined when
+   * revenue(P-1) is 0 (no paid order in P-1, or only zero amounts). Mixed currencies need {@link
+   * #revenueGrowth(CurrencyConverter, java.util.Currency)}. Cost: O(1) per order.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Ratio> REVENUE_GROWTH =
+      OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * Revenue per buyer: revenue divided by the distinct customers with a paid order placed in the
+   * period, {@code revenue / buyers}, rounded HALF_EVEN to the minor unit.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: money; the sample size is the number
+   * of buyers; undefined with no paid order. Cost: O(1) per order, memory O(buyers).
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Amount> REVENUE_PER_BUYER =
+      OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * ARPU, average revenue per user: revenue in the period divided by the customers active at any
+   * instant in it, {@code revenue(P) / active(P)}, rounded HALF_EVEN to the minor unit.
+   *
+   * <p>A customer is active at some instant of P when {@code signed_up_at < P.end} and ({@code
+   * cancelled_at} is null or {@code cancelled_at > P.start}), and {@code cancelled_at >
+   * signed_up_at} (a customer cancelled at its sign-up instant was never active). Without a period:
+   * every customer ever active. Revenue counts every paid order placed in P, whether or not its
+   * customer is among the records. Reads {@code Order} and {@code Customer} (give each customer
+   * once); spanning. Unit: money; the sample size is the number of active customers. Undefined with
+   * no active customer; with active customers but no paid order, undefined too (no currency) unless
+   * built with a converter, which gives zero. Cost: O(1) per record.
+   */
+  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> ARPU =
+      OrderDefinitions.arpu(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * Purchase frequency: paid orders per distinct buying customer in the period, {@code orders /
+   * buyers}.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: number ({@link Score}, at least 1
+   * when defined); the sample size is the number of buyers; undefined with no paid order. Cost:
+   * O(1) per order, memory O(buyers).
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Score> PURCHASE_FREQUENCY =
+      OrderDefinitions.purchaseFrequency();
+
+  /**
+   * Repeat purchase rate: of the customers with a paid order placed in the period, the fraction
+   * with two or more, {@code Ratio(customers with >= 2, customers with >= 1)}.
+   *
+   * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: ratio in [0, 1]; undefined with no
+   * paid order. Cost: O(1) per order, memory O(buyers).
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Ratio> REPEAT_PURCHASE_RATE =
+      OrderDefinitions.repeatPurchaseRate();
+
+  /**
+   * Historic CLV: per customer, the sum of its paid orders placed before the period end (over all
+   * time without a period); the result summarises these per-customer totals as {@link MoneyStats}:
+   * count = customers, {@code sum()} = the total, {@code mean()} = the mean per customer
+   * (HALF_EVEN), min and max.
+   *
+   * <p>Only customers with at least one paid order up to P.end appear. Reads {@code Order};
+   * spanning, since orders before P count. Unit: money; empty with no paid order. Cost: O(1) per
+   * order, memory O(customers).
+   */
+  public static final Metric<dev.salesmetrics.model.Order, MoneyStats> HISTORIC_CLV =
+      OrderDefinitions.historicClv(OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * Simple CLV: ARPU over the period divided by its churn rate, with a gross margin of 1.0
+   * (revenue, not profit), {@code arpu(P) x 1.0 / churn_rate(P)}.
+   *
+   * <p>Reads {@code Order} and {@code Customer}; spanning; needs a period. Unit: money, rounded
+   * once HALF_EVEN; undefined when churn is 0 or undefined. For another margin, and the details,
+   * see {@link #simpleClv(double)}. Cost: O(1) per record.
+   */
+  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> SIMPLE_CLV =
+      OrderDefinitions.simpleClv(1.0, OrderDefinitions.Pricing.AS_GIVEN);
+
+  /**
+   * New customers: the count of customers with {@code signed_up_at} in the period.
+   *
+   * <p>Reads {@code Customer}, placed by {@code signed_up_at}. Unit: count; none gives 0. Cost:
+   * O(1) per customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, Count> NEW_CUSTOMERS =
+      OrderDefinitions.newCustomers();
+
+  /**
+   * Activation rate: of the customers signed up in the period, the fraction with {@code
+   * activated_at} set (at any time, or by the as-of instant), {@code Ratio(activated, signed up)}.
+   *
+   * <p>Reads {@code Customer}, placed by {@code signed_up_at}. Unit: ratio in [0, 1]; undefined
+   * with no sign-up in P. Cost: O(1) per customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, Ratio> ACTIVATION_RATE =
+      OrderDefinitions.activationRate();
+
+  /**
+   * Churn rate: of the customers active at the period start, the fraction with {@code cancelled_at}
+   * in the period, {@code Ratio(active at P.start and cancelled in P, active at P.start)}.
+   *
+   * <p>Customers signed up during P do not count. A customer cancelled exactly at P.end is not lost
+   * in P (P is half-open) and, not being active at the next period's start, in no period: it is
+   * also not retained. Reads {@code Customer}; spanning; needs a period. Unit: ratio in [0, 1];
+   * undefined with no customer active at P.start. Cost: O(1) per customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, Ratio> CHURN_RATE =
+      OrderDefinitions.churnRate();
+
+  /**
+   * Churn rate counting new customers: of the customers active at the period start or signed up in
+   * it, the fraction with {@code cancelled_at} in the period, {@code Ratio(lost in P, active at
+   * P.start + new in P)}.
+   *
+   * <p>Lost counts only customers of the denominator, so the rate stays in [0, 1] (a customer
+   * cancelled exactly at P.start is neither). Reads {@code Customer}; spanning; needs a period.
+   * Unit: ratio; undefined with no customer active at P.start and none new. Cost: O(1) per
+   * customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, Ratio> CHURN_RATE_WITH_NEW =
+      OrderDefinitions.churnRateWithNew();
+
+  /**
+   * Retention rate: of the customers active at the period start, the fraction still active at the
+   * period end (the instant P.end), {@code Ratio(active at P.start and at P.end, active at
+   * P.start)}.
+   *
+   * <p>Reads {@code Customer}; spanning; needs a period. Unit: ratio in [0, 1]; undefined with no
+   * customer active at P.start. Cost: O(1) per customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, Ratio> RETENTION_RATE =
+      OrderDefinitions.retentionRate();
+
+  /**
+   * Cohort retention by month: per monthly signup cohort and {@code k = 0, 1, ...} months later,
+   * {@code Ratio(cohort customers active at the end of month k, cohort size)}.
+   *
+   * <p>Reads {@code Customer}; spanning. Unit: table ({@link CohortTable}); a cell exists only for
+   * months ended by the horizon. For other granularities, the horizon and the cohorts chosen, see
+   * {@link #cohortRetention(dev.salesmetrics.time.Granularity)}. Cost: O(months from sign-up to
+   * cancellation) per customer.
+   */
+  public static final Metric<dev.salesmetrics.model.Customer, CohortTable> COHORT_RETENTION =
+      OrderDefinitions.cohortRetention(dev.salesmetrics.time.Granularity.MONTH);
+
+  private static final ImmutableList<Metric<?, ?>> ORDER_METRICS =
+      ImmutableList.of(
+          REVENUE,
+          ORDERS,
+          AVERAGE_ORDER_VALUE,
+          REVENUE_GROWTH,
+          REVENUE_PER_BUYER,
+          ARPU,
+          PURCHASE_FREQUENCY,
+          REPEAT_PURCHASE_RATE,
+          HISTORIC_CLV,
+          SIMPLE_CLV,
+          NEW_CUSTOMERS,
+          ACTIVATION_RATE,
+          CHURN_RATE,
+          CHURN_RATE_WITH_NEW,
+          RETENTION_RATE,
+          COHORT_RETENTION);
+
+  /**
+   * Returns {@link #REVENUE} over orders in any currency: each paid order's amount is converted
+   * into {@code target} at its {@code placed_at} before it is added (rounding once per order, as
+   * the converter does). With no paid order the result is zero in {@code target}.
+   *
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code revenue}
+   */
+  public static Metric<dev.salesmetrics.model.Order, Amount> revenue(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.revenue(OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns {@link #AVERAGE_ORDER_VALUE} over orders in any currency, each converted into {@code
+   * target} at its {@code placed_at} before it is added.
+   *
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code average_order_value}
+   */
+  public static Metric<dev.salesmetrics.model.Order, Amount> averageOrderValue(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.averageOrderValue(
+        OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns {@link #REVENUE_GROWTH} over orders in any currency, each converted into {@code target}
+   * at its {@code placed_at} before it is added.
+   *
+   * @param converter converts each amount
+   * @param target the currency both revenues are compared in
+   * @return the metric, id {@code revenue_growth}
+   */
+  public static Metric<dev.salesmetrics.model.Order, Ratio> revenueGrowth(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns {@link #REVENUE_PER_BUYER} over orders in any currency, each converted into {@code
+   * target} at its {@code placed_at} before it is added.
+   *
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code revenue_per_buyer}
+   */
+  public static Metric<dev.salesmetrics.model.Order, Amount> revenuePerBuyer(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns {@link #ARPU} over orders in any currency, each converted into {@code target} at its
+   * {@code placed_at} before it is added. With active customers and no paid order the result is
+   * zero in {@code target}.
+   *
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code arpu}
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> arpu(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.arpu(OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns {@link #HISTORIC_CLV} over orders in any currency, each converted into {@code target}
+   * at its {@code placed_at} before it is added.
+   *
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code historic_clv}
+   */
+  public static Metric<dev.salesmetrics.model.Order, MoneyStats> historicClv(
+      CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.historicClv(OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns simple CLV: ARPU over the period times the gross margin, divided by the churn rate of
+   * the period, {@code arpu(P) x grossMargin / churn_rate(P)}.
+   *
+   * <p>Computed exactly from the counts, {@code revenue x grossMargin x activeAtStart / (active x
+   * lost)}, and rounded once HALF_EVEN to the minor unit (not from the rounded ARPU). Reads {@code
+   * Order} and {@code Customer} as {@link #ARPU} and {@link #CHURN_RATE} do; spanning; needs a
+   * period. Unit: money; the sample size is the number of customers active in P. Undefined when
+   * churn is 0 (no active customer at P.start was lost) or undefined (none was active at P.start),
+   * and, without a converter, when no paid order gives the currency. {@link #SIMPLE_CLV} uses a
+   * gross margin of 1.0 (revenue, not profit).
+   *
+   * @param grossMargin the fraction of revenue kept as gross profit, in (0, 1]
+   * @return the metric, id {@code simple_clv}
+   * @throws IllegalArgumentException if the margin is not in (0, 1]
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> simpleClv(double grossMargin) {
+    return OrderDefinitions.simpleClv(grossMargin, OrderDefinitions.Pricing.AS_GIVEN);
+  }
+
+  /**
+   * Returns {@link #simpleClv(double)} over orders in any currency, each converted into {@code
+   * target} at its {@code placed_at} before it is added.
+   *
+   * @param grossMargin the fraction of revenue kept as gross profit, in (0, 1]
+   * @param converter converts each amount
+   * @param target the currency of the result
+   * @return the metric, id {@code simple_clv}
+   * @throws IllegalArgumentException if the margin is not in (0, 1]
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> simpleClv(
+      double grossMargin, CurrencyConverter converter, java.util.Currency target) {
+    return OrderDefinitions.simpleClv(
+        grossMargin, OrderDefinitions.Pricing.converted(converter, target));
+  }
+
+  /**
+   * Returns cohort retention: one row per signup cohort (the period of {@code granularity}
+   * containing {@code signed_up_at}, read in the window's zone and fiscal calendar, or UTC without
+   * a period), and for {@code k = 0, 1, 2, ...} the cell {@code Ratio(cohort customers active at
+   * the end of the k-th period after the cohort's own, cohort size)}.
+   *
+   * <p>With a period P, the cohorts are the customers signed up in P, followed to P.end; without
+   * one, every customer. A cell for {@code k} exists when the end of that period is at or before
+   * the horizon: the window's P.end, or its as-of instant if earlier, or, with neither, the latest
+   * {@code signed_up_at} or {@code cancelled_at} among the records. "Active at the end" means
+   * active at that instant: {@code cancelled_at} after it. Reads {@code Customer}; spanning. Unit:
+   * table ({@link CohortTable}, whose {@code asDouble()} is empty). Cost: per customer O(periods
+   * from sign-up to cancellation); memory O(cohorts x periods).
+   *
+   * @param granularity the length of a cohort and of a column, e.g. {@code MONTH}
+   * @return the metric, id {@code cohort_retention}
+   */
+  public static Metric<dev.salesmetrics.model.Customer, CohortTable> cohortRetention(
+      dev.salesmetrics.time.Granularity granularity) {
+    return OrderDefinitions.cohortRetention(granularity);
+  }
 
   // ---- orders and customers: end ----------------------------------------------------------
 

@@ -1,0 +1,729 @@
+package dev.salesmetrics.metric;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Customer;
+import dev.salesmetrics.model.Money;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.OrderStatus;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.time.FiscalCalendar;
+import dev.salesmetrics.time.Granularity;
+import dev.salesmetrics.time.Period;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.annotation.Nullable;
+
+/**
+ * The order and customer metrics of the catalogue; {@link Metrics} exposes them. See
+ * docs/METRICS.md, section "Orders, customers and products", for the definitions.
+ */
+final class OrderDefinitions {
+  private OrderDefinitions() {}
+
+  // ---- money ---------------------------------------------------------------------------------
+
+  /** How an order's amount enters a sum: as given, or converted into one target currency. */
+  static final class Pricing {
+    static final Pricing AS_GIVEN = new Pricing(null, null);
+
+    @Nullable private final CurrencyConverter converter;
+    @Nullable private final Currency target;
+
+    private Pricing(@Nullable CurrencyConverter converter, @Nullable Currency target) {
+      this.converter = converter;
+      this.target = target;
+    }
+
+    static Pricing converted(CurrencyConverter converter, Currency target) {
+      return new Pricing(checkNotNull(converter, "converter"), checkNotNull(target, "target"));
+    }
+
+    Money amountOf(Order order) {
+      if (converter == null || target == null) {
+        return order.amount();
+      }
+      Money converted =
+          checkNotNull(
+              converter.convert(order.amount(), target, order.placedAt()), "converted amount");
+      if (!converted.currency().equals(target)) {
+        throw new CurrencyMismatchException(target, converted.currency());
+      }
+      return converted;
+    }
+
+    /** The zero of the target currency, when a converter fixes the currency of the result. */
+    Optional<Money> zero() {
+      return target == null ? Optional.empty() : Optional.of(Money.zero(target));
+    }
+  }
+
+  /** Keeps one currency over several sums. */
+  private static final class CurrencyGuard {
+    @Nullable private Currency currency;
+
+    void check(Currency other) {
+      if (currency == null) {
+        currency = other;
+      } else if (!currency.equals(other)) {
+        throw new CurrencyMismatchException(currency, other);
+      }
+    }
+
+    void merge(CurrencyGuard other) {
+      if (other.currency != null) {
+        check(other.currency);
+      }
+    }
+  }
+
+  private static boolean paidIn(Order order, Window window) {
+    return order.status() == OrderStatus.PAID && window.contains(order.placedAt());
+  }
+
+  /** {@code sumMinor / n} rounded HALF_EVEN to the minor unit. */
+  static Money divide(long sumMinor, Currency currency, long n) {
+    long q =
+        BigDecimal.valueOf(sumMinor)
+            .divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_EVEN)
+            .longValueExact();
+    return Money.ofMinor(q, currency);
+  }
+
+  private static Amount sumOf(MoneyStats revenue, Pricing pricing) {
+    Optional<Money> sum = revenue.sum();
+    if (sum.isPresent()) {
+      return Amount.of(sum.get(), revenue.count());
+    }
+    return pricing.zero().map(z -> Amount.of(z, 0)).orElse(Amount.empty());
+  }
+
+  // ---- orders --------------------------------------------------------------------------------
+
+  static Metric<Order, Amount> revenue(Pricing pricing) {
+    return Metric.builder("revenue", Order.class)
+        .description("sum of the amounts of paid orders placed in the period")
+        .unit(MetricUnit.MONEY)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new MoneyStatsAccumulator(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.add(pricing.amountOf(order));
+              }
+            },
+            (acc, other) -> acc.addAll(other.snapshot()),
+            acc -> sumOf(acc.snapshot(), pricing));
+  }
+
+  /** A plain count. */
+  private static final class Counter {
+    long count;
+  }
+
+  static Metric<Order, Count> orders() {
+    return Metric.builder("orders", Order.class)
+        .description("count of paid orders placed in the period")
+        .unit(MetricUnit.COUNT)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new Counter(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.count++;
+              }
+            },
+            (acc, other) -> acc.count = Math.addExact(acc.count, other.count),
+            acc -> Count.of(acc.count));
+  }
+
+  static Metric<Order, Amount> averageOrderValue(Pricing pricing) {
+    return Metric.builder("average_order_value", Order.class)
+        .description("revenue / orders over paid orders placed in the period")
+        .unit(MetricUnit.MONEY)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new MoneyStatsAccumulator(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.add(pricing.amountOf(order));
+              }
+            },
+            (acc, other) -> acc.addAll(other.snapshot()),
+            acc -> {
+              MoneyStats stats = acc.snapshot();
+              return stats.mean().map(m -> Amount.of(m, stats.count())).orElse(Amount.empty());
+            });
+  }
+
+  /** Paid revenue of a period and of the one before. */
+  private static final class Growth {
+    final Period previous;
+    final CurrencyGuard currency = new CurrencyGuard();
+    long currentMinor;
+    long previousMinor;
+
+    Growth(Period previous) {
+      this.previous = previous;
+    }
+  }
+
+  static Metric<Order, Ratio> revenueGrowth(Pricing pricing) {
+    String id = "revenue_growth";
+    return Metric.builder(id, Order.class)
+        .description("(revenue(P) - revenue(P-1)) / revenue(P-1), in minor units")
+        .unit(MetricUnit.RATIO)
+        .spanning("paid orders placed in the period or in the period before")
+        .needsPeriod()
+        .accumulate(
+            window -> {
+              Period period = window.requirePeriod(id);
+              if (period.granularity() == null) {
+                throw new IllegalArgumentException(
+                    id
+                        + " needs a period of a granularity (day, week, month, quarter, year) to"
+                        + " find the previous period: "
+                        + period);
+              }
+              return new Growth(period.previous());
+            },
+            (acc, order, window) -> {
+              if (order.status() != OrderStatus.PAID) {
+                return;
+              }
+              boolean current = window.contains(order.placedAt());
+              if (current || acc.previous.contains(order.placedAt())) {
+                Money amount = pricing.amountOf(order);
+                acc.currency.check(amount.currency());
+                if (current) {
+                  acc.currentMinor = Math.addExact(acc.currentMinor, amount.minorUnits());
+                } else {
+                  acc.previousMinor = Math.addExact(acc.previousMinor, amount.minorUnits());
+                }
+              }
+            },
+            (acc, other) -> {
+              acc.currency.merge(other.currency);
+              acc.currentMinor = Math.addExact(acc.currentMinor, other.currentMinor);
+              acc.previousMinor = Math.addExact(acc.previousMinor, other.previousMinor);
+            },
+            acc ->
+                Ratio.of(
+                    Math.subtractExact(acc.currentMinor, acc.previousMinor), acc.previousMinor));
+  }
+
+  /** Paid orders per buying customer, and their revenue. */
+  private static final class Buyers {
+    final MoneyStatsAccumulator revenue = new MoneyStatsAccumulator();
+    final Map<String, Long> ordersByCustomer = new HashMap<>();
+
+    void merge(Buyers other) {
+      revenue.addAll(other.revenue.snapshot());
+      other.ordersByCustomer.forEach((c, n) -> ordersByCustomer.merge(c, n, Math::addExact));
+    }
+
+    long orders() {
+      long n = 0;
+      for (long k : ordersByCustomer.values()) {
+        n = Math.addExact(n, k);
+      }
+      return n;
+    }
+  }
+
+  static Metric<Order, Amount> revenuePerBuyer(Pricing pricing) {
+    return Metric.builder("revenue_per_buyer", Order.class)
+        .description("revenue / distinct customers with a paid order placed in the period")
+        .unit(MetricUnit.MONEY)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new Buyers(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.revenue.add(pricing.amountOf(order));
+                acc.ordersByCustomer.merge(order.customerId(), 1L, Math::addExact);
+              }
+            },
+            Buyers::merge,
+            acc -> {
+              long buyers = acc.ordersByCustomer.size();
+              MoneyStats revenue = acc.revenue.snapshot();
+              return revenue.sum().isEmpty()
+                  ? Amount.empty()
+                  : Amount.of(
+                      divide(
+                          revenue.sum().get().minorUnits(), revenue.sum().get().currency(), buyers),
+                      buyers);
+            });
+  }
+
+  static Metric<Order, Score> purchaseFrequency() {
+    return Metric.builder("purchase_frequency", Order.class)
+        .description("paid orders / distinct buying customers in the period")
+        .unit(MetricUnit.NUMBER)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new Buyers(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.ordersByCustomer.merge(order.customerId(), 1L, Math::addExact);
+              }
+            },
+            Buyers::merge,
+            acc -> {
+              long buyers = acc.ordersByCustomer.size();
+              return buyers == 0
+                  ? Score.empty()
+                  : Score.of((double) acc.orders() / (double) buyers, buyers);
+            });
+  }
+
+  static Metric<Order, Ratio> repeatPurchaseRate() {
+    return Metric.builder("repeat_purchase_rate", Order.class)
+        .description("customers with >= 2 paid orders / customers with >= 1, in the period")
+        .unit(MetricUnit.RATIO)
+        .placedAt("placed_at", Order::placedAt)
+        .accumulate(
+            window -> new Buyers(),
+            (acc, order, window) -> {
+              if (paidIn(order, window)) {
+                acc.ordersByCustomer.merge(order.customerId(), 1L, Math::addExact);
+              }
+            },
+            Buyers::merge,
+            acc -> {
+              long repeat = acc.ordersByCustomer.values().stream().filter(n -> n >= 2).count();
+              return Ratio.of(repeat, acc.ordersByCustomer.size());
+            });
+  }
+
+  /** Lifetime paid amount per customer. */
+  private static final class Lifetime {
+    final CurrencyGuard currency = new CurrencyGuard();
+    final Map<String, Long> totalByCustomer = new HashMap<>();
+  }
+
+  static Metric<Order, MoneyStats> historicClv(Pricing pricing) {
+    return Metric.builder("historic_clv", Order.class)
+        .description(
+            "per customer the sum of paid orders placed before the period end; mean and total")
+        .unit(MetricUnit.MONEY)
+        .spanning("paid orders placed before the period end")
+        .accumulate(
+            window -> new Lifetime(),
+            (acc, order, window) -> {
+              Period period = window.period();
+              if (order.status() == OrderStatus.PAID
+                  && (period == null || order.placedAt().isBefore(period.end()))) {
+                Money amount = pricing.amountOf(order);
+                acc.currency.check(amount.currency());
+                acc.totalByCustomer.merge(order.customerId(), amount.minorUnits(), Math::addExact);
+              }
+            },
+            (acc, other) -> {
+              acc.currency.merge(other.currency);
+              other.totalByCustomer.forEach(
+                  (c, sum) -> acc.totalByCustomer.merge(c, sum, Math::addExact));
+            },
+            acc -> {
+              MoneyStatsAccumulator stats = new MoneyStatsAccumulator();
+              Currency currency = acc.currency.currency;
+              if (currency != null) {
+                for (long total : acc.totalByCustomer.values()) {
+                  stats.add(total, currency);
+                }
+              }
+              return stats.snapshot();
+            });
+  }
+
+  // ---- customers and orders ------------------------------------------------------------------
+
+  /**
+   * Whether the customer is active at some instant of the window's period: its active interval
+   * {@code [signed_up_at, cancelled_at)} is not empty and meets {@code [P.start, P.end)}. Without a
+   * period, whether it was ever active.
+   */
+  static boolean activeSometimeIn(Customer customer, Window window) {
+    Instant cancelled = customer.cancelledAt();
+    if (cancelled != null && !cancelled.isAfter(customer.signedUpAt())) {
+      return false;
+    }
+    Period period = window.period();
+    if (period == null) {
+      return true;
+    }
+    return customer.signedUpAt().isBefore(period.end())
+        && (cancelled == null || cancelled.isAfter(period.start()));
+  }
+
+  /** Revenue and active customers of a period. */
+  private static final class Arpu {
+    final MoneyStatsAccumulator revenue = new MoneyStatsAccumulator();
+    long activeCustomers;
+
+    void add(SalesRecord record, Window window, Pricing pricing) {
+      if (record instanceof Order order) {
+        if (paidIn(order, window)) {
+          revenue.add(pricing.amountOf(order));
+        }
+      } else if (record instanceof Customer customer) {
+        if (activeSometimeIn(customer, window)) {
+          activeCustomers++;
+        }
+      }
+    }
+
+    void merge(Arpu other) {
+      revenue.addAll(other.revenue.snapshot());
+      activeCustomers = Math.addExact(activeCustomers, other.activeCustomers);
+    }
+
+    /** The revenue in minor units and its currency, if known. */
+    Optional<Money> revenue(Pricing pricing) {
+      Optional<Money> sum = revenue.snapshot().sum();
+      return sum.isPresent() ? sum : pricing.zero();
+    }
+  }
+
+  static Metric<SalesRecord, Amount> arpu(Pricing pricing) {
+    return Metric.builder("arpu", SalesRecord.class)
+        .description("revenue / customers active at any instant in the period")
+        .unit(MetricUnit.MONEY)
+        .spanning("paid orders placed in the period; customers active at any instant in it")
+        .accumulate(
+            window -> new Arpu(),
+            (acc, record, window) -> acc.add(record, window, pricing),
+            Arpu::merge,
+            acc -> {
+              long n = acc.activeCustomers;
+              if (n == 0) {
+                return Amount.empty();
+              }
+              Optional<Money> revenue = acc.revenue(pricing);
+              return revenue.isEmpty()
+                  ? Amount.undefined(n)
+                  : Amount.of(divide(revenue.get().minorUnits(), revenue.get().currency(), n), n);
+            });
+  }
+
+  /** ARPU and churn of one period. */
+  private static final class SimpleClv {
+    final Arpu arpu = new Arpu();
+    long activeAtStart;
+    long lost;
+  }
+
+  static Metric<SalesRecord, Amount> simpleClv(double grossMargin, Pricing pricing) {
+    if (!(grossMargin > 0 && grossMargin <= 1)) {
+      throw new IllegalArgumentException("gross margin must be in (0, 1]: " + grossMargin);
+    }
+    String id = "simple_clv";
+    BigDecimal margin = BigDecimal.valueOf(grossMargin);
+    return Metric.builder(id, SalesRecord.class)
+        .description("arpu(P) x gross margin / churn_rate(P)")
+        .unit(MetricUnit.MONEY)
+        .spanning("paid orders placed in the period; customers active in it or at its start")
+        .needsPeriod()
+        .accumulate(
+            window -> new SimpleClv(),
+            (acc, record, window) -> {
+              acc.arpu.add(record, window, pricing);
+              if (record instanceof Customer customer) {
+                Period period = window.requirePeriod(id);
+                if (customer.isActiveAt(period.start())) {
+                  acc.activeAtStart++;
+                  if (lostIn(customer, period)) {
+                    acc.lost++;
+                  }
+                }
+              }
+            },
+            (acc, other) -> {
+              acc.arpu.merge(other.arpu);
+              acc.activeAtStart = Math.addExact(acc.activeAtStart, other.activeAtStart);
+              acc.lost = Math.addExact(acc.lost, other.lost);
+            },
+            acc -> {
+              long n = acc.arpu.activeCustomers;
+              Optional<Money> revenue = acc.arpu.revenue(pricing);
+              if (n == 0 || acc.lost == 0 || revenue.isEmpty()) {
+                return Amount.undefined(n);
+              }
+              // revenue / n x margin / (lost / activeAtStart), rounded once
+              long minor =
+                  BigDecimal.valueOf(revenue.get().minorUnits())
+                      .multiply(margin)
+                      .multiply(BigDecimal.valueOf(acc.activeAtStart))
+                      .divide(
+                          BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(acc.lost)),
+                          0,
+                          RoundingMode.HALF_EVEN)
+                      .longValueExact();
+              return Amount.of(Money.ofMinor(minor, revenue.get().currency()), n);
+            });
+  }
+
+  // ---- customers -----------------------------------------------------------------------------
+
+  private static boolean lostIn(Customer customer, Period period) {
+    Instant cancelled = customer.cancelledAt();
+    return cancelled != null && period.contains(cancelled);
+  }
+
+  /** A numerator and a denominator of customers. */
+  private static final class Counts {
+    long numerator;
+    long denominator;
+
+    void merge(Counts other) {
+      numerator = Math.addExact(numerator, other.numerator);
+      denominator = Math.addExact(denominator, other.denominator);
+    }
+
+    Ratio ratio() {
+      return Ratio.of(numerator, denominator);
+    }
+  }
+
+  static Metric<Customer, Count> newCustomers() {
+    return Metric.builder("new_customers", Customer.class)
+        .description("customers signed up in the period")
+        .unit(MetricUnit.COUNT)
+        .placedAt("signed_up_at", Customer::signedUpAt)
+        .accumulate(
+            window -> new Counter(),
+            (acc, customer, window) -> {
+              if (window.contains(customer.signedUpAt())) {
+                acc.count++;
+              }
+            },
+            (acc, other) -> acc.count = Math.addExact(acc.count, other.count),
+            acc -> Count.of(acc.count));
+  }
+
+  static Metric<Customer, Ratio> activationRate() {
+    return Metric.builder("activation_rate", Customer.class)
+        .description("customers signed up in the period that activated / customers signed up")
+        .unit(MetricUnit.RATIO)
+        .placedAt("signed_up_at", Customer::signedUpAt)
+        .accumulate(
+            window -> new Counts(),
+            (acc, customer, window) -> {
+              if (window.contains(customer.signedUpAt())) {
+                acc.denominator++;
+                if (customer.activatedAt() != null) {
+                  acc.numerator++;
+                }
+              }
+            },
+            Counts::merge,
+            Counts::ratio);
+  }
+
+  static Metric<Customer, Ratio> churnRate() {
+    String id = "churn_rate";
+    return Metric.builder(id, Customer.class)
+        .description(
+            "customers active at the period start and cancelled in the period / customers active"
+                + " at the period start")
+        .unit(MetricUnit.RATIO)
+        .spanning("customers active at the period start")
+        .needsPeriod()
+        .accumulate(
+            window -> new Counts(),
+            (acc, customer, window) -> {
+              Period period = window.requirePeriod(id);
+              if (customer.isActiveAt(period.start())) {
+                acc.denominator++;
+                if (lostIn(customer, period)) {
+                  acc.numerator++;
+                }
+              }
+            },
+            Counts::merge,
+            Counts::ratio);
+  }
+
+  static Metric<Customer, Ratio> churnRateWithNew() {
+    String id = "churn_rate.with_new";
+    return Metric.builder(id, Customer.class)
+        .description(
+            "of the customers active at the period start or signed up in it, those cancelled in"
+                + " the period / all of them")
+        .unit(MetricUnit.RATIO)
+        .spanning("customers active at the period start or signed up in it")
+        .needsPeriod()
+        .accumulate(
+            window -> new Counts(),
+            (acc, customer, window) -> {
+              Period period = window.requirePeriod(id);
+              if (customer.isActiveAt(period.start()) || period.contains(customer.signedUpAt())) {
+                acc.denominator++;
+                if (lostIn(customer, period)) {
+                  acc.numerator++;
+                }
+              }
+            },
+            Counts::merge,
+            Counts::ratio);
+  }
+
+  static Metric<Customer, Ratio> retentionRate() {
+    String id = "retention_rate";
+    return Metric.builder(id, Customer.class)
+        .description(
+            "customers active at the period start and at its end / customers active at its start")
+        .unit(MetricUnit.RATIO)
+        .spanning("customers active at the period start")
+        .needsPeriod()
+        .accumulate(
+            window -> new Counts(),
+            (acc, customer, window) -> {
+              Period period = window.requirePeriod(id);
+              if (customer.isActiveAt(period.start())) {
+                acc.denominator++;
+                if (customer.isActiveAt(period.end())) {
+                  acc.numerator++;
+                }
+              }
+            },
+            Counts::merge,
+            Counts::ratio);
+  }
+
+  // ---- cohorts -------------------------------------------------------------------------------
+
+  /** One signup cohort: its size and, per customer, how many period ends it was active at. */
+  private static final class Cohort {
+    final Period period;
+    long size;
+    long neverCancelled;
+
+    /** k -> customers active at the ends of periods 0 .. k-1 only. */
+    final TreeMap<Integer, Long> activeEnds = new TreeMap<>();
+
+    Cohort(Period period) {
+      this.period = period;
+    }
+
+    void merge(Cohort other) {
+      size = Math.addExact(size, other.size);
+      neverCancelled = Math.addExact(neverCancelled, other.neverCancelled);
+      other.activeEnds.forEach((k, n) -> activeEnds.merge(k, n, Math::addExact));
+    }
+
+    CohortTable.Row row(@Nullable Instant horizon) {
+      List<Ratio> cells = new ArrayList<>();
+      if (horizon != null) {
+        long stillActive = size;
+        Period q = period;
+        for (int k = 0; !q.end().isAfter(horizon); k++) {
+          stillActive -= activeEnds.getOrDefault(k, 0L);
+          cells.add(Ratio.of(stillActive, size));
+          q = q.next();
+        }
+      }
+      return new CohortTable.Row(period, size, cells);
+    }
+  }
+
+  /** Cohorts by the start of their period. */
+  private static final class Cohorts {
+    final Granularity granularity;
+    final ZoneId zone;
+    final FiscalCalendar fiscal;
+    @Nullable final Period period;
+    @Nullable final Instant fixedHorizon;
+    final TreeMap<Instant, Cohort> byStart = new TreeMap<>();
+    @Nullable Instant latestEvent;
+
+    Cohorts(Granularity granularity, Window window) {
+      this.granularity = granularity;
+      this.period = window.period();
+      this.zone = period == null ? ZoneOffset.UTC : period.zone();
+      this.fiscal = period == null ? FiscalCalendar.calendar() : period.fiscal();
+      Instant horizon = period == null ? null : period.end();
+      Instant asOf = window.asOf();
+      if (asOf != null && (horizon == null || asOf.isBefore(horizon))) {
+        horizon = asOf;
+      }
+      this.fixedHorizon = horizon;
+    }
+
+    void add(Customer customer) {
+      Instant signedUp = customer.signedUpAt();
+      if (period != null && !period.contains(signedUp)) {
+        return;
+      }
+      Period cohortPeriod = Period.containing(signedUp, granularity, zone, fiscal);
+      Cohort cohort = byStart.computeIfAbsent(cohortPeriod.start(), s -> new Cohort(cohortPeriod));
+      cohort.size++;
+      seen(signedUp);
+      Instant cancelled = customer.cancelledAt();
+      if (cancelled == null) {
+        cohort.neverCancelled++;
+        return;
+      }
+      seen(cancelled);
+      // active at the end of period k exactly when end(k) < cancelled_at
+      int k = 0;
+      Period q = cohortPeriod;
+      while (q.end().isBefore(cancelled)) {
+        q = q.next();
+        k++;
+      }
+      cohort.activeEnds.merge(k, 1L, Math::addExact);
+    }
+
+    private void seen(Instant t) {
+      if (latestEvent == null || t.isAfter(latestEvent)) {
+        latestEvent = t;
+      }
+    }
+
+    void merge(Cohorts other) {
+      other.byStart.forEach(
+          (start, cohort) ->
+              byStart.computeIfAbsent(start, s -> new Cohort(cohort.period)).merge(cohort));
+      if (other.latestEvent != null) {
+        seen(other.latestEvent);
+      }
+    }
+
+    CohortTable table() {
+      Instant horizon = fixedHorizon != null ? fixedHorizon : latestEvent;
+      List<CohortTable.Row> rows = new ArrayList<>();
+      for (Cohort cohort : byStart.values()) {
+        rows.add(cohort.row(horizon));
+      }
+      return new CohortTable(rows);
+    }
+  }
+
+  static Metric<Customer, CohortTable> cohortRetention(Granularity granularity) {
+    checkNotNull(granularity, "granularity");
+    return Metric.builder("cohort_retention", Customer.class)
+        .description(
+            "per signup cohort and k periods later: cohort customers active at the end of period k"
+                + " / cohort size")
+        .unit(MetricUnit.TABLE)
+        .spanning("customers signed up in the period, followed to its end")
+        .accumulate(
+            window -> new Cohorts(granularity, window),
+            (acc, customer, window) -> acc.add(customer),
+            Cohorts::merge,
+            Cohorts::table);
+  }
+}
