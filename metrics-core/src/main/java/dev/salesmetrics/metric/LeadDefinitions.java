@@ -31,8 +31,8 @@ final class LeadDefinitions {
   }
 
   /**
-   * Phone present: after removing spaces, dashes, dots and parentheses, and then one leading
-   * {@code +}, 7 to 15 characters that are all ASCII digits.
+   * Phone present: after removing spaces, dashes, dots and parentheses, and then one leading {@code
+   * +}, 7 to 15 characters that are all ASCII digits.
    */
   static boolean hasPhone(@Nullable String phone) {
     if (phone == null) {

@@ -80,8 +80,8 @@ public record LeadScoreModel(
    *     fullSpeedWithin}
    * @throws NullPointerException if a map, key, value or duration is null
    * @throws IllegalArgumentException if a weight is negative or not finite, the weights add up to
-   *     0, a score is outside [0, 100], two keys are equal after trimming and lowercasing, a key
-   *     is blank, or the speed durations are out of order
+   *     0, a score is outside [0, 100], two keys are equal after trimming and lowercasing, a key is
+   *     blank, or the speed durations are out of order
    */
   public LeadScoreModel {
     checkWeight(contactWeight, "contact_weight");
@@ -89,8 +89,12 @@ public record LeadScoreModel(
     checkWeight(speedWeight, "speed_weight");
     if (!(contactWeight + sourceWeight + speedWeight > 0)) {
       throw new IllegalArgumentException(
-          "weights must add up to > 0: contact " + contactWeight + ", source " + sourceWeight
-              + ", speed " + speedWeight);
+          "weights must add up to > 0: contact "
+              + contactWeight
+              + ", source "
+              + sourceWeight
+              + ", speed "
+              + speedWeight);
     }
     checkNotNull(sourceScores, "sourceScores");
     Map<String, Double> normalised = new LinkedHashMap<>();
@@ -115,7 +119,9 @@ public record LeadScoreModel(
     }
     if (zeroSpeedAfter.compareTo(fullSpeedWithin) <= 0) {
       throw new IllegalArgumentException(
-          "zero_speed_after must be after full_speed_within: " + zeroSpeedAfter + " <= "
+          "zero_speed_after must be after full_speed_within: "
+              + zeroSpeedAfter
+              + " <= "
               + fullSpeedWithin);
     }
   }
@@ -303,8 +309,8 @@ public record LeadScoreModel(
     }
 
     /**
-     * Sets the first-contact speed scale: 100 within {@code full}, 0 from {@code zero} on
-     * (defaults 1 hour and 7 days).
+     * Sets the first-contact speed scale: 100 within {@code full}, 0 from {@code zero} on (defaults
+     * 1 hour and 7 days).
      *
      * @param full a first contact within this duration scores 100; {@code >= 0}
      * @param zero a first contact this late or later scores 0; after {@code full}

@@ -3,8 +3,8 @@ package dev.salesmetrics.metric;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.salesmetrics.model.Campaign;
-import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
 import dev.salesmetrics.model.Lead;
@@ -175,8 +175,7 @@ final class MarketingDefinitions {
 
   static Metric<SalesRecord, Amount> customerAcquisitionCost(Conversion conversion) {
     return Metric.builder("customer_acquisition_cost", SalesRecord.class)
-        .description(
-            "campaign spend attributed to the period / customers signed up in the period")
+        .description("campaign spend attributed to the period / customers signed up in the period")
         .unit(MetricUnit.MONEY)
         .spanning("campaign spend spread over its days; customers by signed_up_at")
         .accumulate(
@@ -212,8 +211,8 @@ final class MarketingDefinitions {
   }
 
   /**
-   * Campaign ROI state: the campaigns in scope, each lead's campaign and each won deal with a
-   * lead, all keyed by id so that the join survives any split of the input.
+   * Campaign ROI state: the campaigns in scope, each lead's campaign and each won deal with a lead,
+   * all keyed by id so that the join survives any split of the input.
    */
   static final class RoiState {
     final Map<String, Money> spendByCampaign = new HashMap<>();
@@ -274,8 +273,7 @@ final class MarketingDefinitions {
             (s, record, window) -> {
               if (record instanceof Campaign campaign) {
                 if (inScope(campaign, window)) {
-                  Money spend =
-                      conversion.apply(campaign.spend(), spendInstant(campaign, window));
+                  Money spend = conversion.apply(campaign.spend(), spendInstant(campaign, window));
                   RoiState.putOnce(s.spendByCampaign, campaign.id(), spend, "campaign");
                 }
               } else if (record instanceof Lead lead) {

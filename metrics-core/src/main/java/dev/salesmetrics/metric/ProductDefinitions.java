@@ -112,7 +112,9 @@ final class ProductDefinitions {
     }
     return Metric.builder(productId(product), Order.class)
         .description(
-            "line revenue of " + product + " in paid orders placed in the period / all line"
+            "line revenue of "
+                + product
+                + " in paid orders placed in the period / all line"
                 + " revenue in the period")
         .unit(MetricUnit.RATIO)
         .placedAt("placed_at", Order::placedAt)
@@ -120,8 +122,7 @@ final class ProductDefinitions {
             window -> new RevenueByProduct(),
             (s, order, window) -> s.addOrder(order, window, conversion),
             RevenueByProduct::merge,
-            s -> s.lines == 0
-                ? Ratio.empty()
-                : Shares.of(s.minorByProduct, s.lines).share(product));
+            s ->
+                s.lines == 0 ? Ratio.empty() : Shares.of(s.minorByProduct, s.lines).share(product));
   }
 }

@@ -23,9 +23,10 @@ final class SentimentDefinitions {
               }
             },
             LeadDefinitions::addPairs,
-            s -> s[2] == 0
-                ? Score.empty()
-                : Score.of(100.0 * (double) (s[0] - s[1]) / (double) s[2], s[2]));
+            s ->
+                s[2] == 0
+                    ? Score.empty()
+                    : Score.of(100.0 * (double) (s[0] - s[1]) / (double) s[2], s[2]));
   }
 
   static Metric<SurveyResponse, Ratio> csat() {

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * Ratio}{@code (part, total)}, every ratio over the same total.
  *
  * <p>Parts are counts or minor units and never negative. With a zero total every share is
- * undefined. {@link #asDouble()} is the largest share (the top key's share), empty when there is
- * no key or the total is zero; {@link #sampleSize()} is the number of records (order lines) the
- * table is computed from. Keys are sorted by their natural (String) order. Prints as {@code
- * "gadget 33.3% (1000/3000), widget 66.7% (2000/3000)"}, or {@code "(no shares)"} when empty.
- * Immutable and thread safe.
+ * undefined. {@link #asDouble()} is the largest share (the top key's share), empty when there is no
+ * key or the total is zero; {@link #sampleSize()} is the number of records (order lines) the table
+ * is computed from. Keys are sorted by their natural (String) order. Prints as {@code "gadget 33.3%
+ * (1000/3000), widget 66.7% (2000/3000)"}, or {@code "(no shares)"} when empty. Immutable and
+ * thread safe.
  */
 public final class Shares implements MetricValue {
   /**

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The worked examples of the "Leads" section of docs/METRICS.md, and the edges. */
 class LeadMetricsTest {
-  private static final Period MARCH = Period.of(LocalDate.of(2024, 3, 1), Granularity.MONTH,
-      ZoneOffset.UTC);
+  private static final Period MARCH =
+      Period.of(LocalDate.of(2024, 3, 1), Granularity.MONTH, ZoneOffset.UTC);
   private static final Window IN_MARCH = Window.of(MARCH);
 
   private static Instant at(String text) {
@@ -59,8 +59,7 @@ class LeadMetricsTest {
     assertThat(Metrics.LEADS_CREATED.compute(LEADS, IN_MARCH).value()).isEqualTo(Count.of(3));
     assertThat(Metrics.LEADS_CREATED.compute(LEADS).value()).isEqualTo(Count.of(5));
     assertThat(Metrics.LEADS_CREATED.compute(List.of(), IN_MARCH).value()).isEqualTo(Count.of(0));
-    assertThat(Metrics.LEADS_CREATED.compute(List.of(L4), IN_MARCH).value())
-        .isEqualTo(Count.of(0));
+    assertThat(Metrics.LEADS_CREATED.compute(List.of(L4), IN_MARCH).value()).isEqualTo(Count.of(0));
   }
 
   @Test
@@ -204,13 +203,15 @@ class LeadMetricsTest {
     assertThatThrownBy(() -> LeadScoreModel.builder().unknownSourceScore(-0.5).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> LeadScoreModel.builder().sourceScores(Map.of("Event", 1.0, " event", 2.0)).build())
+            () ->
+                LeadScoreModel.builder().sourceScores(Map.of("Event", 1.0, " event", 2.0)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("distinct");
     assertThatThrownBy(
-            () -> LeadScoreModel.builder()
-                .contactSpeed(Duration.ofDays(2), Duration.ofDays(1))
-                .build())
+            () ->
+                LeadScoreModel.builder()
+                    .contactSpeed(Duration.ofDays(2), Duration.ofDays(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("zero_speed_after");
   }
@@ -235,5 +236,33 @@ class LeadMetricsTest {
     Lead lead = Lead.builder("X", at("2024-03-02T00:00:00Z")).source(" trade show ").build();
     assertThat(sourceOnly.score(lead)).isEqualTo(90.0);
     assertThat(sourceOnly.sourceScores()).containsOnlyKeys("trade show");
+  }
+
+  @Test
+  void everyIdOfTheAreaIsRegisteredInCatalogueOrder() {
+    List<String> ids =
+        List.of(
+            "leads_created",
+            "lead_contact_completeness",
+            "lead_score",
+            "lead_conversion_rate",
+            "lead_time_to_convert",
+            "lead_time_to_first_contact",
+            "customer_acquisition_cost",
+            "cost_per_lead",
+            "campaign_roi",
+            "nps",
+            "csat",
+            "units_sold",
+            "product_revenue_share");
+    for (String id : ids) {
+      assertThat(Metrics.byId(id).id()).isEqualTo(id);
+    }
+    assertThat(Metrics.all().stream().map(Metric::id).filter(ids::contains).toList())
+        .isEqualTo(ids);
+    assertThat(Metrics.byId("lead_score")).isSameAs(Metrics.LEAD_SCORE);
+    assertThat(Metrics.PRODUCT_REVENUE_SHARE.unit()).isEqualTo(MetricUnit.TABLE);
+    assertThat(Metrics.LEADS_CREATED.placement().field()).isEqualTo("created_at");
+    assertThat(Metrics.CAMPAIGN_ROI.placement().isSpanning()).isTrue();
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.salesmetrics.model.Campaign;
-import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Money;
@@ -33,7 +33,11 @@ class MarketingMetricsTest {
 
   private static Campaign campaign(String id, String start, String end, String spend) {
     return new Campaign(
-        id, "campaign " + id, null, LocalDate.parse(start), LocalDate.parse(end),
+        id,
+        "campaign " + id,
+        null,
+        LocalDate.parse(start),
+        LocalDate.parse(end),
         Money.of(spend, "USD"));
   }
 
@@ -66,22 +70,29 @@ class MarketingMetricsTest {
   @Test
   void attributionSpreadsSpendOverTheCampaignDays() {
     assertThat(MarketingDefinitions.daysInside(A, IN_MARCH)).isEqualTo(10);
-    assertThat(MarketingDefinitions.attributedSpend(A, IN_MARCH)).isEqualTo(Money.of("1000.00", "USD"));
-    assertThat(MarketingDefinitions.attributedSpend(B, IN_MARCH)).isEqualTo(Money.of("70.00", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(A, IN_MARCH))
+        .isEqualTo(Money.of("1000.00", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(B, IN_MARCH))
+        .isEqualTo(Money.of("70.00", "USD"));
     // 100 cents × 2 / 3 = 66.67 cents, rounded HALF_EVEN to 67
-    assertThat(MarketingDefinitions.attributedSpend(C, IN_MARCH)).isEqualTo(Money.of("0.67", "USD"));
-    assertThat(MarketingDefinitions.attributedSpend(C, Window.all())).isEqualTo(Money.of("1.00", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(C, IN_MARCH))
+        .isEqualTo(Money.of("0.67", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(C, Window.all()))
+        .isEqualTo(Money.of("1.00", "USD"));
     // HALF_EVEN: 1 cent over 2 days, 1 day inside: 0.5 cent rounds to 0
     Campaign tiny = campaign("T", "2024-03-31", "2024-04-01", "0.01");
-    assertThat(MarketingDefinitions.attributedSpend(tiny, IN_MARCH)).isEqualTo(Money.of("0.00", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(tiny, IN_MARCH))
+        .isEqualTo(Money.of("0.00", "USD"));
     Campaign tiny3 = campaign("T", "2024-03-31", "2024-04-01", "0.03");
-    assertThat(MarketingDefinitions.attributedSpend(tiny3, IN_MARCH)).isEqualTo(Money.of("0.02", "USD"));
+    assertThat(MarketingDefinitions.attributedSpend(tiny3, IN_MARCH))
+        .isEqualTo(Money.of("0.02", "USD"));
   }
 
   @Test
   void customerAcquisitionCostWorkedExample() {
     Amount cac =
-        Metrics.CUSTOMER_ACQUISITION_COST.compute(records(List.of(A, B, C), CUSTOMERS), IN_MARCH)
+        Metrics.CUSTOMER_ACQUISITION_COST
+            .compute(records(List.of(A, B, C), CUSTOMERS), IN_MARCH)
             .value();
     // (1000.00 + 70.00 + 0.67) / 4 = 267.6675, HALF_EVEN to the cent
     assertThat(cac).isEqualTo(Amount.of(Money.of("267.67", "USD"), 4));
@@ -94,8 +105,7 @@ class MarketingMetricsTest {
   void customerAcquisitionCostUndefinedCases() {
     assertThat(Metrics.CUSTOMER_ACQUISITION_COST.compute(List.of(A), IN_MARCH).value())
         .isEqualTo(Amount.empty());
-    assertThat(
-            Metrics.CUSTOMER_ACQUISITION_COST.compute(records(CUSTOMERS), IN_MARCH).value())
+    assertThat(Metrics.CUSTOMER_ACQUISITION_COST.compute(records(CUSTOMERS), IN_MARCH).value())
         .isEqualTo(Amount.undefined(4));
     assertThat(Metrics.CUSTOMER_ACQUISITION_COST.compute(List.of(), IN_MARCH).value().asDouble())
         .isEmpty();
@@ -139,8 +149,13 @@ class MarketingMetricsTest {
   @Test
   void mixedCurrenciesThrowUnlessConverted() {
     Campaign eur =
-        new Campaign("E", "euro", null, LocalDate.parse("2024-03-01"),
-            LocalDate.parse("2024-03-31"), Money.of("100.00", "EUR"));
+        new Campaign(
+            "E",
+            "euro",
+            null,
+            LocalDate.parse("2024-03-01"),
+            LocalDate.parse("2024-03-31"),
+            Money.of("100.00", "EUR"));
     List<SalesRecord> input = records(List.of(A, eur), CUSTOMERS);
     assertThatThrownBy(() -> Metrics.CUSTOMER_ACQUISITION_COST.compute(input, IN_MARCH))
         .isInstanceOf(CurrencyMismatchException.class);
@@ -151,7 +166,8 @@ class MarketingMetricsTest {
                 : Money.ofMinor(amount.minorUnits() * 2, target);
     // 1000.00 + 200.00 over 4 customers
     assertThat(
-            Metrics.customerAcquisitionCost(twoDollarsPerEuro, USD).compute(input, IN_MARCH)
+            Metrics.customerAcquisitionCost(twoDollarsPerEuro, USD)
+                .compute(input, IN_MARCH)
                 .value())
         .isEqualTo(Amount.of(Money.of("300.00", "USD"), 4));
     // 1000.00 + 200.00 over the 3 March leads
@@ -165,7 +181,8 @@ class MarketingMetricsTest {
   @Test
   void costPerLeadWorkedExample() {
     Amount cpl =
-        Metrics.COST_PER_LEAD.compute(records(List.of(A, B, C), LeadMetricsTest.LEADS), IN_MARCH)
+        Metrics.COST_PER_LEAD
+            .compute(records(List.of(A, B, C), LeadMetricsTest.LEADS), IN_MARCH)
             .value();
     assertThat(cpl).isEqualTo(Amount.of(Money.of("356.89", "USD"), 3));
     assertThat(Metrics.COST_PER_LEAD.compute(List.of(A, B), IN_MARCH).value())
@@ -210,8 +227,10 @@ class MarketingMetricsTest {
     assertThat(Metrics.CAMPAIGN_ROI.compute(input, IN_MARCH).value())
         .isEqualTo(Ratio.of(-10_000, 10_000));
     // Known at 1 April, D1 is still open
-    assertThat(Metrics.CAMPAIGN_ROI.compute(input, Window.all().asOf(at("2024-04-01T00:00:00Z")))
-            .value())
+    assertThat(
+            Metrics.CAMPAIGN_ROI
+                .compute(input, Window.all().asOf(at("2024-04-01T00:00:00Z")))
+                .value())
         .isEqualTo(Ratio.of(50_000 - 210_000, 210_000));
   }
 

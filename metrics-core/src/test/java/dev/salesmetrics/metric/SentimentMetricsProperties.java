@@ -23,46 +23,49 @@ class SentimentMetricsProperties {
   @Test
   void splitAtAnyPointThenMergeEqualsWhole() {
     qt().forAll(responses(60), integers().between(0, 60), windows())
-        .checkAssert((answers, cut, window) -> {
-          for (Metric<SurveyResponse, ?> m : ALL) {
-            assertThat(LeadsHarness.splitMerged(m, answers, cut, window))
-                .as(m.id())
-                .isEqualTo(LeadsHarness.whole(m, answers, window));
-          }
-        });
+        .checkAssert(
+            (answers, cut, window) -> {
+              for (Metric<SurveyResponse, ?> m : ALL) {
+                assertThat(LeadsHarness.splitMerged(m, answers, cut, window))
+                    .as(m.id())
+                    .isEqualTo(LeadsHarness.whole(m, answers, window));
+              }
+            });
   }
 
   @Test
   void independentOfInputOrderAndOfAsOfAfterEverything() {
     qt().forAll(responses(60), longs().all(), windows())
-        .checkAssert((answers, seed, window) -> {
-          for (Metric<SurveyResponse, ?> m : ALL) {
-            MetricValue plain = LeadsHarness.whole(m, answers, window);
-            assertThat(LeadsHarness.shuffled(m, answers, seed, window)).isEqualTo(plain);
-            assertThat(
-                    LeadsHarness.whole(
-                        m, answers, window.asOf(LeadsGenerators.afterEverything())))
-                .isEqualTo(plain);
-          }
-        });
+        .checkAssert(
+            (answers, seed, window) -> {
+              for (Metric<SurveyResponse, ?> m : ALL) {
+                MetricValue plain = LeadsHarness.whole(m, answers, window);
+                assertThat(LeadsHarness.shuffled(m, answers, seed, window)).isEqualTo(plain);
+                assertThat(
+                        LeadsHarness.whole(
+                            m, answers, window.asOf(LeadsGenerators.afterEverything())))
+                    .isEqualTo(plain);
+              }
+            });
   }
 
   @Test
   void inRangeAndAgreesWithThePlainReference() {
     qt().forAll(responses(60), windows())
-        .checkAssert((answers, window) -> {
-          Score nps = LeadsHarness.whole(Metrics.NPS, answers, window);
-          OptionalDouble expected = LeadsReference.nps(answers, window.period());
-          assertThat(nps.value().isPresent()).isEqualTo(expected.isPresent());
-          if (expected.isPresent()) {
-            assertThat(nps.value().getAsDouble())
-                .isBetween(-100.0, 100.0)
-                .isCloseTo(expected.getAsDouble(), within(1e-9));
-          }
-          Ratio csat = LeadsHarness.whole(Metrics.CSAT, answers, window);
-          long[] c = LeadsReference.csat(answers, window.period());
-          assertThat(csat).isEqualTo(Ratio.of(c[0], c[1]));
-          assertThat(csat.numerator()).isBetween(0L, csat.denominator());
-        });
+        .checkAssert(
+            (answers, window) -> {
+              Score nps = LeadsHarness.whole(Metrics.NPS, answers, window);
+              OptionalDouble expected = LeadsReference.nps(answers, window.period());
+              assertThat(nps.value().isPresent()).isEqualTo(expected.isPresent());
+              if (expected.isPresent()) {
+                assertThat(nps.value().getAsDouble())
+                    .isBetween(-100.0, 100.0)
+                    .isCloseTo(expected.getAsDouble(), within(1e-9));
+              }
+              Ratio csat = LeadsHarness.whole(Metrics.CSAT, answers, window);
+              long[] c = LeadsReference.csat(answers, window.period());
+              assertThat(csat).isEqualTo(Ratio.of(c[0], c[1]));
+              assertThat(csat.numerator()).isBetween(0L, csat.denominator());
+            });
   }
 }

@@ -56,8 +56,8 @@ public final class LeadsGenerators {
   }
 
   /**
-   * Lists of 0 to {@code max} leads with ids {@code L0, L1, ...}, campaigns {@code C0..C3} or
-   * none, random contacts, sources, first contacts and conversions.
+   * Lists of 0 to {@code max} leads with ids {@code L0, L1, ...}, campaigns {@code C0..C3} or none,
+   * random contacts, sources, first contacts and conversions.
    *
    * @param max the largest size
    * @return the generator

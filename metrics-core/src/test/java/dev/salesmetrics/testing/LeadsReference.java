@@ -275,7 +275,9 @@ public final class LeadsReference {
         }
       }
     }
-    return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((promoters - detractors) * 100.0 / n);
+    return n == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((promoters - detractors) * 100.0 / n);
   }
 
   /** {satisfied, answers} over CSAT answers in P. */
