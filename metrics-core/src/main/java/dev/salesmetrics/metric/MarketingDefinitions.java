@@ -52,30 +52,24 @@ final class MarketingDefinitions {
   static final class Total {
     @Nullable private Currency currency;
     private long minor;
-    private long count;
 
     void add(Money amount) {
-      add(amount.minorUnits(), amount.currency(), 1);
+      add(amount.minorUnits(), amount.currency());
     }
 
-    void add(long minorUnits, Currency amountCurrency, long amounts) {
+    void add(long minorUnits, Currency amountCurrency) {
       if (currency == null) {
         currency = amountCurrency;
       } else if (!currency.equals(amountCurrency)) {
         throw new CurrencyMismatchException(currency, amountCurrency);
       }
       minor = Math.addExact(minor, minorUnits);
-      count = Math.addExact(count, amounts);
     }
 
     void addAll(Total other) {
       if (other.currency != null) {
-        add(other.minor, other.currency, other.count);
+        add(other.minor, other.currency);
       }
-    }
-
-    boolean isEmpty() {
-      return currency == null;
     }
 
     long minor() {
@@ -240,9 +234,11 @@ final class MarketingDefinitions {
           won.add(deal.amount());
         }
       }
-      Total sameCurrency = new Total();
-      sameCurrency.addAll(spend);
-      sameCurrency.addAll(won);
+      Currency spendCurrency = spend.currency();
+      Currency wonCurrency = won.currency();
+      if (spendCurrency != null && wonCurrency != null && !spendCurrency.equals(wonCurrency)) {
+        throw new CurrencyMismatchException(spendCurrency, wonCurrency);
+      }
       return Ratio.of(Math.subtractExact(won.minor(), spend.minor()), spend.minor());
     }
 

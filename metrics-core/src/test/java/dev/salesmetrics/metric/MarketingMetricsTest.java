@@ -265,4 +265,24 @@ class MarketingMetricsTest {
                 .value())
         .isEqualTo(Ratio.of(140_000, 210_000));
   }
+
+  @Test
+  void campaignRoiThrowsOnDealsInAnotherCurrencyUnlessConverted() {
+    Deal euros =
+        Deal.builder("DE", "R1", Money.of("10.00", "EUR"), at("2024-03-01T00:00:00Z"))
+            .leadId("LA1")
+            .won(at("2024-03-05T00:00:00Z"))
+            .build();
+    List<SalesRecord> input = records(List.of(A), ROI_LEADS, List.of(euros));
+    assertThatThrownBy(() -> Metrics.CAMPAIGN_ROI.compute(input))
+        .isInstanceOf(CurrencyMismatchException.class);
+    CurrencyConverter twoDollarsPerEuro =
+        (amount, target, when) ->
+            amount.currency().equals(target)
+                ? amount
+                : Money.ofMinor(amount.minorUnits() * 2, target);
+    // (20.00 − 2000.00) / 2000.00
+    assertThat(Metrics.campaignRoi(twoDollarsPerEuro, USD).compute(input).value())
+        .isEqualTo(Ratio.of(2_000 - 200_000, 200_000));
+  }
 }
