@@ -28,7 +28,295 @@ public final class Metrics {
 
   // ---- leads, marketing, sentiment, products: begin ---------------------------------------
 
-  private static final ImmutableList<Metric<?, ?>> LEAD_METRICS = ImmutableList.of();
+  /**
+   * Leads created: the number of leads whose {@code created_at} lies in the period.
+   *
+   * <p>Formula {@code count(leads with created_at in P)}. Reads {@code Lead}; placed by {@code
+   * created_at}. Never undefined: no leads give 0. Unit: count. Cost: O(1) per lead.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, Count> LEADS_CREATED =
+      LeadDefinitions.leadsCreated();
+
+  /**
+   * Lead contact completeness: of the contact fields (name, email, phone) of the leads created in
+   * the period, the fraction present.
+   *
+   * <p>Formula {@code Ratio(Σ fields present, 3 × leads)} over leads with {@code created_at} in P.
+   * A name is present when not blank; an email when it has exactly one {@code @}, a non-empty part
+   * before it and a dot in the part after it; a phone when, after removing spaces, dashes, dots
+   * and parentheses and then one leading {@code +}, it is 7 to 15 ASCII digits. The company is not
+   * counted. Reads {@code Lead}; placed by {@code created_at}. Undefined ({@code 0/0}) with no
+   * leads. Unit: ratio in [0, 1]. Cost: O(length of the fields) per lead.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, Ratio> LEAD_CONTACT_COMPLETENESS =
+      LeadDefinitions.leadContactCompleteness();
+
+  /**
+   * Lead score: the mean weighted score (0 to 100) of the leads created in the period, under
+   * {@link LeadScoreModel#defaults()}.
+   *
+   * <p>Formula {@code Σ model.score(lead) / leads} over leads with {@code created_at} in P; the
+   * default model weights contact completeness 40, source 30 and first-contact speed 30 (see
+   * {@link LeadScoreModel}). A lead not yet contacted (as of the window) scores 0 for speed. Reads
+   * {@code Lead}; placed by {@code created_at}. Undefined with no leads. Unit: score in [0, 100].
+   * Cost: O(1) per lead. Use {@link #leadScore(LeadScoreModel)} for your own weights.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, Score> LEAD_SCORE =
+      LeadDefinitions.leadScore(LeadScoreModel.defaults());
+
+  /**
+   * Lead conversion rate: of the leads created in the period, the fraction that have converted.
+   *
+   * <p>Formula {@code Ratio(leads created in P with converted_at set, leads created in P)}; the
+   * conversion may lie after P (as of the window's instant, if any). Reads {@code Lead}; placed by
+   * {@code created_at}. Undefined with no leads. Unit: ratio in [0, 1]. Cost: O(1) per lead.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, Ratio> LEAD_CONVERSION_RATE =
+      LeadDefinitions.leadConversionRate();
+
+  /**
+   * Lead time to convert: statistics of the time from creation to conversion of the leads
+   * converted in the period.
+   *
+   * <p>Formula {@code stats(converted_at − created_at)} over leads with {@code converted_at} in P.
+   * Reads {@code Lead}; placed by {@code converted_at}. Empty (count 0) with no conversions. Unit:
+   * days of 86,400 s (count, mean, median, p90). Cost: 8 bytes per converted lead.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, DurationStats> LEAD_TIME_TO_CONVERT =
+      LeadDefinitions.leadTimeToConvert();
+
+  /**
+   * Lead time to first contact: statistics of the time from creation to first contact of the
+   * leads first contacted in the period.
+   *
+   * <p>Formula {@code stats(first_contact_at − created_at)} over leads with {@code
+   * first_contact_at} in P. Reads {@code Lead}; placed by {@code first_contact_at}. Empty with no
+   * first contacts. Unit: days of 86,400 s. Cost: 8 bytes per contacted lead.
+   */
+  public static final Metric<dev.salesmetrics.model.Lead, DurationStats>
+      LEAD_TIME_TO_FIRST_CONTACT =
+          LeadDefinitions.leadTimeToFirstContact();
+
+  /**
+   * Customer acquisition cost: the campaign spend attributed to the period divided by the
+   * customers who signed up in it.
+   *
+   * <p>Formula {@code Σ attributed spend / count(customers with signed_up_at in P)}, rounded
+   * HALF_EVEN to the minor unit. A campaign's spend is spread evenly over the days of {@code
+   * [start_date, end_date]} (inclusive); its attributed amount is {@code spend × days inside P ÷
+   * days}, rounded HALF_EVEN to the minor unit per campaign, where a day is inside P when its start
+   * (local midnight in P's zone) lies in P. Without a period all spend counts. Reads {@code
+   * Campaign} and {@code Customer} (other records are ignored); spanning. Undefined when no
+   * customer signed up in P or no campaign was read. Unit: money. Throws {@link
+   * dev.salesmetrics.model.CurrencyMismatchException} for campaigns in two currencies; see {@link
+   * #customerAcquisitionCost(CurrencyConverter, java.util.Currency)}. Cost: O(1) per record.
+   */
+  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> CUSTOMER_ACQUISITION_COST =
+      MarketingDefinitions.customerAcquisitionCost(MarketingDefinitions.Conversion.NONE);
+
+  /**
+   * Cost per lead: the campaign spend attributed to the period divided by the leads created in
+   * it.
+   *
+   * <p>Formula {@code Σ attributed spend / count(leads with created_at in P)}, rounded HALF_EVEN to
+   * the minor unit, with spend attributed by days as for {@link #CUSTOMER_ACQUISITION_COST}. All
+   * leads count, with or without a campaign (a blended cost per lead); grouped by campaign, each
+   * campaign's spend is divided by its own leads (the lead's {@code campaign_id}). Reads {@code
+   * Campaign} and {@code Lead}; spanning. Undefined when no lead was created in P or no campaign
+   * was read. Unit: money. Cost: O(1) per record.
+   */
+  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> COST_PER_LEAD =
+      MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.NONE);
+
+  /**
+   * Campaign ROI: the won amount of the deals that came from the campaigns' leads, less the
+   * campaigns' spend, over that spend, across the campaigns' whole life.
+   *
+   * <p>Formula {@code Ratio(Σ won deal amounts − Σ spend, Σ spend)} in minor units, where a deal
+   * counts when it is won and its {@code lead_id} names a lead whose {@code campaign_id} names a
+   * campaign read. Not period-based: deals and leads count whenever they happened; a window's
+   * period selects the campaigns whose {@code start_date} (local midnight in P's zone) lies in P,
+   * and without a period every campaign counts. As of t, deals won after t do not count. Records
+   * are joined by id, so any split of the input merges exactly; the same id with different data
+   * is an error. Reads {@code Campaign}, {@code Deal} and {@code Lead}; spanning. Undefined when
+   * the campaigns' spend is 0 or no campaign is read. Unit: ratio, may be negative or above 1.
+   * Cost: memory per campaign, per lead with a campaign and per won deal with a lead.
+   */
+  public static final Metric<dev.salesmetrics.model.SalesRecord, Ratio> CAMPAIGN_ROI =
+      MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.NONE);
+
+  /**
+   * Net Promoter Score: promoters minus detractors, as a percentage of the NPS answers given in
+   * the period.
+   *
+   * <p>Formula {@code (count(9–10) − count(0–6)) / answers × 100} over NPS-scale answers with
+   * {@code responded_at} in P; CSAT answers are ignored. Reads {@code SurveyResponse}; placed by
+   * {@code responded_at}. Undefined with no NPS answers. Unit: score in [−100, 100]. Cost: O(1)
+   * per answer.
+   */
+  public static final Metric<dev.salesmetrics.model.SurveyResponse, Score> NPS =
+      SentimentDefinitions.nps();
+
+  /**
+   * Customer satisfaction: of the CSAT answers given in the period, the fraction that are 4 or 5.
+   *
+   * <p>Formula {@code Ratio(answers >= 4, answers)} over CSAT-scale (1–5) answers with {@code
+   * responded_at} in P; NPS answers are ignored. Reads {@code SurveyResponse}; placed by {@code
+   * responded_at}. Undefined with no CSAT answers. Unit: ratio in [0, 1]. Cost: O(1) per answer.
+   */
+  public static final Metric<dev.salesmetrics.model.SurveyResponse, Ratio> CSAT =
+      SentimentDefinitions.csat();
+
+  /**
+   * Units sold: the total quantity of the lines of the paid orders placed in the period.
+   *
+   * <p>Formula {@code Σ line.quantity} over lines of orders with status paid and {@code placed_at}
+   * in P. An order without lines counts as 1 unit (an order sells at least one thing; it is not
+   * dropped). Refunded orders are ignored. Reads {@code Order}; placed by {@code placed_at}. Never
+   * undefined: no orders give 0. Unit: count. Cost: O(lines) per order.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Count> UNITS_SOLD =
+      ProductDefinitions.unitsSold();
+
+  /**
+   * Product revenue share: each product's share of the line revenue of the paid orders placed in
+   * the period, as a table.
+   *
+   * <p>Formula, per product {@code Ratio(Σ its line amounts, Σ all line amounts)} in minor units,
+   * over lines of paid orders with {@code placed_at} in P. The denominator is over all products,
+   * so the result is a {@link Shares} table (product → ratio) rather than one ratio per group; for
+   * one product use {@link #productRevenueShare(String)}. An order without lines counts as one
+   * line of product {@link Shares#UNKNOWN_PRODUCT} for its whole amount, so the shares add up to
+   * all revenue. Reads {@code Order}; placed by {@code placed_at}. Empty with no paid order in P;
+   * every share undefined when all revenue is 0. Unit: table of ratios. Throws {@link
+   * dev.salesmetrics.model.CurrencyMismatchException} for orders in two currencies; see {@link
+   * #productRevenueShare(CurrencyConverter, java.util.Currency)}. Cost: memory per product.
+   */
+  public static final Metric<dev.salesmetrics.model.Order, Shares> PRODUCT_REVENUE_SHARE =
+      ProductDefinitions.productRevenueShares(MarketingDefinitions.Conversion.NONE);
+
+  private static final ImmutableList<Metric<?, ?>> LEAD_METRICS =
+      ImmutableList.of(
+          LEADS_CREATED,
+          LEAD_CONTACT_COMPLETENESS,
+          LEAD_SCORE,
+          LEAD_CONVERSION_RATE,
+          LEAD_TIME_TO_CONVERT,
+          LEAD_TIME_TO_FIRST_CONTACT,
+          CUSTOMER_ACQUISITION_COST,
+          COST_PER_LEAD,
+          CAMPAIGN_ROI,
+          NPS,
+          CSAT,
+          UNITS_SOLD,
+          PRODUCT_REVENUE_SHARE);
+
+  /**
+   * Returns {@link #LEAD_SCORE} under {@code model}: the mean of {@code model.score(lead)} over
+   * the leads created in the period, id {@code lead_score}.
+   *
+   * @param model the weights and component scales
+   * @return the metric
+   * @throws NullPointerException if {@code model} is null
+   */
+  public static Metric<dev.salesmetrics.model.Lead, Score> leadScore(LeadScoreModel model) {
+    return LeadDefinitions.leadScore(model);
+  }
+
+  /**
+   * Returns {@link #CUSTOMER_ACQUISITION_COST} with every campaign's attributed spend converted
+   * into {@code target} at the start of the campaign's {@code start_date} (in the period's zone,
+   * UTC without a period), before it is added. Rounding is the converter's, once per campaign.
+   *
+   * @param converter the converter
+   * @param target the currency of the result
+   * @return the metric
+   * @throws NullPointerException if an argument is null
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> customerAcquisitionCost(
+      CurrencyConverter converter, java.util.Currency target) {
+    return MarketingDefinitions.customerAcquisitionCost(
+        MarketingDefinitions.Conversion.to(converter, target));
+  }
+
+  /**
+   * Returns {@link #COST_PER_LEAD} with every campaign's attributed spend converted into {@code
+   * target} as for {@link #customerAcquisitionCost(CurrencyConverter, java.util.Currency)}.
+   *
+   * @param converter the converter
+   * @param target the currency of the result
+   * @return the metric
+   * @throws NullPointerException if an argument is null
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> costPerLead(
+      CurrencyConverter converter, java.util.Currency target) {
+    return MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.to(converter, target));
+  }
+
+  /**
+   * Returns {@link #CAMPAIGN_ROI} with amounts converted into {@code target} before they are
+   * added: a campaign's spend at the start of its {@code start_date} (in the period's zone, UTC
+   * without a period), a won deal's amount at its {@code closed_at}.
+   *
+   * @param converter the converter
+   * @param target the currency of the amounts compared
+   * @return the metric
+   * @throws NullPointerException if an argument is null
+   */
+  public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> campaignRoi(
+      CurrencyConverter converter, java.util.Currency target) {
+    return MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.to(converter, target));
+  }
+
+  /**
+   * Returns {@link #PRODUCT_REVENUE_SHARE} with every line amount converted into {@code target}
+   * at its order's {@code placed_at} before it is added.
+   *
+   * @param converter the converter
+   * @param target the currency the shares are computed in
+   * @return the metric
+   * @throws NullPointerException if an argument is null
+   */
+  public static Metric<dev.salesmetrics.model.Order, Shares> productRevenueShare(
+      CurrencyConverter converter, java.util.Currency target) {
+    return ProductDefinitions.productRevenueShares(
+        MarketingDefinitions.Conversion.to(converter, target));
+  }
+
+  /**
+   * Returns one product's share of the line revenue of the paid orders placed in the period,
+   * {@code Ratio(product's line revenue, all line revenue)} in minor units: the {@code product}
+   * entry of {@link #PRODUCT_REVENUE_SHARE}. Its id is {@code product_revenue_share.} followed by
+   * the product lowercased with every character other than {@code a-z} and {@code 0-9} replaced
+   * by {@code _} (so {@code "Widget Pro"} gives {@code product_revenue_share.widget_pro}).
+   * Undefined when there is no line revenue; {@code 0/total} when the product sold nothing.
+   *
+   * @param product the product, as in the order lines ({@link Shares#UNKNOWN_PRODUCT} for orders
+   *     without lines)
+   * @return the metric
+   * @throws NullPointerException if {@code product} is null
+   * @throws IllegalArgumentException if {@code product} is blank
+   */
+  public static Metric<dev.salesmetrics.model.Order, Ratio> productRevenueShare(String product) {
+    return ProductDefinitions.productRevenueShare(product, MarketingDefinitions.Conversion.NONE);
+  }
+
+  /**
+   * Returns {@link #productRevenueShare(String)} with every line amount converted into {@code
+   * target} at its order's {@code placed_at} before it is added.
+   *
+   * @param product the product
+   * @param converter the converter
+   * @param target the currency the share is computed in
+   * @return the metric
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code product} is blank
+   */
+  public static Metric<dev.salesmetrics.model.Order, Ratio> productRevenueShare(
+      String product, CurrencyConverter converter, java.util.Currency target) {
+    return ProductDefinitions.productRevenueShare(
+        product, MarketingDefinitions.Conversion.to(converter, target));
+  }
 
   // ---- leads, marketing, sentiment, products: end -----------------------------------------
 

@@ -1,0 +1,178 @@
+package dev.salesmetrics.metric;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.salesmetrics.model.Contact;
+import dev.salesmetrics.model.Lead;
+import javax.annotation.Nullable;
+
+/** The lead metrics of the catalogue and the contact field rules they share. */
+final class LeadDefinitions {
+  private LeadDefinitions() {}
+
+  /** Name present: not null and not blank. */
+  static boolean hasName(@Nullable String name) {
+    return name != null && !name.isBlank();
+  }
+
+  /**
+   * Email present: exactly one {@code @}, a non-empty part before it, and a dot somewhere in the
+   * part after it.
+   */
+  static boolean hasEmail(@Nullable String email) {
+    if (email == null) {
+      return false;
+    }
+    int at = email.indexOf('@');
+    if (at <= 0 || email.indexOf('@', at + 1) >= 0) {
+      return false;
+    }
+    return email.indexOf('.', at + 1) >= 0;
+  }
+
+  /**
+   * Phone present: after removing spaces, dashes, dots and parentheses, and then one leading {@code
+   * +}, 7 to 15 characters that are all ASCII digits.
+   */
+  static boolean hasPhone(@Nullable String phone) {
+    if (phone == null) {
+      return false;
+    }
+    StringBuilder kept = new StringBuilder(phone.length());
+    for (int i = 0; i < phone.length(); i++) {
+      char c = phone.charAt(i);
+      if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+        kept.append(c);
+      }
+    }
+    int from = kept.length() > 0 && kept.charAt(0) == '+' ? 1 : 0;
+    int digits = kept.length() - from;
+    if (digits < 7 || digits > 15) {
+      return false;
+    }
+    for (int i = from; i < kept.length(); i++) {
+      char c = kept.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of present contact fields among name, email and phone: 0 to 3. */
+  static int contactFieldsPresent(Contact contact) {
+    return (hasName(contact.name()) ? 1 : 0)
+        + (hasEmail(contact.email()) ? 1 : 0)
+        + (hasPhone(contact.phone()) ? 1 : 0);
+  }
+
+  static Metric<Lead, Count> leadsCreated() {
+    return Metric.builder("leads_created", Lead.class)
+        .description("count of leads with created_at in the period")
+        .unit(MetricUnit.COUNT)
+        .placedAt("created_at", Lead::createdAt)
+        .accumulate(
+            window -> new long[1],
+            (n, lead, window) -> {
+              if (window.contains(lead.createdAt())) {
+                n[0]++;
+              }
+            },
+            (n, other) -> n[0] = Math.addExact(n[0], other[0]),
+            n -> Count.of(n[0]));
+  }
+
+  static Metric<Lead, Ratio> leadContactCompleteness() {
+    return Metric.builder("lead_contact_completeness", Lead.class)
+        .description(
+            "contact fields present (name, email, phone) / (3 x leads) over leads created in the"
+                + " period")
+        .unit(MetricUnit.RATIO)
+        .placedAt("created_at", Lead::createdAt)
+        .accumulate(
+            window -> new long[2],
+            (s, lead, window) -> {
+              if (window.contains(lead.createdAt())) {
+                s[0] += contactFieldsPresent(lead.contact());
+                s[1] += 3;
+              }
+            },
+            LeadDefinitions::addPairs,
+            s -> Ratio.of(s[0], s[1]));
+  }
+
+  static Metric<Lead, Score> leadScore(LeadScoreModel model) {
+    checkNotNull(model, "model");
+    return Metric.builder("lead_score", Lead.class)
+        .description("mean weighted lead score (0-100) over leads created in the period")
+        .unit(MetricUnit.SCORE)
+        .placedAt("created_at", Lead::createdAt)
+        .accumulate(
+            window -> new long[2],
+            (s, lead, window) -> {
+              if (window.contains(lead.createdAt())) {
+                s[0] = Math.addExact(s[0], model.scoreMicros(lead));
+                s[1]++;
+              }
+            },
+            LeadDefinitions::addPairs,
+            s -> s[1] == 0 ? Score.empty() : Score.of((double) s[0] / 1_000_000.0 / s[1], s[1]));
+  }
+
+  static Metric<Lead, Ratio> leadConversionRate() {
+    return Metric.builder("lead_conversion_rate", Lead.class)
+        .description("leads created in the period with converted_at set / leads created in it")
+        .unit(MetricUnit.RATIO)
+        .placedAt("created_at", Lead::createdAt)
+        .accumulate(
+            window -> new long[2],
+            (s, lead, window) -> {
+              if (window.contains(lead.createdAt())) {
+                s[0] += lead.convertedAt() == null ? 0 : 1;
+                s[1]++;
+              }
+            },
+            LeadDefinitions::addPairs,
+            s -> Ratio.of(s[0], s[1]));
+  }
+
+  static Metric<Lead, DurationStats> leadTimeToConvert() {
+    return Metric.builder("lead_time_to_convert", Lead.class)
+        .description("duration stats of converted_at - created_at, leads converted in the period")
+        .unit(MetricUnit.DAYS)
+        .placedAt("converted_at", Lead::convertedAt)
+        .accumulate(
+            window -> new DurationStatsAccumulator(),
+            (acc, lead, window) -> {
+              if (lead.convertedAt() != null && window.contains(lead.convertedAt())) {
+                acc.addBetween(lead.createdAt(), lead.convertedAt());
+              }
+            },
+            (acc, other) -> acc.addAll(other),
+            DurationStatsAccumulator::snapshot);
+  }
+
+  static Metric<Lead, DurationStats> leadTimeToFirstContact() {
+    return Metric.builder("lead_time_to_first_contact", Lead.class)
+        .description(
+            "duration stats of first_contact_at - created_at, leads first contacted in the period")
+        .unit(MetricUnit.DAYS)
+        .placedAt("first_contact_at", Lead::firstContactAt)
+        .accumulate(
+            window -> new DurationStatsAccumulator(),
+            (acc, lead, window) -> {
+              if (lead.firstContactAt() != null && window.contains(lead.firstContactAt())) {
+                acc.addBetween(lead.createdAt(), lead.firstContactAt());
+              }
+            },
+            (acc, other) -> acc.addAll(other),
+            DurationStatsAccumulator::snapshot);
+  }
+
+  /** Adds two counters element by element, exactly. */
+  static void addPairs(long[] into, long[] other) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] = Math.addExact(into[i], other[i]);
+    }
+  }
+}
