@@ -104,7 +104,8 @@ final class DealDefinitions {
 
   /** A deal is open at {@code t} when created before {@code t} and not closed before {@code t}. */
   static boolean openAt(Deal deal, Instant t) {
-    return deal.createdAt().isBefore(t) && (deal.closedAt() == null || !deal.closedAt().isBefore(t));
+    return deal.createdAt().isBefore(t)
+        && (deal.closedAt() == null || !deal.closedAt().isBefore(t));
   }
 
   private static boolean wonIn(Deal deal, Window window) {
@@ -120,9 +121,9 @@ final class DealDefinitions {
   }
 
   /**
-   * The part of a quota that falls in {@code period}: all of it when the quota's period lies
-   * inside (or there is no period), none when they do not overlap, else the amount times the share
-   * of the quota's duration inside, rounded HALF_EVEN to the minor unit.
+   * The part of a quota that falls in {@code period}: all of it when the quota's period lies inside
+   * (or there is no period), none when they do not overlap, else the amount times the share of the
+   * quota's duration inside, rounded HALF_EVEN to the minor unit.
    */
   static long quotaMinorIn(Money amount, Period quotaPeriod, @Nullable Period period) {
     if (period == null) {
@@ -145,7 +146,8 @@ final class DealDefinitions {
 
   static boolean overlaps(Period quotaPeriod, @Nullable Period period) {
     return period == null
-        || (quotaPeriod.start().isBefore(period.end()) && period.start().isBefore(quotaPeriod.end()));
+        || (quotaPeriod.start().isBefore(period.end())
+            && period.start().isBefore(quotaPeriod.end()));
   }
 
   private static BigInteger nanos(Duration d) {
@@ -365,9 +367,13 @@ final class DealDefinitions {
       }
       if (fallback == null) {
         throw new IllegalArgumentException(
-            "weighted_pipeline has no probability for open deal " + deal.id() + ": no probability"
-                + " on the deal and stage " + (deal.stage() == null ? "absent" : "\""
-                + deal.stage() + "\" not in " + byStage.keySet())
+            "weighted_pipeline has no probability for open deal "
+                + deal.id()
+                + ": no probability"
+                + " on the deal and stage "
+                + (deal.stage() == null
+                    ? "absent"
+                    : "\"" + deal.stage() + "\" not in " + byStage.keySet())
                 + "; give a default probability");
       }
       return fallback;
@@ -534,7 +540,8 @@ final class DealDefinitions {
                           s.guard.minor(conversion.apply(deal.amount(), deal.closedAt())));
                   s.cycleMillis =
                       Math.addExact(
-                          s.cycleMillis, Duration.between(deal.createdAt(), deal.closedAt()).toMillis());
+                          s.cycleMillis,
+                          Duration.between(deal.createdAt(), deal.closedAt()).toMillis());
                 }
               }
             },
@@ -573,8 +580,7 @@ final class DealDefinitions {
   static ImmutableList<String> checkStageOrder(List<String> stageOrder) {
     checkNotNull(stageOrder, "stageOrder");
     if (stageOrder.size() < 2) {
-      throw new IllegalArgumentException(
-          "stage order must have at least 2 stages: " + stageOrder);
+      throw new IllegalArgumentException("stage order must have at least 2 stages: " + stageOrder);
     }
     Set<String> seen = new HashSet<>();
     for (String stage : stageOrder) {
@@ -584,7 +590,10 @@ final class DealDefinitions {
       }
       if (!seen.add(lower(stage))) {
         throw new IllegalArgumentException(
-            "stage \"" + stage + "\" appears twice in stage order " + stageOrder
+            "stage \""
+                + stage
+                + "\" appears twice in stage order "
+                + stageOrder
                 + " (stages are compared ignoring case)");
       }
     }
@@ -616,7 +625,8 @@ final class DealDefinitions {
     return Metric.builder("stage_conversion", Deal.class)
         .description(
             "per pair of consecutive stages s → s': deals that entered s in the period and later"
-                + " entered s' / deals that entered s in the period; order " + order)
+                + " entered s' / deals that entered s in the period; order "
+                + order)
         .unit(MetricUnit.TABLE)
         .spanning("stage_history entered_at")
         .accumulate(
@@ -676,8 +686,7 @@ final class DealDefinitions {
                 }
               } else if (record instanceof Quota quota) {
                 s.quota =
-                    Math.addExact(
-                        s.quota, quotaMinor(s.guard, quota, window.period(), conversion));
+                    Math.addExact(s.quota, quotaMinor(s.guard, quota, window.period(), conversion));
               }
             },
             (s, o) -> {

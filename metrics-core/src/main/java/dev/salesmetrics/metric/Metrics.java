@@ -24,9 +24,9 @@ public final class Metrics {
   /**
    * Deals won: the number of won deals closed in the period.
    *
-   * <p>{@code count(deal : status = won and closed_at in P)}. Reads {@code Deal}, placed by
-   * {@code closed_at}. Never undefined: no won deal gives {@code 0}. Unit: count. Cost: O(1) per
-   * deal, O(1) state.
+   * <p>{@code count(deal : status = won and closed_at in P)}. Reads {@code Deal}, placed by {@code
+   * closed_at}. Never undefined: no won deal gives {@code 0}. Unit: count. Cost: O(1) per deal,
+   * O(1) state.
    */
   public static final Metric<dev.salesmetrics.model.Deal, Count> DEALS_WON =
       DealDefinitions.dealsWon();
@@ -56,14 +56,13 @@ public final class Metrics {
       DealDefinitions.winRate();
 
   /**
-   * Win rate over all created deals: of the deals created in the period, the fraction that are
-   * won, {@code won / all}.
+   * Win rate over all created deals: of the deals created in the period, the fraction that are won,
+   * {@code won / all}.
    *
-   * <p>A cohort view: a deal counts in the denominator when its {@code created_at} lies in P
-   * (open, won or lost), and on top when it is won (whenever it closed, as known at the window's
-   * as-of instant). Reads {@code Deal}, placed by {@code created_at}. Undefined ({@link
-   * Ratio#empty()}) when no deal was created in P. Unit: ratio in [0, 1]. Cost: O(1) per deal, O(1)
-   * state.
+   * <p>A cohort view: a deal counts in the denominator when its {@code created_at} lies in P (open,
+   * won or lost), and on top when it is won (whenever it closed, as known at the window's as-of
+   * instant). Reads {@code Deal}, placed by {@code created_at}. Undefined ({@link Ratio#empty()})
+   * when no deal was created in P. Unit: ratio in [0, 1]. Cost: O(1) per deal, O(1) state.
    */
   public static final Metric<dev.salesmetrics.model.Deal, Ratio> WIN_RATE_ALL_CREATED =
       DealDefinitions.winRateAllCreated();
@@ -95,9 +94,9 @@ public final class Metrics {
    *
    * <p>{@code Σ amount(deal : created_at < P.start and (closed_at absent or closed_at >=
    * P.start))}, exact. Reads {@code Deal}; needs a period; spanning (an open deal counts in every
-   * period it is open at the start of). With no open deal the result is {@link Amount#empty()}
-   * (no currency), or {@code 0} in the target currency when built with a converter. Unit: money.
-   * Cost: O(1) per deal, O(1) state.
+   * period it is open at the start of). With no open deal the result is {@link Amount#empty()} (no
+   * currency), or {@code 0} in the target currency when built with a converter. Unit: money. Cost:
+   * O(1) per deal, O(1) state.
    */
   public static final Metric<dev.salesmetrics.model.Deal, Amount> PIPELINE_VALUE =
       DealDefinitions.pipelineValue(DealDefinitions.Conversion.NONE);
@@ -108,14 +107,19 @@ public final class Metrics {
    */
   public static final com.google.common.collect.ImmutableMap<String, Double>
       DEFAULT_STAGE_PROBABILITIES =
-          com.google.common.collect.ImmutableMap.of(
-              "lead", 0.10, "qualified", 0.25, "proposal", 0.50, "negotiation", 0.75,
-              "won", 1.00, "lost", 0.00);
+          com.google.common.collect.ImmutableMap.<String, Double>builder()
+              .put("lead", 0.10)
+              .put("qualified", 0.25)
+              .put("proposal", 0.50)
+              .put("negotiation", 0.75)
+              .put("won", 1.00)
+              .put("lost", 0.00)
+              .buildOrThrow();
 
   /**
    * The probability {@link #WEIGHTED_PIPELINE} gives an open deal that has neither a probability
-   * nor a stage in {@link #DEFAULT_STAGE_PROBABILITIES}: 0.10, the probability of the first
-   * stage, {@code lead} (a deal nobody has staged is treated as being at the top of the funnel).
+   * nor a stage in {@link #DEFAULT_STAGE_PROBABILITIES}: 0.10, the probability of the first stage,
+   * {@code lead} (a deal nobody has staged is treated as being at the top of the funnel).
    */
   public static final double DEFAULT_PROBABILITY = 0.10;
 
@@ -140,8 +144,8 @@ public final class Metrics {
    *
    * <p>{@code Ratio(pipeline_value(P), quota for P)} in minor units of one currency. The quota for
    * P sums the {@code Quota} records: a quota whose period lies inside P counts fully, one that
-   * overlaps P partly counts for the share of its duration inside P (rounded HALF_EVEN to the
-   * minor unit), one outside P not at all. Reads {@code Deal} and {@code Quota}; needs a period;
+   * overlaps P partly counts for the share of its duration inside P (rounded HALF_EVEN to the minor
+   * unit), one outside P not at all. Reads {@code Deal} and {@code Quota}; needs a period;
    * spanning. Undefined when the quota for P is 0. Unit: ratio, may exceed 1. Pipeline and quotas
    * must share a currency (else {@link dev.salesmetrics.model.CurrencyMismatchException}). Cost:
    * O(1) per record, O(1) state.
@@ -169,8 +173,8 @@ public final class Metrics {
    * win_rate(P) × average_deal_size(P) ÷ mean sales_cycle(P)}.
    *
    * <p>Computed exactly from counts and sums, {@code open × Σwon amount × won × 86,400,000 ÷
-   * (closed × Σcycle ms)}, and rounded once, HALF_EVEN, to the minor unit (the average deal size
-   * is not rounded first). Reads {@code Deal}; needs a period; spanning. Undefined ({@link
+   * (closed × Σcycle ms)}, and rounded once, HALF_EVEN, to the minor unit (the average deal size is
+   * not rounded first). Reads {@code Deal}; needs a period; spanning. Undefined ({@link
    * Amount#undefined}) when no deal closed in P, no deal was won in P, or the mean cycle is 0; no
    * open deal at P.start gives 0. Sample size: the closed deals in P. Unit: money per day. Cost:
    * O(1) per deal, O(1) state.
@@ -178,9 +182,7 @@ public final class Metrics {
   public static final Metric<dev.salesmetrics.model.Deal, Amount> SALES_VELOCITY =
       DealDefinitions.salesVelocity(DealDefinitions.Conversion.NONE);
 
-  /**
-   * The stage order of {@link #STAGE_CONVERSION}: lead, qualified, proposal, negotiation, won.
-   */
+  /** The stage order of {@link #STAGE_CONVERSION}: lead, qualified, proposal, negotiation, won. */
   public static final com.google.common.collect.ImmutableList<String> DEFAULT_STAGE_ORDER =
       com.google.common.collect.ImmutableList.of(
           "lead", "qualified", "proposal", "negotiation", "won");
@@ -194,11 +196,11 @@ public final class Metrics {
    * entry to s in P)}, from the deal's stage history; "later" means a later history entry (not
    * necessarily the next one, and possibly after P.end), so skipped stages do not count as
    * converted. A deal counts once per step however often it entered a stage. Stage names are
-   * compared ignoring case; a won deal counts as entering {@code won} only if its history says
-   * so. The {@link StageFunnel} also holds the overall conversion first → last stage, which is
-   * its {@code asDouble()}. Reads {@code Deal} (stage history); spanning. Each ratio is undefined
-   * when no deal entered its first stage in P. Unit: table of ratios. Cost: O(stages × history)
-   * per deal, O(stages) state. Other orders: {@link #stageConversion(java.util.List)}.
+   * compared ignoring case; a won deal counts as entering {@code won} only if its history says so.
+   * The {@link StageFunnel} also holds the overall conversion first → last stage, which is its
+   * {@code asDouble()}. Reads {@code Deal} (stage history); spanning. Each ratio is undefined when
+   * no deal entered its first stage in P. Unit: table of ratios. Cost: O(stages × history) per
+   * deal, O(stages) state. Other orders: {@link #stageConversion(java.util.List)}.
    */
   public static final Metric<dev.salesmetrics.model.Deal, StageFunnel> STAGE_CONVERSION =
       stageConversion(DEFAULT_STAGE_ORDER);
@@ -222,11 +224,11 @@ public final class Metrics {
    * <p>Duration statistics of {@code first won closed_at − start of hired_on} over reps that have
    * both a {@code hired_on} and a won deal; the hire day starts at midnight in the period's zone,
    * or UTC over all time. Not period-based: each rep's first win is searched over all deals given
-   * (as known at the as-of instant); a period only selects the reps whose first win lies in it
-   * (the reps who ramped in P). A first win before the hire date gives a negative time, kept so
-   * that the data error shows. Reads {@code Rep} and {@code Deal}; spanning. Empty when no rep has
-   * both. Two {@code Rep} records of one id with different hire dates throw
-   * IllegalArgumentException. Unit: days of 86,400 s. Cost: O(1) per record, O(reps) state.
+   * (as known at the as-of instant); a period only selects the reps whose first win lies in it (the
+   * reps who ramped in P). A first win before the hire date gives a negative time, kept so that the
+   * data error shows. Reads {@code Rep} and {@code Deal}; spanning. Empty when no rep has both. Two
+   * {@code Rep} records of one id with different hire dates throw IllegalArgumentException. Unit:
+   * days of 86,400 s. Cost: O(1) per record, O(reps) state.
    */
   public static final Metric<dev.salesmetrics.model.SalesRecord, DurationStats> REP_RAMP_TIME =
       DealDefinitions.repRampTime();
@@ -247,8 +249,8 @@ public final class Metrics {
   }
 
   /**
-   * Returns {@link #AVERAGE_DEAL_SIZE} over deals in several currencies, each won amount
-   * converted into {@code target} at its {@code closed_at} before it is added.
+   * Returns {@link #AVERAGE_DEAL_SIZE} over deals in several currencies, each won amount converted
+   * into {@code target} at its {@code closed_at} before it is added.
    *
    * @param converter converts amounts (and rounds them, once per amount)
    * @param target the currency of the result
@@ -279,8 +281,8 @@ public final class Metrics {
    * Returns {@link #WEIGHTED_PIPELINE} with other stage probabilities and default probability.
    *
    * @param stageProbabilities probability in [0, 1] by stage name (compared ignoring case)
-   * @param defaultProbability in [0, 1], for an open deal with neither a probability nor a stage
-   *     in the map
+   * @param defaultProbability in [0, 1], for an open deal with neither a probability nor a stage in
+   *     the map
    * @return the metric
    * @throws IllegalArgumentException if a probability is outside [0, 1], a stage is blank, or two
    *     stages differ only in case
@@ -314,8 +316,8 @@ public final class Metrics {
    * each open amount converted into {@code target} at P.start before it is weighted.
    *
    * @param stageProbabilities probability in [0, 1] by stage name (compared ignoring case)
-   * @param defaultProbability in [0, 1], for an open deal with neither a probability nor a stage
-   *     in the map
+   * @param defaultProbability in [0, 1], for an open deal with neither a probability nor a stage in
+   *     the map
    * @param converter converts amounts (and rounds them, once per amount)
    * @param target the currency of the result
    * @return the metric
@@ -359,8 +361,7 @@ public final class Metrics {
    */
   public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> pipelineCoverageRemainingQuota(
       CurrencyConverter converter, java.util.Currency target) {
-    return DealDefinitions.pipelineCoverage(
-        DealDefinitions.Conversion.to(converter, target), true);
+    return DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.to(converter, target), true);
   }
 
   /**
@@ -396,8 +397,8 @@ public final class Metrics {
   }
 
   /**
-   * Returns {@link #QUOTA_ATTAINMENT} over records in several currencies: won amounts converted
-   * at their {@code closed_at}, quotas at the start of their own period, before any proration.
+   * Returns {@link #QUOTA_ATTAINMENT} over records in several currencies: won amounts converted at
+   * their {@code closed_at}, quotas at the start of their own period, before any proration.
    *
    * @param converter converts amounts (and rounds them, once per amount)
    * @param target the currency all amounts are converted into

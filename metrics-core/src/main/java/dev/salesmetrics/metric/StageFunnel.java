@@ -12,12 +12,11 @@ import java.util.OptionalDouble;
  * The result of {@code stage_conversion}: one conversion {@link Ratio} per pair of consecutive
  * stages of a stage order, plus the overall conversion from the first stage to the last.
  *
- * <p>Each step {@code s → s'} is {@code Ratio(deals that entered s in P and later entered s',
- * deals that entered s in P)}. The overall ratio is computed the same way for the first and the
- * last stage (a deal counts on top when it entered the last stage any time after entering the
- * first in P), not as the product of the steps. {@link #asDouble()} is the overall conversion, or
- * empty when no deal entered the first stage in P; {@link #sampleSize()} is the overall
- * denominator.
+ * <p>Each step {@code s → s'} is {@code Ratio(deals that entered s in P and later entered s', deals
+ * that entered s in P)}. The overall ratio is computed the same way for the first and the last
+ * stage (a deal counts on top when it entered the last stage any time after entering the first in
+ * P), not as the product of the steps. {@link #asDouble()} is the overall conversion, or empty when
+ * no deal entered the first stage in P; {@link #sampleSize()} is the overall denominator.
  *
  * <p>Prints one step per line: {@code lead → qualified: 50.0% (2/4)}, then {@code overall lead →
  * won: 25.0% (1/4)}. Immutable and thread safe.
@@ -45,8 +44,13 @@ public record StageFunnel(List<Step> steps, Ratio overall) implements MetricValu
     for (int i = 1; i < steps.size(); i++) {
       if (!steps.get(i).from().equals(steps.get(i - 1).to())) {
         throw new IllegalArgumentException(
-            "steps must chain: step " + i + " starts at \"" + steps.get(i).from()
-                + "\" but the previous step ends at \"" + steps.get(i - 1).to() + "\"");
+            "steps must chain: step "
+                + i
+                + " starts at \""
+                + steps.get(i).from()
+                + "\" but the previous step ends at \""
+                + steps.get(i - 1).to()
+                + "\"");
       }
     }
   }
@@ -127,8 +131,8 @@ public record StageFunnel(List<Step> steps, Ratio overall) implements MetricValu
    *
    * @param from the stage entered in the period
    * @param to the next stage of the order
-   * @param ratio {@code Ratio(deals that entered from in P and later entered to, deals that
-   *     entered from in P)}
+   * @param ratio {@code Ratio(deals that entered from in P and later entered to, deals that entered
+   *     from in P)}
    */
   public record Step(String from, String to, Ratio ratio) {
 

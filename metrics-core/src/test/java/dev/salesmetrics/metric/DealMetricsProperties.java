@@ -90,7 +90,8 @@ class DealMetricsProperties {
             (records, cut, period) -> {
               for (Metric<?, ?> metric : METRICS) {
                 Window window = Window.of(period);
-                assertThat((Object) runSplit(metric, records, Math.min(cut, records.size()), window))
+                assertThat(
+                        (Object) runSplit(metric, records, Math.min(cut, records.size()), window))
                     .as(metric.id())
                     .isEqualTo(run(metric, records, window));
               }
@@ -205,7 +206,8 @@ class DealMetricsProperties {
               if (velocity.isPresent()) {
                 assertThat(velocityResult)
                     .isEqualTo(
-                        amount(velocity.getAsLong(), DealReference.winRate(records, period).bottom()));
+                        amount(
+                            velocity.getAsLong(), DealReference.winRate(records, period).bottom()));
               } else {
                 assertThat(velocityResult.value()).isEmpty();
               }
@@ -233,7 +235,9 @@ class DealMetricsProperties {
   @Test
   void remainingQuotaAgreesWithTheReferenceAsOf() {
     theory()
-        .forAll(DealGenerators.records(), integers().between(0, DealGenerators.SPAN_HOURS),
+        .forAll(
+            DealGenerators.records(),
+            integers().between(0, DealGenerators.SPAN_HOURS),
             DealGenerators.periods())
         .checkAssert(
             (records, hour, period) -> {
@@ -243,9 +247,12 @@ class DealMetricsProperties {
                 r.asOf(asOf).ifPresent(known::add);
               }
               long quota = DealReference.quotaMinor(known, Optional.of(period));
-              long remaining = quota - DealReference.wonSoFarMinor(known, period, Optional.of(asOf));
+              long remaining =
+                  quota - DealReference.wonSoFarMinor(known, period, Optional.of(asOf));
               assertThat(
-                      run(Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA, records,
+                      run(
+                          Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA,
+                          records,
                           Window.of(period).asOf(asOf)))
                   .isEqualTo(
                       Ratio.of(DealReference.pipelineMinor(known, period), Math.max(remaining, 0)));

@@ -55,8 +55,7 @@ class DealMetricsTest {
       Deal.builder("D4", "R2", usd("2000.00"), at("2024-02-20")).stage("proposal").build();
   private static final Deal D5 =
       Deal.builder("D5", "R1", usd("4000.00"), at("2024-01-10")).won(at("2024-02-25")).build();
-  private static final Deal D6 =
-      Deal.builder("D6", "R2", usd("1500.00"), at("2024-03-10")).build();
+  private static final Deal D6 = Deal.builder("D6", "R2", usd("1500.00"), at("2024-03-10")).build();
   private static final List<Deal> DEALS = List.of(D1, D2, D3, D4, D5, D6);
   private static final Quota Q1 = new Quota("R1", MARCH, usd("5000.00"));
   private static final Quota Q2 = new Quota("R2", MARCH, usd("3000.00"));
@@ -126,8 +125,8 @@ class DealMetricsTest {
         .isEqualTo("80.0% (400000/500000)");
     // a quarterly quota of 9100.00 over 91 days counts 31/91 in March: 3100.00
     Quota quarter =
-        new Quota("R1", Period.of(LocalDate.of(2024, 1, 1), Granularity.QUARTER, UTC),
-            usd("9100.00"));
+        new Quota(
+            "R1", Period.of(LocalDate.of(2024, 1, 1), Granularity.QUARTER, UTC), usd("9100.00"));
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(List.of(D1, D2, quarter), Window.of(MARCH)).value())
         .isEqualTo(Ratio.of(400_000, 310_000));
   }
@@ -248,7 +247,12 @@ class DealMetricsTest {
             new Rep("R1", "Ann", null, null, LocalDate.of(2024, 1, 1)),
             new Rep("R2", "Bo", null, null, LocalDate.of(2024, 2, 1)),
             new Rep("R3", "Cy", null, null, null),
-            D1, D2, D3, D4, D5, D6,
+            D1,
+            D2,
+            D3,
+            D4,
+            D5,
+            D6,
             Deal.builder("D7", "R3", usd("1.00"), at("2024-01-02")).won(at("2024-01-05")).build());
     // R1: hired 2024-01-01, first win D5 on 2024-02-25 = 55 days; R2 never won; R3 no hire date
     DurationStats all = Metrics.REP_RAMP_TIME.compute(records).value();
@@ -387,14 +391,19 @@ class DealMetricsTest {
         Deal.builder("C", "R1", usd("10.00"), Instant.parse("2024-03-09T05:00:00Z"))
             .won(Instant.parse("2024-03-11T04:00:00Z"))
             .build();
-    assertThat(Metrics.SALES_CYCLE.compute(List.of(acrossDst), window).value().meanDays()
-            .orElseThrow())
+    assertThat(
+            Metrics.SALES_CYCLE
+                .compute(List.of(acrossDst), window)
+                .value()
+                .meanDays()
+                .orElseThrow())
         .isCloseTo(2 - 1 / 24.0, within(1e-12));
   }
 
   @Test
   void zeroAmounts() {
-    Deal zero = Deal.builder("Z", "R1", usd("0.00"), at("2024-02-01")).won(at("2024-03-02")).build();
+    Deal zero =
+        Deal.builder("Z", "R1", usd("0.00"), at("2024-02-01")).won(at("2024-03-02")).build();
     assertThat(march(Metrics.SALES_VOLUME, List.of(zero))).isEqualTo(Amount.of(usd("0.00"), 1));
     assertThat(march(Metrics.AVERAGE_DEAL_SIZE, List.of(zero)).mean()).contains(usd("0.00"));
     assertThat(march(Metrics.PIPELINE_VALUE, List.of(zero))).isEqualTo(Amount.of(usd("0.00"), 1));
@@ -406,9 +415,9 @@ class DealMetricsTest {
 
   @Test
   void salesVelocityUndefinedWhenTheMeanCycleIsZero() {
-    Deal instant = Deal.builder("I", "R1", usd("5.00"), at("2024-03-02")).won(at("2024-03-02")).build();
-    assertThat(march(Metrics.SALES_VELOCITY, List.of(D4, instant)))
-        .isEqualTo(Amount.undefined(1));
+    Deal instant =
+        Deal.builder("I", "R1", usd("5.00"), at("2024-03-02")).won(at("2024-03-02")).build();
+    assertThat(march(Metrics.SALES_VELOCITY, List.of(D4, instant))).isEqualTo(Amount.undefined(1));
   }
 
   @Test
@@ -463,7 +472,8 @@ class DealMetricsTest {
         .isEqualTo(Amount.of(usd("0.00"), 1));
     assertThat(march(Metrics.weightedPipeline(Map.of("other", 0.3)), List.of()))
         .isEqualTo(Amount.empty());
-    assertThatThrownBy(() -> march(Metrics.weightedPipeline(Map.of("other", 0.3)), List.of(unknown)))
+    assertThatThrownBy(
+            () -> march(Metrics.weightedPipeline(Map.of("other", 0.3)), List.of(unknown)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "weighted_pipeline has no probability for open deal U: no probability on the deal and"
@@ -496,7 +506,10 @@ class DealMetricsTest {
           return amount;
         }
         BigDecimal usd =
-            amount.toBigDecimal().multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_EVEN);
+            amount
+                .toBigDecimal()
+                .multiply(new BigDecimal("1.10"))
+                .setScale(2, RoundingMode.HALF_EVEN);
         return Money.of(usd, target);
       };
 
@@ -519,7 +532,9 @@ class DealMetricsTest {
     assertThat(march(Metrics.salesVolume(TO_USD, USD), List.of()))
         .isEqualTo(Amount.of(usd("0.00"), 0));
     Deal openEur =
-        Deal.builder("O", "R1", Money.of("10.00", "EUR"), at("2024-02-01")).probability(0.5).build();
+        Deal.builder("O", "R1", Money.of("10.00", "EUR"), at("2024-02-01"))
+            .probability(0.5)
+            .build();
     assertThat(march(Metrics.pipelineValue(TO_USD, USD), List.of(openEur, D4)))
         .isEqualTo(Amount.of(usd("2011.00"), 2));
     assertThat(
@@ -545,23 +560,45 @@ class DealMetricsTest {
         .isEqualTo(Ratio.of(22_100, 89_000));
   }
 
+  @Test
+  void converterMustReturnTheTargetCurrency() {
+    CurrencyConverter broken = (amount, target, at) -> amount;
+    Deal eur =
+        Deal.builder("E", "R1", Money.of("100.00", "EUR"), at("2024-02-01"))
+            .won(at("2024-03-02"))
+            .build();
+    assertThatThrownBy(() -> march(Metrics.salesVolume(broken, USD), List.of(eur)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("currency converter returned 100.00 EUR for target USD");
+  }
+
   // ---- registry and collector ------------------------------------------------------------------
 
   @Test
   void everyDealMetricIsFoundById() {
     List<String> ids =
         List.of(
-            "deals_won", "sales_volume", "win_rate", "win_rate.all_created", "average_deal_size",
-            "sales_cycle", "pipeline_value", "weighted_pipeline", "pipeline_coverage",
-            "pipeline_coverage.remaining_quota", "sales_velocity", "stage_conversion",
-            "quota_attainment", "rep_ramp_time");
+            "deals_won",
+            "sales_volume",
+            "win_rate",
+            "win_rate.all_created",
+            "average_deal_size",
+            "sales_cycle",
+            "pipeline_value",
+            "weighted_pipeline",
+            "pipeline_coverage",
+            "pipeline_coverage.remaining_quota",
+            "sales_velocity",
+            "stage_conversion",
+            "quota_attainment",
+            "rep_ramp_time");
     for (String id : ids) {
       assertThat(Metrics.byId(id).id()).isEqualTo(id);
       assertThat(Metrics.byId(id).description()).isNotBlank();
     }
     assertThat(Metrics.byId("win_rate")).isSameAs(Metrics.WIN_RATE);
-    assertThat(Metrics.all()).containsSubsequence(
-        Metrics.DEALS_WON, Metrics.WIN_RATE, Metrics.REP_RAMP_TIME);
+    assertThat(Metrics.all())
+        .containsSubsequence(Metrics.DEALS_WON, Metrics.WIN_RATE, Metrics.REP_RAMP_TIME);
   }
 
   @Test

@@ -60,9 +60,18 @@ public final class DealGenerators {
                     ny ? ZoneId.of("America/New_York") : ZoneOffset.UTC));
   }
 
+  /** Hours after {@link #BASE} of the starts and ends of March 2024 in UTC and in New York. */
+  private static final int[] BOUNDARY_HOURS = {1440, 1445, 2184, 2188};
+
+  /** Replaces {@code hour} by a period boundary one time in five. */
+  private static int nearBoundary(int hour, int pick) {
+    return pick % 5 == 0 ? BOUNDARY_HOURS[(pick / 5) % BOUNDARY_HOURS.length] : hour;
+  }
+
   /**
    * Returns random valid deals: any status, any rep of three, amounts up to 10,000.00 USD, a
-   * probability on about a third of them, a stage on about half, 0-6 history entries.
+   * probability on about a third of them, a stage on about half, 0-6 history entries; one creation
+   * and one close in five lie exactly on a start or end of March 2024 (UTC or New York).
    *
    * @return the generator
    */
@@ -73,14 +82,19 @@ public final class DealGenerators {
     Gen<DealStatus> statuses = arbitrary().enumValues(DealStatus.class);
     Gen<Integer> picks = integers().between(0, 1000);
     return in -> {
-      Instant created = BASE.plusSeconds(3600L * hours.generate(in));
+      int createdHour = nearBoundary(hours.generate(in), picks.generate(in));
+      Instant created = BASE.plusSeconds(3600L * createdHour);
       String rep = REPS.get(picks.generate(in) % REPS.size());
       Deal.Builder deal =
-          Deal.builder("D" + picks.generate(in), rep, Money.ofMinor(amounts.generate(in), "USD"),
-              created);
+          Deal.builder(
+              "D" + picks.generate(in), rep, Money.ofMinor(amounts.generate(in), "USD"), created);
       DealStatus status = statuses.generate(in);
       if (status.isClosed()) {
-        deal.status(status, created.plusSeconds(3600L * durations.generate(in)));
+        int closedHour =
+            Math.max(
+                createdHour,
+                nearBoundary(createdHour + durations.generate(in), picks.generate(in)));
+        deal.status(status, BASE.plusSeconds(3600L * closedHour));
       }
       int historySize = picks.generate(in) % 7;
       List<Integer> offsets = new ArrayList<>();
@@ -123,14 +137,15 @@ public final class DealGenerators {
               ? Period.of(start, Granularity.MONTH, zone)
               : Period.between(start, start.plusDays(lengths.generate(in)), zone);
       return new Quota(
-          REPS.get(picks.generate(in) % REPS.size()), period,
+          REPS.get(picks.generate(in) % REPS.size()),
+          period,
           Money.ofMinor(amounts.generate(in), "USD"));
     };
   }
 
   /**
-   * Returns a rep directory: each of R1, R2, R3 present or not, with or without a hire date
-   * between October 2023 and April 2024.
+   * Returns a rep directory: each of R1, R2, R3 present or not, with or without a hire date between
+   * October 2023 and April 2024.
    *
    * @return the generator
    */
@@ -144,7 +159,8 @@ public final class DealGenerators {
         if (pick % 4 == 0) {
           continue;
         }
-        LocalDate hired = pick % 4 == 1 ? null : LocalDate.of(2023, 10, 1).plusDays(days.generate(in));
+        LocalDate hired =
+            pick % 4 == 1 ? null : LocalDate.of(2023, 10, 1).plusDays(days.generate(in));
         reps.add(new Rep(id, "Rep " + id, "T", null, hired));
       }
       return reps;

@@ -22,9 +22,9 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Plain reference implementations of the deal metrics, written from the DESIGN.md definitions
- * (and the documented decisions of docs/METRICS.md) with loops over the records, independently of
- * the production code. Amounts are in minor units of one currency; a null or empty result means
+ * Plain reference implementations of the deal metrics, written from the DESIGN.md definitions (and
+ * the documented decisions of docs/METRICS.md) with loops over the records, independently of the
+ * production code. Amounts are in minor units of one currency; a null or empty result means
  * undefined. Every method takes one period P (no as-of: callers apply it to the records first).
  */
 public final class DealReference {
@@ -167,7 +167,10 @@ public final class DealReference {
       } else if (d.stage() != null && lower.containsKey(d.stage().toLowerCase(Locale.ROOT))) {
         prob = lower.get(d.stage().toLowerCase(Locale.ROOT));
       }
-      sum = sum.add(new BigDecimal(Double.toString(prob)).multiply(new BigDecimal(d.amount().minorUnits())));
+      sum =
+          sum.add(
+              new BigDecimal(Double.toString(prob))
+                  .multiply(new BigDecimal(d.amount().minorUnits())));
     }
     return sum.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
   }
@@ -208,9 +211,7 @@ public final class DealReference {
     }
     long sum = 0;
     for (Deal d : deals(records)) {
-      if (isWon(d)
-          && d.closedAt().compareTo(p.start()) >= 0
-          && d.closedAt().compareTo(end) < 0) {
+      if (isWon(d) && d.closedAt().compareTo(p.start()) >= 0 && d.closedAt().compareTo(end) < 0) {
         sum += d.amount().minorUnits();
       }
     }
@@ -253,9 +254,9 @@ public final class DealReference {
   }
 
   /**
-   * Stage conversion counts for {@code from → to}: (deals with an entry to {@code from} in P and
-   * an entry to {@code to} at a later position of the history, deals with an entry to {@code
-   * from} in P). Stages compared ignoring case.
+   * Stage conversion counts for {@code from → to}: (deals with an entry to {@code from} in P and an
+   * entry to {@code to} at a later position of the history, deals with an entry to {@code from} in
+   * P). Stages compared ignoring case.
    */
   public static Counts stageConversion(
       List<? extends SalesRecord> records, Period p, String from, String to) {
@@ -287,8 +288,8 @@ public final class DealReference {
   }
 
   /**
-   * Ramp times: per rep with a hire date and a won deal, from the start of the hire day in P's
-   * zone to the first won closed_at, kept when that first win lies in P.
+   * Ramp times: per rep with a hire date and a won deal, from the start of the hire day in P's zone
+   * to the first won closed_at, kept when that first win lies in P.
    */
   public static List<Duration> rampTimes(List<? extends SalesRecord> records, Period p) {
     List<Duration> ramps = new ArrayList<>();
@@ -298,7 +299,8 @@ public final class DealReference {
       }
       Instant first = null;
       for (Deal d : deals(records)) {
-        if (d.repId().equals(rep.id()) && isWon(d)
+        if (d.repId().equals(rep.id())
+            && isWon(d)
             && (first == null || d.closedAt().isBefore(first))) {
           first = d.closedAt();
         }
