@@ -1,6 +1,17 @@
 package dev.salesmetrics.metric;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Customer;
+import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Lead;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.SurveyResponse;
+import dev.salesmetrics.time.Granularity;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The built-in metric catalogue of DESIGN.md: every metric as a constant, with factories for
@@ -28,7 +39,7 @@ public final class Metrics {
    * closed_at}. Never undefined: no won deal gives {@code 0}. Unit: count. Cost: O(1) per deal,
    * O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Count> DEALS_WON =
+  public static final Metric<Deal, Count> DEALS_WON =
       DealDefinitions.dealsWon();
 
   /**
@@ -37,11 +48,11 @@ public final class Metrics {
    * <p>{@code Σ amount(deal : status = won and closed_at in P)}, exact. Reads {@code Deal}, placed
    * by {@code closed_at}. With no won deal the result is {@link Amount#empty()} (undefined: there
    * is no currency to state a zero in); a metric built with {@link #salesVolume(CurrencyConverter,
-   * java.util.Currency)} answers {@code 0} in its target currency instead. Unit: money. Throws
-   * {@link dev.salesmetrics.model.CurrencyMismatchException} on a second currency. Cost: O(1) per
+   * Currency)} answers {@code 0} in its target currency instead. Unit: money. Throws
+   * {@link CurrencyMismatchException} on a second currency. Cost: O(1) per
    * deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Amount> SALES_VOLUME =
+  public static final Metric<Deal, Amount> SALES_VOLUME =
       DealDefinitions.salesVolume(DealDefinitions.Conversion.NONE);
 
   /**
@@ -52,7 +63,7 @@ public final class Metrics {
    * the result is {@link Ratio#empty()}: undefined, never 0. Unit: ratio in [0, 1]. Cost: O(1) per
    * deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Ratio> WIN_RATE =
+  public static final Metric<Deal, Ratio> WIN_RATE =
       DealDefinitions.winRate();
 
   /**
@@ -64,7 +75,7 @@ public final class Metrics {
    * instant). Reads {@code Deal}, placed by {@code created_at}. Undefined ({@link Ratio#empty()})
    * when no deal was created in P. Unit: ratio in [0, 1]. Cost: O(1) per deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Ratio> WIN_RATE_ALL_CREATED =
+  public static final Metric<Deal, Ratio> WIN_RATE_ALL_CREATED =
       DealDefinitions.winRateAllCreated();
 
   /**
@@ -73,10 +84,10 @@ public final class Metrics {
    * <p>{@code Σ amount / count} over won deals with {@code closed_at} in P, rounded HALF_EVEN to
    * the minor unit; the {@link MoneyStats} also gives count, sum, min and max. Reads {@code Deal},
    * placed by {@code closed_at}. Empty (every statistic undefined) with no won deal. Unit: money.
-   * Throws {@link dev.salesmetrics.model.CurrencyMismatchException} on a second currency. Cost:
+   * Throws {@link CurrencyMismatchException} on a second currency. Cost:
    * O(1) per deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, MoneyStats> AVERAGE_DEAL_SIZE =
+  public static final Metric<Deal, MoneyStats> AVERAGE_DEAL_SIZE =
       DealDefinitions.averageDealSize(DealDefinitions.Conversion.NONE);
 
   /**
@@ -86,7 +97,7 @@ public final class Metrics {
    * over won deals with {@code closed_at} in P. Reads {@code Deal}, placed by {@code closed_at}.
    * Empty with no won deal. Unit: days of 86,400 s. Cost: O(1) per deal, O(won deals) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, DurationStats> SALES_CYCLE =
+  public static final Metric<Deal, DurationStats> SALES_CYCLE =
       DealDefinitions.salesCycle();
 
   /**
@@ -98,7 +109,7 @@ public final class Metrics {
    * currency), or {@code 0} in the target currency when built with a converter. Unit: money. Cost:
    * O(1) per deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Amount> PIPELINE_VALUE =
+  public static final Metric<Deal, Amount> PIPELINE_VALUE =
       DealDefinitions.pipelineValue(DealDefinitions.Conversion.NONE);
 
   /**
@@ -133,9 +144,9 @@ public final class Metrics {
    * summed exactly (the probability taken as its shortest decimal form, {@code 0.1} as 1/10) and
    * the sum is rounded once, HALF_EVEN, to the minor unit. Reads {@code Deal}; needs a period;
    * spanning. With no open deal the result is {@link Amount#empty()}. Unit: money. Cost: O(1) per
-   * deal, O(1) state. Other weights: {@link #weightedPipeline(java.util.Map, double)}.
+   * deal, O(1) state. Other weights: {@link #weightedPipeline(Map, double)}.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Amount> WEIGHTED_PIPELINE =
+  public static final Metric<Deal, Amount> WEIGHTED_PIPELINE =
       weightedPipeline(DEFAULT_STAGE_PROBABILITIES, DEFAULT_PROBABILITY);
 
   /**
@@ -147,10 +158,10 @@ public final class Metrics {
    * overlaps P partly counts for the share of its duration inside P (rounded HALF_EVEN to the minor
    * unit), one outside P not at all. Reads {@code Deal} and {@code Quota}; needs a period;
    * spanning. Undefined when the quota for P is 0. Unit: ratio, may exceed 1. Pipeline and quotas
-   * must share a currency (else {@link dev.salesmetrics.model.CurrencyMismatchException}). Cost:
+   * must share a currency (else {@link CurrencyMismatchException}). Cost:
    * O(1) per record, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Ratio> PIPELINE_COVERAGE =
+  public static final Metric<SalesRecord, Ratio> PIPELINE_COVERAGE =
       DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.NONE, false);
 
   /**
@@ -164,7 +175,7 @@ public final class Metrics {
    * and keeps the pipeline as numerator. Reads {@code Deal} and {@code Quota}; needs a period;
    * spanning. Unit: ratio, may exceed 1. Cost: O(1) per record, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Ratio>
+  public static final Metric<SalesRecord, Ratio>
       PIPELINE_COVERAGE_REMAINING_QUOTA =
           DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.NONE, true);
 
@@ -179,7 +190,7 @@ public final class Metrics {
    * open deal at P.start gives 0. Sample size: the closed deals in P. Unit: money per day. Cost:
    * O(1) per deal, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, Amount> SALES_VELOCITY =
+  public static final Metric<Deal, Amount> SALES_VELOCITY =
       DealDefinitions.salesVelocity(DealDefinitions.Conversion.NONE);
 
   /** The stage order of {@link #STAGE_CONVERSION}: lead, qualified, proposal, negotiation, won. */
@@ -200,9 +211,9 @@ public final class Metrics {
    * The {@link StageFunnel} also holds the overall conversion first → last stage, which is its
    * {@code asDouble()}. Reads {@code Deal} (stage history); spanning. Each ratio is undefined when
    * no deal entered its first stage in P. Unit: table of ratios. Cost: O(stages × history) per
-   * deal, O(stages) state. Other orders: {@link #stageConversion(java.util.List)}.
+   * deal, O(stages) state. Other orders: {@link #stageConversion(List)}.
    */
-  public static final Metric<dev.salesmetrics.model.Deal, StageFunnel> STAGE_CONVERSION =
+  public static final Metric<Deal, StageFunnel> STAGE_CONVERSION =
       stageConversion(DEFAULT_STAGE_ORDER);
 
   /**
@@ -215,7 +226,7 @@ public final class Metrics {
    * spanning. Undefined when the quota for P is 0. Unit: ratio, may exceed 1. Cost: O(1) per
    * record, O(1) state.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Ratio> QUOTA_ATTAINMENT =
+  public static final Metric<SalesRecord, Ratio> QUOTA_ATTAINMENT =
       DealDefinitions.quotaAttainment(DealDefinitions.Conversion.NONE);
 
   /**
@@ -230,7 +241,7 @@ public final class Metrics {
    * {@code Rep} records of one id with different hire dates throw IllegalArgumentException. Unit:
    * days of 86,400 s. Cost: O(1) per record, O(reps) state.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, DurationStats> REP_RAMP_TIME =
+  public static final Metric<SalesRecord, DurationStats> REP_RAMP_TIME =
       DealDefinitions.repRampTime();
 
   /**
@@ -243,8 +254,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> salesVolume(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Deal, Amount> salesVolume(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.salesVolume(DealDefinitions.Conversion.to(converter, target));
   }
 
@@ -257,8 +268,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.Deal, MoneyStats> averageDealSize(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Deal, MoneyStats> averageDealSize(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.averageDealSize(DealDefinitions.Conversion.to(converter, target));
   }
 
@@ -272,8 +283,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> pipelineValue(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Deal, Amount> pipelineValue(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.pipelineValue(DealDefinitions.Conversion.to(converter, target));
   }
 
@@ -287,8 +298,8 @@ public final class Metrics {
    * @throws IllegalArgumentException if a probability is outside [0, 1], a stage is blank, or two
    *     stages differ only in case
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> weightedPipeline(
-      java.util.Map<String, Double> stageProbabilities, double defaultProbability) {
+  public static Metric<Deal, Amount> weightedPipeline(
+      Map<String, Double> stageProbabilities, double defaultProbability) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, defaultProbability),
         DealDefinitions.Conversion.NONE);
@@ -304,8 +315,8 @@ public final class Metrics {
    * @throws IllegalArgumentException if a probability is outside [0, 1], a stage is blank, or two
    *     stages differ only in case
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> weightedPipeline(
-      java.util.Map<String, Double> stageProbabilities) {
+  public static Metric<Deal, Amount> weightedPipeline(
+      Map<String, Double> stageProbabilities) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, null),
         DealDefinitions.Conversion.NONE);
@@ -324,11 +335,11 @@ public final class Metrics {
    * @throws IllegalArgumentException if a probability is outside [0, 1], a stage is blank, or two
    *     stages differ only in case
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> weightedPipeline(
-      java.util.Map<String, Double> stageProbabilities,
+  public static Metric<Deal, Amount> weightedPipeline(
+      Map<String, Double> stageProbabilities,
       double defaultProbability,
       CurrencyConverter converter,
-      java.util.Currency target) {
+      Currency target) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, defaultProbability),
         DealDefinitions.Conversion.to(converter, target));
@@ -343,8 +354,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> pipelineCoverage(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Ratio> pipelineCoverage(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.pipelineCoverage(
         DealDefinitions.Conversion.to(converter, target), false);
   }
@@ -359,8 +370,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> pipelineCoverageRemainingQuota(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Ratio> pipelineCoverageRemainingQuota(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.to(converter, target), true);
   }
 
@@ -373,8 +384,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.Deal, Amount> salesVelocity(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Deal, Amount> salesVelocity(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.salesVelocity(DealDefinitions.Conversion.to(converter, target));
   }
 
@@ -391,8 +402,8 @@ public final class Metrics {
    * @throws IllegalArgumentException if the order has fewer than two stages, a blank stage, or a
    *     stage twice
    */
-  public static Metric<dev.salesmetrics.model.Deal, StageFunnel> stageConversion(
-      java.util.List<String> stageOrder) {
+  public static Metric<Deal, StageFunnel> stageConversion(
+      List<String> stageOrder) {
     return DealDefinitions.stageConversion(stageOrder);
   }
 
@@ -405,8 +416,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> quotaAttainment(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Ratio> quotaAttainment(
+      CurrencyConverter converter, Currency target) {
     return DealDefinitions.quotaAttainment(DealDefinitions.Conversion.to(converter, target));
   }
 
@@ -439,7 +450,7 @@ public final class Metrics {
    * <p>Formula {@code count(leads with created_at in P)}. Reads {@code Lead}; placed by {@code
    * created_at}. Never undefined: no leads give 0. Unit: count. Cost: O(1) per lead.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, Count> LEADS_CREATED =
+  public static final Metric<Lead, Count> LEADS_CREATED =
       LeadDefinitions.leadsCreated();
 
   /**
@@ -453,7 +464,7 @@ public final class Metrics {
    * counted. Reads {@code Lead}; placed by {@code created_at}. Undefined ({@code 0/0}) with no
    * leads. Unit: ratio in [0, 1]. Cost: O(length of the fields) per lead.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, Ratio> LEAD_CONTACT_COMPLETENESS =
+  public static final Metric<Lead, Ratio> LEAD_CONTACT_COMPLETENESS =
       LeadDefinitions.leadContactCompleteness();
 
   /**
@@ -466,7 +477,7 @@ public final class Metrics {
    * {@code Lead}; placed by {@code created_at}. Undefined with no leads. Unit: score in [0, 100].
    * Cost: O(1) per lead. Use {@link #leadScore(LeadScoreModel)} for your own weights.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, Score> LEAD_SCORE =
+  public static final Metric<Lead, Score> LEAD_SCORE =
       LeadDefinitions.leadScore(LeadScoreModel.defaults());
 
   /**
@@ -476,7 +487,7 @@ public final class Metrics {
    * conversion may lie after P (as of the window's instant, if any). Reads {@code Lead}; placed by
    * {@code created_at}. Undefined with no leads. Unit: ratio in [0, 1]. Cost: O(1) per lead.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, Ratio> LEAD_CONVERSION_RATE =
+  public static final Metric<Lead, Ratio> LEAD_CONVERSION_RATE =
       LeadDefinitions.leadConversionRate();
 
   /**
@@ -487,7 +498,7 @@ public final class Metrics {
    * Reads {@code Lead}; placed by {@code converted_at}. Empty (count 0) with no conversions. Unit:
    * days of 86,400 s (count, mean, median, p90). Cost: 8 bytes per converted lead.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, DurationStats> LEAD_TIME_TO_CONVERT =
+  public static final Metric<Lead, DurationStats> LEAD_TIME_TO_CONVERT =
       LeadDefinitions.leadTimeToConvert();
 
   /**
@@ -498,7 +509,7 @@ public final class Metrics {
    * first_contact_at} in P. Reads {@code Lead}; placed by {@code first_contact_at}. Empty with no
    * first contacts. Unit: days of 86,400 s. Cost: 8 bytes per contacted lead.
    */
-  public static final Metric<dev.salesmetrics.model.Lead, DurationStats>
+  public static final Metric<Lead, DurationStats>
       LEAD_TIME_TO_FIRST_CONTACT =
           LeadDefinitions.leadTimeToFirstContact();
 
@@ -513,10 +524,10 @@ public final class Metrics {
    * (local midnight in P's zone) lies in P. Without a period all spend counts. Reads {@code
    * Campaign} and {@code Customer} (other records are ignored); spanning. Undefined when no
    * customer signed up in P or no campaign was read. Unit: money. Throws {@link
-   * dev.salesmetrics.model.CurrencyMismatchException} for campaigns in two currencies; see {@link
-   * #customerAcquisitionCost(CurrencyConverter, java.util.Currency)}. Cost: O(1) per record.
+   * CurrencyMismatchException} for campaigns in two currencies; see {@link
+   * #customerAcquisitionCost(CurrencyConverter, Currency)}. Cost: O(1) per record.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> CUSTOMER_ACQUISITION_COST =
+  public static final Metric<SalesRecord, Amount> CUSTOMER_ACQUISITION_COST =
       MarketingDefinitions.customerAcquisitionCost(MarketingDefinitions.Conversion.NONE);
 
   /**
@@ -530,7 +541,7 @@ public final class Metrics {
    * Campaign} and {@code Lead}; spanning. Undefined when no lead was created in P or no campaign
    * was read. Unit: money. Cost: O(1) per record.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> COST_PER_LEAD =
+  public static final Metric<SalesRecord, Amount> COST_PER_LEAD =
       MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.NONE);
 
   /**
@@ -547,7 +558,7 @@ public final class Metrics {
    * the campaigns' spend is 0 or no campaign is read. Unit: ratio, may be negative or above 1.
    * Cost: memory per campaign, per lead with a campaign and per won deal with a lead.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Ratio> CAMPAIGN_ROI =
+  public static final Metric<SalesRecord, Ratio> CAMPAIGN_ROI =
       MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.NONE);
 
   /**
@@ -559,7 +570,7 @@ public final class Metrics {
    * {@code responded_at}. Undefined with no NPS answers. Unit: score in [−100, 100]. Cost: O(1)
    * per answer.
    */
-  public static final Metric<dev.salesmetrics.model.SurveyResponse, Score> NPS =
+  public static final Metric<SurveyResponse, Score> NPS =
       SentimentDefinitions.nps();
 
   /**
@@ -569,7 +580,7 @@ public final class Metrics {
    * responded_at} in P; NPS answers are ignored. Reads {@code SurveyResponse}; placed by {@code
    * responded_at}. Undefined with no CSAT answers. Unit: ratio in [0, 1]. Cost: O(1) per answer.
    */
-  public static final Metric<dev.salesmetrics.model.SurveyResponse, Ratio> CSAT =
+  public static final Metric<SurveyResponse, Ratio> CSAT =
       SentimentDefinitions.csat();
 
   /**
@@ -580,7 +591,7 @@ public final class Metrics {
    * dropped). Refunded orders are ignored. Reads {@code Order}; placed by {@code placed_at}. Never
    * undefined: no orders give 0. Unit: count. Cost: O(lines) per order.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Count> UNITS_SOLD =
+  public static final Metric<Order, Count> UNITS_SOLD =
       ProductDefinitions.unitsSold();
 
   /**
@@ -594,10 +605,10 @@ public final class Metrics {
    * line of product {@link Shares#UNKNOWN_PRODUCT} for its whole amount, so the shares add up to
    * all revenue. Reads {@code Order}; placed by {@code placed_at}. Empty with no paid order in P;
    * every share undefined when all revenue is 0. Unit: table of ratios. Throws {@link
-   * dev.salesmetrics.model.CurrencyMismatchException} for orders in two currencies; see {@link
-   * #productRevenueShare(CurrencyConverter, java.util.Currency)}. Cost: memory per product.
+   * CurrencyMismatchException} for orders in two currencies; see {@link
+   * #productRevenueShare(CurrencyConverter, Currency)}. Cost: memory per product.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Shares> PRODUCT_REVENUE_SHARE =
+  public static final Metric<Order, Shares> PRODUCT_REVENUE_SHARE =
       ProductDefinitions.productRevenueShares(MarketingDefinitions.Conversion.NONE);
 
   private static final ImmutableList<Metric<?, ?>> LEAD_METRICS =
@@ -624,7 +635,7 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if {@code model} is null
    */
-  public static Metric<dev.salesmetrics.model.Lead, Score> leadScore(LeadScoreModel model) {
+  public static Metric<Lead, Score> leadScore(LeadScoreModel model) {
     return LeadDefinitions.leadScore(model);
   }
 
@@ -638,23 +649,23 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> customerAcquisitionCost(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Amount> customerAcquisitionCost(
+      CurrencyConverter converter, Currency target) {
     return MarketingDefinitions.customerAcquisitionCost(
         MarketingDefinitions.Conversion.to(converter, target));
   }
 
   /**
    * Returns {@link #COST_PER_LEAD} with every campaign's attributed spend converted into {@code
-   * target} as for {@link #customerAcquisitionCost(CurrencyConverter, java.util.Currency)}.
+   * target} as for {@link #customerAcquisitionCost(CurrencyConverter, Currency)}.
    *
    * @param converter the converter
    * @param target the currency of the result
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> costPerLead(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Amount> costPerLead(
+      CurrencyConverter converter, Currency target) {
     return MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.to(converter, target));
   }
 
@@ -668,8 +679,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Ratio> campaignRoi(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Ratio> campaignRoi(
+      CurrencyConverter converter, Currency target) {
     return MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.to(converter, target));
   }
 
@@ -682,8 +693,8 @@ public final class Metrics {
    * @return the metric
    * @throws NullPointerException if an argument is null
    */
-  public static Metric<dev.salesmetrics.model.Order, Shares> productRevenueShare(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Shares> productRevenueShare(
+      CurrencyConverter converter, Currency target) {
     return ProductDefinitions.productRevenueShares(
         MarketingDefinitions.Conversion.to(converter, target));
   }
@@ -702,7 +713,7 @@ public final class Metrics {
    * @throws NullPointerException if {@code product} is null
    * @throws IllegalArgumentException if {@code product} is blank
    */
-  public static Metric<dev.salesmetrics.model.Order, Ratio> productRevenueShare(String product) {
+  public static Metric<Order, Ratio> productRevenueShare(String product) {
     return ProductDefinitions.productRevenueShare(product, MarketingDefinitions.Conversion.NONE);
   }
 
@@ -717,8 +728,8 @@ public final class Metrics {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code product} is blank
    */
-  public static Metric<dev.salesmetrics.model.Order, Ratio> productRevenueShare(
-      String product, CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Ratio> productRevenueShare(
+      String product, CurrencyConverter converter, Currency target) {
     return ProductDefinitions.productRevenueShare(
         product, MarketingDefinitions.Conversion.to(converter, target));
   }
@@ -735,11 +746,11 @@ public final class Metrics {
    * <p>Reads {@code Order}, placed by {@code placed_at}; refunded orders do not count. Unit: money,
    * exact; the sample size is the number of paid orders. With no paid order the result is {@link
    * Amount#empty()} (there is no currency to state a zero in), except for a metric built with a
-   * converter ({@link #revenue(CurrencyConverter, java.util.Currency)}), which gives zero in its
+   * converter ({@link #revenue(CurrencyConverter, Currency)}), which gives zero in its
    * target currency. Orders in two currencies throw {@code CurrencyMismatchException}. Cost: O(1)
    * per order.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Amount> REVENUE =
+  public static final Metric<Order, Amount> REVENUE =
       OrderDefinitions.revenue(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -748,7 +759,7 @@ public final class Metrics {
    * <p>Reads {@code Order}, placed by {@code placed_at}; refunded orders do not count. Unit: count;
    * no order gives 0. Cost: O(1) per order.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Count> ORDERS =
+  public static final Metric<Order, Count> ORDERS =
       OrderDefinitions.orders();
 
   /**
@@ -757,9 +768,9 @@ public final class Metrics {
    *
    * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: money; undefined ({@link
    * Amount#empty()}) with no paid order. Mixed currencies need {@link
-   * #averageOrderValue(CurrencyConverter, java.util.Currency)}. Cost: O(1) per order.
+   * #averageOrderValue(CurrencyConverter, Currency)}. Cost: O(1) per order.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Amount> AVERAGE_ORDER_VALUE =
+  public static final Metric<Order, Amount> AVERAGE_ORDER_VALUE =
       OrderDefinitions.averageOrderValue(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -769,9 +780,9 @@ public final class Metrics {
    * <p>Reads {@code Order} (paid, placed in P or P-1); spanning, since orders of P-1 count too.
    * Needs a period of a granularity. Unit: ratio, may be negative or above 1; undefined when
    * revenue(P-1) is 0 (no paid order in P-1, or only zero amounts). Mixed currencies need {@link
-   * #revenueGrowth(CurrencyConverter, java.util.Currency)}. Cost: O(1) per order.
+   * #revenueGrowth(CurrencyConverter, Currency)}. Cost: O(1) per order.
    */
-  public static final Metric<dev.salesmetrics.model.Order, Ratio> REVENUE_GROWTH =
+  public static final Metric<Order, Ratio> REVENUE_GROWTH =
       OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -781,7 +792,7 @@ public final class Metrics {
    * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: money; the sample size is the number
    * of buyers; undefined with no paid order. Cost: O(1) per order, memory O(buyers).
    */
-  public static final Metric<dev.salesmetrics.model.Order, Amount> REVENUE_PER_BUYER =
+  public static final Metric<Order, Amount> REVENUE_PER_BUYER =
       OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -797,7 +808,7 @@ public final class Metrics {
    * no active customer; with active customers but no paid order, undefined too (no currency) unless
    * built with a converter, which gives zero. Cost: O(1) per record.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> ARPU =
+  public static final Metric<SalesRecord, Amount> ARPU =
       OrderDefinitions.arpu(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -808,7 +819,7 @@ public final class Metrics {
    * when defined); the sample size is the number of buyers; undefined with no paid order. Cost:
    * O(1) per order, memory O(buyers).
    */
-  public static final Metric<dev.salesmetrics.model.Order, Score> PURCHASE_FREQUENCY =
+  public static final Metric<Order, Score> PURCHASE_FREQUENCY =
       OrderDefinitions.purchaseFrequency();
 
   /**
@@ -818,7 +829,7 @@ public final class Metrics {
    * <p>Reads {@code Order}, placed by {@code placed_at}. Unit: ratio in [0, 1]; undefined with no
    * paid order. Cost: O(1) per order, memory O(buyers).
    */
-  public static final Metric<dev.salesmetrics.model.Order, Ratio> REPEAT_PURCHASE_RATE =
+  public static final Metric<Order, Ratio> REPEAT_PURCHASE_RATE =
       OrderDefinitions.repeatPurchaseRate();
 
   /**
@@ -831,7 +842,7 @@ public final class Metrics {
    * spanning, since orders before P count. Unit: money; empty with no paid order. Cost: O(1) per
    * order, memory O(customers).
    */
-  public static final Metric<dev.salesmetrics.model.Order, MoneyStats> HISTORIC_CLV =
+  public static final Metric<Order, MoneyStats> HISTORIC_CLV =
       OrderDefinitions.historicClv(OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -842,7 +853,7 @@ public final class Metrics {
    * once HALF_EVEN; undefined when churn is 0 or undefined. For another margin, and the details,
    * see {@link #simpleClv(double)}. Cost: O(1) per record.
    */
-  public static final Metric<dev.salesmetrics.model.SalesRecord, Amount> SIMPLE_CLV =
+  public static final Metric<SalesRecord, Amount> SIMPLE_CLV =
       OrderDefinitions.simpleClv(1.0, OrderDefinitions.Pricing.AS_GIVEN);
 
   /**
@@ -851,7 +862,7 @@ public final class Metrics {
    * <p>Reads {@code Customer}, placed by {@code signed_up_at}. Unit: count; none gives 0. Cost:
    * O(1) per customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, Count> NEW_CUSTOMERS =
+  public static final Metric<Customer, Count> NEW_CUSTOMERS =
       OrderDefinitions.newCustomers();
 
   /**
@@ -861,7 +872,7 @@ public final class Metrics {
    * <p>Reads {@code Customer}, placed by {@code signed_up_at}. Unit: ratio in [0, 1]; undefined
    * with no sign-up in P. Cost: O(1) per customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, Ratio> ACTIVATION_RATE =
+  public static final Metric<Customer, Ratio> ACTIVATION_RATE =
       OrderDefinitions.activationRate();
 
   /**
@@ -873,7 +884,7 @@ public final class Metrics {
    * also not retained. Reads {@code Customer}; spanning; needs a period. Unit: ratio in [0, 1];
    * undefined with no customer active at P.start. Cost: O(1) per customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, Ratio> CHURN_RATE =
+  public static final Metric<Customer, Ratio> CHURN_RATE =
       OrderDefinitions.churnRate();
 
   /**
@@ -886,7 +897,7 @@ public final class Metrics {
    * Unit: ratio; undefined with no customer active at P.start and none new. Cost: O(1) per
    * customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, Ratio> CHURN_RATE_WITH_NEW =
+  public static final Metric<Customer, Ratio> CHURN_RATE_WITH_NEW =
       OrderDefinitions.churnRateWithNew();
 
   /**
@@ -897,7 +908,7 @@ public final class Metrics {
    * <p>Reads {@code Customer}; spanning; needs a period. Unit: ratio in [0, 1]; undefined with no
    * customer active at P.start. Cost: O(1) per customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, Ratio> RETENTION_RATE =
+  public static final Metric<Customer, Ratio> RETENTION_RATE =
       OrderDefinitions.retentionRate();
 
   /**
@@ -906,11 +917,11 @@ public final class Metrics {
    *
    * <p>Reads {@code Customer}; spanning. Unit: table ({@link CohortTable}); a cell exists only for
    * months ended by the horizon. For other granularities, the horizon and the cohorts chosen, see
-   * {@link #cohortRetention(dev.salesmetrics.time.Granularity)}. Cost: O(months from sign-up to
+   * {@link #cohortRetention(Granularity)}. Cost: O(months from sign-up to
    * cancellation) per customer.
    */
-  public static final Metric<dev.salesmetrics.model.Customer, CohortTable> COHORT_RETENTION =
-      OrderDefinitions.cohortRetention(dev.salesmetrics.time.Granularity.MONTH);
+  public static final Metric<Customer, CohortTable> COHORT_RETENTION =
+      OrderDefinitions.cohortRetention(Granularity.MONTH);
 
   private static final ImmutableList<Metric<?, ?>> ORDER_METRICS =
       ImmutableList.of(
@@ -940,8 +951,8 @@ public final class Metrics {
    * @param target the currency of the result
    * @return the metric, id {@code revenue}
    */
-  public static Metric<dev.salesmetrics.model.Order, Amount> revenue(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Amount> revenue(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.revenue(OrderDefinitions.Pricing.converted(converter, target));
   }
 
@@ -953,8 +964,8 @@ public final class Metrics {
    * @param target the currency of the result
    * @return the metric, id {@code average_order_value}
    */
-  public static Metric<dev.salesmetrics.model.Order, Amount> averageOrderValue(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Amount> averageOrderValue(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.averageOrderValue(
         OrderDefinitions.Pricing.converted(converter, target));
   }
@@ -967,8 +978,8 @@ public final class Metrics {
    * @param target the currency both revenues are compared in
    * @return the metric, id {@code revenue_growth}
    */
-  public static Metric<dev.salesmetrics.model.Order, Ratio> revenueGrowth(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Ratio> revenueGrowth(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.converted(converter, target));
   }
 
@@ -980,8 +991,8 @@ public final class Metrics {
    * @param target the currency of the result
    * @return the metric, id {@code revenue_per_buyer}
    */
-  public static Metric<dev.salesmetrics.model.Order, Amount> revenuePerBuyer(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, Amount> revenuePerBuyer(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.converted(converter, target));
   }
 
@@ -994,8 +1005,8 @@ public final class Metrics {
    * @param target the currency of the result
    * @return the metric, id {@code arpu}
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> arpu(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Amount> arpu(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.arpu(OrderDefinitions.Pricing.converted(converter, target));
   }
 
@@ -1007,8 +1018,8 @@ public final class Metrics {
    * @param target the currency of the result
    * @return the metric, id {@code historic_clv}
    */
-  public static Metric<dev.salesmetrics.model.Order, MoneyStats> historicClv(
-      CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<Order, MoneyStats> historicClv(
+      CurrencyConverter converter, Currency target) {
     return OrderDefinitions.historicClv(OrderDefinitions.Pricing.converted(converter, target));
   }
 
@@ -1028,7 +1039,7 @@ public final class Metrics {
    * @return the metric, id {@code simple_clv}
    * @throws IllegalArgumentException if the margin is not in (0, 1]
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> simpleClv(double grossMargin) {
+  public static Metric<SalesRecord, Amount> simpleClv(double grossMargin) {
     return OrderDefinitions.simpleClv(grossMargin, OrderDefinitions.Pricing.AS_GIVEN);
   }
 
@@ -1042,8 +1053,8 @@ public final class Metrics {
    * @return the metric, id {@code simple_clv}
    * @throws IllegalArgumentException if the margin is not in (0, 1]
    */
-  public static Metric<dev.salesmetrics.model.SalesRecord, Amount> simpleClv(
-      double grossMargin, CurrencyConverter converter, java.util.Currency target) {
+  public static Metric<SalesRecord, Amount> simpleClv(
+      double grossMargin, CurrencyConverter converter, Currency target) {
     return OrderDefinitions.simpleClv(
         grossMargin, OrderDefinitions.Pricing.converted(converter, target));
   }
@@ -1065,8 +1076,8 @@ public final class Metrics {
    * @param granularity the length of a cohort and of a column, e.g. {@code MONTH}
    * @return the metric, id {@code cohort_retention}
    */
-  public static Metric<dev.salesmetrics.model.Customer, CohortTable> cohortRetention(
-      dev.salesmetrics.time.Granularity granularity) {
+  public static Metric<Customer, CohortTable> cohortRetention(
+      Granularity granularity) {
     return OrderDefinitions.cohortRetention(granularity);
   }
 
