@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.aggregate.GroupKey;
+import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -347,6 +348,20 @@ public final class Rule {
       this.metricName = displayName;
       this.unit = unit;
       return this;
+    }
+
+    /**
+     * Sets the metric the rule watches from its definition: its id, its unit, and a display name
+     * made from the id ({@code win_rate} reads "Win rate").
+     *
+     * @param metric the metric
+     * @return this builder
+     * @throws IllegalArgumentException if the metric's unit is TABLE
+     */
+    @CanIgnoreReturnValue
+    public Builder metric(Metric<?, ?> metric) {
+      checkNotNull(metric, "metric");
+      return metric(metric.id(), displayName(metric.id()), metric.unit());
     }
 
     /**
@@ -850,5 +865,30 @@ public final class Rule {
         }
       }
     }
+  }
+
+  /**
+   * Returns the display name of a metric id: underscores become spaces, the first letter is upper
+   * case, and a variant suffix is shown in parentheses ({@code win_rate.all_created} reads "Win
+   * rate (all created)").
+   *
+   * @param metricId a metric id
+   * @return the display name
+   */
+  public static String displayName(String metricId) {
+    String base = metricId;
+    String variant = "";
+    int dot = metricId.indexOf('.');
+    if (dot > 0) {
+      base = metricId.substring(0, dot);
+      variant = " (" + metricId.substring(dot + 1).replace('_', ' ').replace('.', ' ') + ")";
+    }
+    String words = base.replace('_', ' ');
+    if (words.isEmpty()) {
+      return metricId;
+    }
+    String upper = words.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + words.substring(1);
+    return upper.replace("Arpu", "ARPU").replace("Nps", "NPS").replace("Csat", "CSAT")
+        .replace("clv", "CLV").replace("roi", "ROI") + variant;
   }
 }
