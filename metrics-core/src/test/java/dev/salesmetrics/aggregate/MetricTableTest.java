@@ -86,14 +86,13 @@ class MetricTableTest {
     String shown = table().show();
     assertThat(shown)
         .isEqualTo(
-            String.join(
-                "\n",
-                "rep  period   test_win_rate                                       test_won_amount",
-                "---  -------  -------------  ----------------------------------------------------",
-                "=R2  2024-01     0.0% (0/1)                                                     —",
-                "R1   2024-01    50.0% (1/2)  100.00 USD (n=1, sum 100.00, min 100.00, max 100.00)",
-                "R1   2024-02   100.0% (2/2)      40.00 USD (n=2, sum 80.00, min 20.00, max 60.00)",
-                ""));
+            """
+            rep  period   test_win_rate                                       test_won_amount
+            ---  -------  -------------  ----------------------------------------------------
+            =R2  2024-01     0.0% (0/1)                                                     —
+            R1   2024-01    50.0% (1/2)  100.00 USD (n=1, sum 100.00, min 100.00, max 100.00)
+            R1   2024-02   100.0% (2/2)      40.00 USD (n=2, sum 80.00, min 20.00, max 60.00)
+            """);
   }
 
   @Test
