@@ -1,0 +1,427 @@
+package dev.salesmetrics.aggregate;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.MetricValue;
+import dev.salesmetrics.metric.MoneyStats;
+import dev.salesmetrics.metric.Ratio;
+import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import javax.annotation.Nullable;
+
+/**
+ * The columnar fast path: the {@link ColumnarMetrics} over {@link DealColumns}, grouped by rep,
+ * team, region, product, customer and period, with exactly the table {@link Query} gives over the
+ * same deals.
+ *
+ * <pre>{@code
+ * MetricTable t = ColumnarQuery.of(DealColumns.of(deals))
+ *     .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
+ *     .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+ *     .runParallel();
+ * }</pre>
+ *
+ * <p>How it is fast: every group is a dense {@code int}: the rep code (mapped once per rep to its
+ * team or region code), the product or customer code, and the period index, combined in mixed
+ * radix; the period index comes from a lookup table of slots between precomputed period
+ * boundaries ({@link Dimension#period}), never from a date object per row. The counters per group
+ * are flat {@code long} arrays (won, lost, open, and the sum, min and max of won amounts), so the
+ * hot loop reads four columns and writes a few array cells, and a parallel run merges per-thread
+ * arrays by addition. Sums overflow-check like {@code Money}.
+ *
+ * <p>Dimensions supported: {@link Dimension#REP}, {@link Dimension#PRODUCT}, {@link
+ * Dimension#CUSTOMER}, {@code team}/{@code region} (any dimension whose value depends only on the
+ * rep id), and one period dimension; other dimensions are refused. The number of dense groups (the
+ * product of the dimensions' cardinalities and the periods) must not exceed 2<sup>24</sup>.
+ * Immutable; runs may be concurrent.
+ */
+public final class ColumnarQuery {
+  private static final int MAX_CELLS = 1 << 24;
+  private static final int MIN_CHUNK = 1 << 16;
+
+  private final DealColumns columns;
+  private final ImmutableList<Dimension> groupBy;
+  private final ImmutableList<Metric<?, ?>> metrics;
+
+  private ColumnarQuery(
+      DealColumns columns, ImmutableList<Dimension> groupBy, ImmutableList<Metric<?, ?>> metrics) {
+    this.columns = columns;
+    this.groupBy = groupBy;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Starts a query over {@code columns}.
+   *
+   * @param columns the deals
+   * @return a query with no grouping and no metric yet
+   */
+  public static ColumnarQuery of(DealColumns columns) {
+    return new ColumnarQuery(checkNotNull(columns, "columns"), ImmutableList.of(), ImmutableList.of());
+  }
+
+  /**
+   * Groups by {@code dimensions}, as {@link Query#groupBy}.
+   *
+   * @param dimensions rep, team, region, product, customer and at most one period dimension
+   * @return the grouped query
+   */
+  public ColumnarQuery groupBy(Dimension... dimensions) {
+    return new ColumnarQuery(columns, ImmutableList.copyOf(dimensions), metrics);
+  }
+
+  /**
+   * Computes {@code metrics}, which must be {@link ColumnarMetrics} constants.
+   *
+   * @param metrics the metrics
+   * @return the query with these metrics
+   */
+  public ColumnarQuery metrics(Metric<?, ?>... metrics) {
+    return new ColumnarQuery(columns, groupBy, ImmutableList.copyOf(metrics));
+  }
+
+  /**
+   * Runs on the calling thread.
+   *
+   * @return the table, equal to {@link Query#run()} over the same deals
+   * @throws IllegalArgumentException if a metric or dimension is not supported, or there are too
+   *     many groups
+   * @throws ArithmeticException if a sum overflows
+   */
+  public MetricTable run() {
+    Layout layout = new Layout();
+    Counters c = new Counters(layout.cells);
+    accumulate(layout, c, 0, columns.size);
+    return layout.table(c);
+  }
+
+  /**
+   * Runs on the common fork-join pool; same result as {@link #run()}.
+   *
+   * @return the table
+   * @throws IllegalArgumentException as {@link #run()}
+   */
+  public MetricTable runParallel() {
+    return runParallel(ForkJoinPool.commonPool(), ForkJoinPool.getCommonPoolParallelism() + 1);
+  }
+
+  /**
+   * Runs in {@code chunks} row ranges on {@code executor} and adds up their counters; same result
+   * as {@link #run()}.
+   *
+   * @param executor runs the chunks
+   * @param chunks how many row ranges, at least 1 (ranges of fewer than 65,536 rows are merged)
+   * @return the table
+   * @throws IllegalArgumentException as {@link #run()}, or if {@code chunks < 1}
+   */
+  public MetricTable runParallel(Executor executor, int chunks) {
+    checkNotNull(executor, "executor");
+    if (chunks < 1) {
+      throw new IllegalArgumentException("chunks must be >= 1: " + chunks);
+    }
+    Layout layout = new Layout();
+    int n = Math.max(1, Math.min(chunks, columns.size / MIN_CHUNK));
+    List<CompletableFuture<Counters>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int from = (int) ((long) columns.size * i / n);
+      int to = (int) ((long) columns.size * (i + 1) / n);
+      parts.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                Counters c = new Counters(layout.cells);
+                accumulate(layout, c, from, to);
+                return c;
+              },
+              executor));
+    }
+    Counters total = null;
+    for (CompletableFuture<Counters> part : parts) {
+      Counters c;
+      try {
+        c = part.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
+      if (total == null) {
+        total = c;
+      } else {
+        total.add(c);
+      }
+    }
+    return layout.table(checkNotNull(total, "total"));
+  }
+
+  private void accumulate(Layout layout, Counters c, int from, int to) {
+    if (layout.plan.periodDimension != null && layout.buckets == null) {
+      return; // grouped by period, and no deal is closed: no deal belongs to a period
+    }
+    final int[] rep = columns.rep;
+    final long[] at = columns.closedAtSec;
+    final long[] amount = columns.amountMinor;
+    final byte[] status = columns.status;
+    final PeriodBuckets buckets = layout.buckets;
+    final int periods = layout.periods;
+    final long[] won = c.won;
+    final long[] lost = c.lost;
+    final long[] open = c.open;
+    final long[] sum = c.sum;
+    final long[] min = c.min;
+    final long[] max = c.max;
+    final int[] repCode = layout.singleRepMap;
+    for (int i = from; i < to; i++) {
+      int cell;
+      long sec = at[i];
+      if (repCode != null) {
+        cell = repCode[rep[i]] * periods;
+      } else {
+        cell = layout.groupCell(i) * periods;
+      }
+      byte s = status[i];
+      if (buckets != null) {
+        if (sec == DealColumns.NO_INSTANT) {
+          continue;
+        }
+        cell += buckets.index(sec);
+      }
+      if (s == DealColumns.WON) {
+        won[cell]++;
+        long a = amount[i];
+        sum[cell] = Math.addExact(sum[cell], a);
+        if (a < min[cell]) {
+          min[cell] = a;
+        }
+        if (a > max[cell]) {
+          max[cell] = a;
+        }
+      } else if (s == DealColumns.LOST) {
+        lost[cell]++;
+      } else {
+        open[cell]++;
+      }
+    }
+  }
+
+  /** The dense key layout of one run: dimension codes, period buckets and cell count. */
+  private final class Layout {
+    final Plan plan;
+    final List<Dimension> dims = new ArrayList<>();
+    final List<int[]> codeMaps = new ArrayList<>();
+    final List<List<String>> names = new ArrayList<>();
+    final int[] kinds;
+    final int[] radix;
+    @Nullable final PeriodBuckets buckets;
+    final int periods;
+    final int cells;
+    @Nullable final int[] singleRepMap;
+
+    Layout() {
+      for (Metric<?, ?> m : metrics) {
+        if (!m.equals(ColumnarMetrics.WIN_RATE) && !m.equals(ColumnarMetrics.WON_DEAL_AMOUNT)) {
+          throw new IllegalArgumentException(
+              "the columnar path computes ColumnarMetrics only, not " + m.id()
+                  + ": use Query for other metrics");
+        }
+      }
+      plan = new Plan(groupBy, metrics, r -> true, null, null, null);
+      kinds = new int[plan.dimensions.size()];
+      radix = new int[plan.dimensions.size()];
+      long total = 1;
+      for (int d = 0; d < plan.dimensions.size(); d++) {
+        Dimension dim = plan.dimensions.get(d);
+        dims.add(dim);
+        if (dim.equals(Dimension.PRODUCT)) {
+          kinds[d] = 1;
+          names.add(withNone(columns.products));
+        } else if (dim.equals(Dimension.CUSTOMER)) {
+          kinds[d] = 2;
+          names.add(withNone(columns.customers));
+        } else if (dim.id().equals("rep") || dim.id().equals("team") || dim.id().equals("region")) {
+          kinds[d] = 0;
+          Map<String, Integer> codes = new LinkedHashMap<>();
+          int[] map = new int[columns.reps.size()];
+          for (int r = 0; r < map.length; r++) {
+            String v = dim.valueOf(probe(columns.reps.get(r)));
+            Integer code = codes.get(v);
+            if (code == null) {
+              code = codes.size();
+              codes.put(v, code);
+            }
+            map[r] = code;
+          }
+          codeMaps.add(map);
+          names.add(new ArrayList<>(codes.keySet()));
+          radix[d] = codes.size();
+          total *= Math.max(1, radix[d]);
+          continue;
+        } else {
+          throw new IllegalArgumentException(
+              "the columnar path cannot group by " + dim + ": use Query");
+        }
+        codeMaps.add(new int[0]);
+        radix[d] = names.get(d).size();
+        total *= radix[d];
+      }
+      if (plan.periodDimension != null && columns.minSec <= columns.maxSec) {
+        buckets = new PeriodBuckets(plan.periodDimension, columns.minSec, columns.maxSec);
+        periods = buckets.size();
+      } else {
+        buckets = null;
+        periods = 1;
+      }
+      total *= periods;
+      if (total > MAX_CELLS) {
+        throw new IllegalArgumentException(
+            "too many groups for the columnar path: " + total + " > " + MAX_CELLS + ": use Query");
+      }
+      cells = (int) total;
+      singleRepMap = kinds.length == 1 && kinds[0] == 0 ? codeMaps.get(0) : null;
+    }
+
+    int groupCell(int row) {
+      int cell = 0;
+      for (int d = 0; d < kinds.length; d++) {
+        int code;
+        if (kinds[d] == 0) {
+          code = codeMaps.get(d)[columns.rep[row]];
+        } else if (kinds[d] == 1) {
+          code = columns.product == null ? 0 : columns.product[row] + 1;
+        } else {
+          code = columns.customer == null ? 0 : columns.customer[row] + 1;
+        }
+        cell = cell * radix[d] + code;
+      }
+      return cell;
+    }
+
+    MetricTable table(Counters c) {
+      Map<Cells.RowKey, MetricValue[]> out = new HashMap<>();
+      Currency currency = columns.currency;
+      for (int cell = 0; cell < cells; cell++) {
+        if (c.won[cell] + c.lost[cell] + c.open[cell] == 0) {
+          continue;
+        }
+        int p = cell % periods;
+        int rest = cell / periods;
+        Map<String, String> key = new LinkedHashMap<>();
+        String[] values = new String[kinds.length];
+        for (int d = kinds.length - 1; d >= 0; d--) {
+          values[d] = names.get(d).get(rest % radix[d]);
+          rest /= radix[d];
+        }
+        for (int d = 0; d < kinds.length; d++) {
+          key.put(dims.get(d).id(), values[d]);
+        }
+        MetricValue[] v = new MetricValue[metrics.size()];
+        for (int m = 0; m < v.length; m++) {
+          v[m] =
+              metrics.get(m).equals(ColumnarMetrics.WIN_RATE)
+                  ? Ratio.of(c.won[cell], c.won[cell] + c.lost[cell])
+                  : moneyStats(c.won[cell], c.sum[cell], c.min[cell], c.max[cell], currency);
+        }
+        out.put(
+            new Cells.RowKey(GroupKey.of(key), buckets == null ? null : buckets.periods.get(p)),
+            v);
+      }
+      return MetricTable.create(plan, out);
+    }
+  }
+
+  private static List<String> withNone(List<String> names) {
+    List<String> out = new ArrayList<>(names.size() + 1);
+    out.add(Dimension.NONE);
+    out.addAll(names);
+    return out;
+  }
+
+  private static Deal probe(String repId) {
+    return Deal.builder(repId, repId, Money.ofMinor(0, "USD"), Instant.EPOCH).build();
+  }
+
+  /**
+   * Builds the MoneyStats of {@code count} amounts with this sum, min and max through the public
+   * API in O(log count) merges: min, max, and the rest spread as evenly as possible (any amounts
+   * with the same count, sum, min and max give an equal MoneyStats).
+   */
+  static MoneyStats moneyStats(long count, long sum, long min, long max, Currency currency) {
+    if (count == 0) {
+      return MoneyStats.empty();
+    }
+    if (count == 1) {
+      return MoneyStats.of(List.of(Money.ofMinor(sum, currency)));
+    }
+    MoneyStats s = MoneyStats.of(List.of(Money.ofMinor(min, currency), Money.ofMinor(max, currency)));
+    long rest = count - 2;
+    if (rest == 0) {
+      return s;
+    }
+    long restSum = sum - min - max;
+    long q = Math.floorDiv(restSum, rest);
+    long r = restSum - q * rest;
+    s = s.plus(copies(q + 1, r, currency)).plus(copies(q, rest - r, currency));
+    return s;
+  }
+
+  private static MoneyStats copies(long value, long n, Currency currency) {
+    MoneyStats result = MoneyStats.empty();
+    MoneyStats power = MoneyStats.of(List.of(Money.ofMinor(value, currency)));
+    long k = n;
+    while (k > 0) {
+      if ((k & 1) != 0) {
+        result = result.plus(power);
+      }
+      k >>= 1;
+      if (k > 0) {
+        power = power.plus(power);
+      }
+    }
+    return result;
+  }
+
+  /** Counters per dense cell. */
+  private static final class Counters {
+    final long[] won;
+    final long[] lost;
+    final long[] open;
+    final long[] sum;
+    final long[] min;
+    final long[] max;
+
+    Counters(int cells) {
+      won = new long[cells];
+      lost = new long[cells];
+      open = new long[cells];
+      sum = new long[cells];
+      min = new long[cells];
+      max = new long[cells];
+      java.util.Arrays.fill(min, Long.MAX_VALUE);
+      java.util.Arrays.fill(max, Long.MIN_VALUE);
+    }
+
+    void add(Counters o) {
+      for (int i = 0; i < won.length; i++) {
+        won[i] += o.won[i];
+        lost[i] += o.lost[i];
+        open[i] += o.open[i];
+        sum[i] = Math.addExact(sum[i], o.sum[i]);
+        min[i] = Math.min(min[i], o.min[i]);
+        max[i] = Math.max(max[i], o.max[i]);
+      }
+    }
+  }
+}

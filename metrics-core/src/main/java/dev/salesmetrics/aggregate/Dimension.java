@@ -1,0 +1,400 @@
+package dev.salesmetrics.aggregate;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.salesmetrics.model.Campaign;
+import dev.salesmetrics.model.Customer;
+import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Lead;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.Rep;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.SurveyResponse;
+import dev.salesmetrics.time.FiscalCalendar;
+import dev.salesmetrics.time.Granularity;
+import dev.salesmetrics.time.Period;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * A way to split records into groups: by a value the record carries (rep, product, customer,
+ * ...), by a value looked up through the {@link RepDirectory} (team, region), or by period.
+ *
+ * <p>Which value each kind of record gives:
+ *
+ * <table>
+ *   <caption>dimension values by record kind</caption>
+ *   <tr><th>id</th><th>value</th></tr>
+ *   <tr><td>{@code rep}</td><td>the rep id of a deal, order, lead, customer or quota; a
+ *       {@link Rep}'s own id</td></tr>
+ *   <tr><td>{@code team}, {@code region}</td><td>the rep's team or region in the directory;
+ *       {@value #UNKNOWN} when the directory does not know the rep</td></tr>
+ *   <tr><td>{@code product}</td><td>a deal's product; an order's line products (an order with
+ *       lines of several products is split into one part per product, see below)</td></tr>
+ *   <tr><td>{@code campaign}</td><td>the campaign of a lead or customer; a {@link Campaign}'s
+ *       own id</td></tr>
+ *   <tr><td>{@code source}</td><td>a lead's source</td></tr>
+ *   <tr><td>{@code customer}</td><td>the customer of a deal, order, lead or survey response; a
+ *       {@link Customer}'s own id</td></tr>
+ * </table>
+ *
+ * <p>A record that lacks the value (an order without a rep, a deal without a product, a deal
+ * grouped by source) is never dropped: it goes to the group {@value #NONE}. A rep missing from the
+ * directory goes to the team or region {@value #UNKNOWN}, so a stale directory shows up in the
+ * table instead of silently shrinking it.
+ *
+ * <p>Grouping by {@link #PRODUCT} splits an order whose lines name several products into one part
+ * per product: the part keeps the order's id, customer, instant, status and rep, and holds that
+ * product's lines and their total as its amount. So revenue per product adds up to the order's
+ * revenue, and an order of two products counts as one order in each product's group. An order
+ * without lines is in the group {@value #NONE}.
+ *
+ * <p>The period dimension ({@link #period(Granularity, ZoneId, FiscalCalendar)}) places each
+ * record by the instant its metric names ({@link dev.salesmetrics.metric.Placement}), so one
+ * record may fall in different periods for different metrics (a deal: created in March for leads
+ * created, closed in May for win rate). Immutable and thread safe.
+ */
+public final class Dimension {
+  /** The value of a record that lacks the dimension: {@value}. */
+  public static final String NONE = "(none)";
+
+  /** The team or region of a rep the directory does not know: {@value}. */
+  public static final String UNKNOWN = "(unknown)";
+
+  /** The rep a record belongs to. */
+  public static final Dimension REP = new Dimension("rep", Dimension::repOf);
+
+  /** The product of a deal or of an order's lines. */
+  public static final Dimension PRODUCT = new Dimension("product", Dimension::productOf);
+
+  /** The campaign of a lead or customer, or a campaign itself. */
+  public static final Dimension CAMPAIGN = new Dimension("campaign", Dimension::campaignOf);
+
+  /** The lead source of a lead. */
+  public static final Dimension SOURCE = new Dimension("source", Dimension::sourceOf);
+
+  /** The customer of a deal, order, lead or survey response, or a customer itself. */
+  public static final Dimension CUSTOMER = new Dimension("customer", Dimension::customerOf);
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+  private final String id;
+  @Nullable private final Function<? super SalesRecord, String> value;
+  @Nullable private final Granularity granularity;
+  private final ZoneId zone;
+  private final FiscalCalendar fiscal;
+
+  private Dimension(String id, Function<? super SalesRecord, String> value) {
+    this.id = id;
+    this.value = value;
+    this.granularity = null;
+    this.zone = ZoneId.of("UTC");
+    this.fiscal = FiscalCalendar.calendar();
+  }
+
+  private Dimension(Granularity granularity, ZoneId zone, FiscalCalendar fiscal) {
+    this.id = "period";
+    this.value = null;
+    this.granularity = granularity;
+    this.zone = zone;
+    this.fiscal = fiscal;
+  }
+
+  /**
+   * Returns the team dimension: the team of the record's rep in {@code directory}.
+   *
+   * @param directory the reps
+   * @return the dimension {@code team}
+   */
+  public static Dimension team(RepDirectory directory) {
+    checkNotNull(directory, "directory");
+    return new Dimension("team", r -> throughRep(r, directory, Rep::team));
+  }
+
+  /**
+   * Returns the region dimension: the region of the record's rep in {@code directory}.
+   *
+   * @param directory the reps
+   * @return the dimension {@code region}
+   */
+  public static Dimension region(RepDirectory directory) {
+    checkNotNull(directory, "directory");
+    return new Dimension("region", r -> throughRep(r, directory, Rep::region));
+  }
+
+  /**
+   * Returns the period dimension in the calendar year.
+   *
+   * @param granularity day, week, month, quarter or year
+   * @param zone the zone whose local midnights bound the periods
+   * @return the dimension {@code period}
+   */
+  public static Dimension period(Granularity granularity, ZoneId zone) {
+    return period(granularity, zone, FiscalCalendar.calendar());
+  }
+
+  /**
+   * Returns the period dimension.
+   *
+   * @param granularity day, week, month, quarter or year
+   * @param zone the zone whose local midnights bound the periods
+   * @param fiscal the fiscal calendar of quarters and years
+   * @return the dimension {@code period}
+   */
+  public static Dimension period(Granularity granularity, ZoneId zone, FiscalCalendar fiscal) {
+    return new Dimension(
+        checkNotNull(granularity, "granularity"),
+        checkNotNull(zone, "zone"),
+        checkNotNull(fiscal, "fiscal"));
+  }
+
+  /**
+   * Returns the calendar-month dimension in {@code zone}.
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by month
+   */
+  public static Dimension month(ZoneId zone) {
+    return period(Granularity.MONTH, zone);
+  }
+
+  /**
+   * Returns the ISO-week dimension in {@code zone}.
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by week
+   */
+  public static Dimension week(ZoneId zone) {
+    return period(Granularity.WEEK, zone);
+  }
+
+  /**
+   * Returns the calendar-quarter dimension in {@code zone}.
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by quarter
+   */
+  public static Dimension quarter(ZoneId zone) {
+    return period(Granularity.QUARTER, zone);
+  }
+
+  /**
+   * Returns a custom dimension.
+   *
+   * <pre>{@code
+   * Dimension size = Dimension.of("deal_size",
+   *     r -> r instanceof Deal d && d.amount().minorUnits() >= 1_000_000 ? "large" : "small");
+   * }</pre>
+   *
+   * @param id a lowercase snake_case id, not {@code period}
+   * @param value gives a record's value; a null or blank value means {@value #NONE}
+   * @return the dimension
+   * @throws IllegalArgumentException if the id is not lowercase snake_case or is {@code period}
+   */
+  public static Dimension of(String id, Function<? super SalesRecord, String> value) {
+    checkNotNull(id, "id");
+    checkNotNull(value, "value");
+    if (!ID.matcher(id).matches() || id.equals("period")) {
+      throw new IllegalArgumentException(
+          "dimension id must be lowercase snake_case and not \"period\": \"" + id + "\"");
+    }
+    return new Dimension(id, value);
+  }
+
+  /**
+   * Returns the id: the column name in tables and CSV.
+   *
+   * @return e.g. {@code "rep"}; {@code "period"} for the period dimension
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Tells whether this is a period dimension.
+   *
+   * @return true for {@link #period}
+   */
+  public boolean isPeriod() {
+    return granularity != null;
+  }
+
+  /**
+   * Returns the granularity of a period dimension.
+   *
+   * @return the granularity, or empty for other dimensions
+   */
+  public Optional<Granularity> granularity() {
+    return Optional.ofNullable(granularity);
+  }
+
+  /**
+   * Returns the zone of a period dimension (UTC for other dimensions).
+   *
+   * @return the zone
+   */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * Returns the fiscal calendar of a period dimension (the calendar year for other dimensions).
+   *
+   * @return the fiscal calendar
+   */
+  public FiscalCalendar fiscal() {
+    return fiscal;
+  }
+
+  /**
+   * Returns the group value of {@code record}; for an order grouped by product, give the
+   * per-product part (see the class description).
+   *
+   * @param record a record
+   * @return its value, {@value #NONE} when the record lacks it, {@value #UNKNOWN} for the team or
+   *     region of a rep missing from the directory
+   * @throws IllegalStateException for the period dimension, whose value depends on the metric
+   */
+  public String valueOf(SalesRecord record) {
+    checkNotNull(record, "record");
+    if (value == null) {
+      throw new IllegalStateException(
+          "the period dimension has no value of its own: records are placed per metric");
+    }
+    String v = value.apply(record);
+    return v == null || v.isBlank() ? NONE : v;
+  }
+
+  /**
+   * Returns the period that contains {@code instant}.
+   *
+   * @param instant an instant
+   * @return the period of this dimension's granularity, zone and fiscal calendar
+   * @throws IllegalStateException if this is not a period dimension
+   */
+  public Period periodOf(java.time.Instant instant) {
+    if (granularity == null) {
+      throw new IllegalStateException("dimension " + id + " is not a period dimension");
+    }
+    return Period.containing(instant, granularity, zone, fiscal);
+  }
+
+  /**
+   * Formats as the id, with granularity and zone for a period dimension.
+   *
+   * @return e.g. {@code "rep"}, {@code "period(month, UTC)"}
+   */
+  @Override
+  public String toString() {
+    if (granularity == null) {
+      return id;
+    }
+    return "period("
+        + granularity.id()
+        + ", "
+        + zone
+        + (fiscal.isCalendar() ? "" : ", fiscal from " + fiscal.firstMonth())
+        + ")";
+  }
+
+  /**
+   * Tells whether {@code o} is the same period dimension (same granularity, zone and fiscal
+   * calendar), or the very same other dimension.
+   *
+   * @param o another object
+   * @return true when equal
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof Dimension that)) {
+      return false;
+    }
+    if (granularity != null) {
+      return granularity == that.granularity
+          && zone.equals(that.zone)
+          && fiscal.equals(that.fiscal);
+    }
+    return id.equals(that.id) && java.util.Objects.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, granularity, zone, fiscal);
+  }
+
+  @Nullable
+  static String repOf(SalesRecord r) {
+    if (r instanceof Deal d) {
+      return d.repId();
+    } else if (r instanceof Order o) {
+      return o.repId();
+    } else if (r instanceof Lead l) {
+      return l.repId();
+    } else if (r instanceof Customer c) {
+      return c.repId();
+    } else if (r instanceof Quota q) {
+      return q.repId();
+    } else if (r instanceof Rep rep) {
+      return rep.id();
+    }
+    return null;
+  }
+
+  @Nullable
+  private static String throughRep(
+      SalesRecord r, RepDirectory directory, Function<Rep, String> attribute) {
+    String repId = repOf(r);
+    if (repId == null) {
+      return null;
+    }
+    Optional<Rep> rep = directory.rep(repId);
+    return rep.isPresent() ? attribute.apply(rep.get()) : UNKNOWN;
+  }
+
+  @Nullable
+  static String productOf(SalesRecord r) {
+    if (r instanceof Deal d) {
+      return d.product();
+    } else if (r instanceof Order o) {
+      return o.lines().isEmpty() ? null : o.lines().get(0).product();
+    }
+    return null;
+  }
+
+  @Nullable
+  private static String campaignOf(SalesRecord r) {
+    if (r instanceof Lead l) {
+      return l.campaignId();
+    } else if (r instanceof Customer c) {
+      return c.campaignId();
+    } else if (r instanceof Campaign c) {
+      return c.id();
+    }
+    return null;
+  }
+
+  @Nullable
+  private static String sourceOf(SalesRecord r) {
+    return r instanceof Lead l ? l.source() : null;
+  }
+
+  @Nullable
+  private static String customerOf(SalesRecord r) {
+    if (r instanceof Deal d) {
+      return d.customerId();
+    } else if (r instanceof Order o) {
+      return o.customerId();
+    } else if (r instanceof Lead l) {
+      return l.customerId();
+    } else if (r instanceof Customer c) {
+      return c.id();
+    } else if (r instanceof SurveyResponse s) {
+      return s.customerId();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,349 @@
+package dev.salesmetrics.aggregate;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.MetricAccumulator;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.time.Period;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
+import javax.annotation.Nullable;
+
+/**
+ * A query over records: optional filters, grouping by dimensions, and any number of metrics, all
+ * computed in one pass over the input.
+ *
+ * <pre>{@code
+ * MetricTable t = Query.of(deals)
+ *     .filter(Deal.class, d -> d.amount().minorUnits() > 0)
+ *     .groupBy(Dimension.REP, Dimension.month(ZoneId.of("Europe/Paris")))
+ *     .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
+ *     .run();
+ * t.print();
+ * }</pre>
+ *
+ * <p><b>Routing.</b> Each record goes to every metric whose {@link Metric#recordType()} it is an
+ * instance of, in the group given by its dimension values. With a period dimension, a record of a
+ * <em>placed</em> metric goes to the one period containing the metric's placing instant (a record
+ * without that instant, such as an open deal for win rate, belongs to no period and is skipped
+ * for that metric); a record of a <em>spanning</em> metric (churn, pipeline at the period start)
+ * is offered to every period of the query's range, which such a query must give with {@link
+ * #periods(LocalDate, LocalDate)} or {@link #periods(List)}, and the metric's accumulator decides
+ * whether it counts. Without a period dimension every metric sees one window: all time, or the
+ * {@link #during(Period)} period. A range given with {@code periods} also limits placed records to
+ * those periods.
+ *
+ * <p><b>Groups.</b> A group (and period) appears for a metric when at least one record routed to
+ * that metric falls in it, even if the metric then ignores it (a group whose deals are all open
+ * shows an undefined win rate when not grouped by period). A spanning metric therefore has a row
+ * in every period of the range for every group that has one of its records. See {@link Dimension}
+ * for missing values ({@value Dimension#NONE}) and product splitting.
+ *
+ * <p><b>As-of.</b> With {@link #asOf(Instant)} each record is first replaced by its state as
+ * known at that instant (records that did not exist yet are skipped); periods and filters see that
+ * state.
+ *
+ * <p><b>Parallel.</b> {@link #runParallel(Executor)} splits the input into chunks, accumulates each
+ * on its own, and merges the accumulators in chunk order; since merge is exact, the table equals
+ * {@link #run()}'s. A query is immutable: every method returns a new query, so one query may be
+ * run many times and from many threads, as long as its input is not modified meanwhile.
+ */
+public final class Query {
+  private static final int MIN_CHUNK = 2048;
+
+  private final Iterable<? extends SalesRecord> records;
+  private final ImmutableList<Dimension> groupBy;
+  private final ImmutableList<Metric<?, ?>> metrics;
+  private final Predicate<? super SalesRecord> filter;
+  @Nullable private final ImmutableList<Period> range;
+  @Nullable private final Period during;
+  @Nullable private final Instant asOf;
+
+  private Query(
+      Iterable<? extends SalesRecord> records,
+      ImmutableList<Dimension> groupBy,
+      ImmutableList<Metric<?, ?>> metrics,
+      Predicate<? super SalesRecord> filter,
+      @Nullable ImmutableList<Period> range,
+      @Nullable Period during,
+      @Nullable Instant asOf) {
+    this.records = records;
+    this.groupBy = groupBy;
+    this.metrics = metrics;
+    this.filter = filter;
+    this.range = range;
+    this.during = during;
+    this.asOf = asOf;
+  }
+
+  /**
+   * Starts a query over {@code records}, which may mix kinds (deals, quotas, reps...). The records
+   * are read when the query runs, not copied.
+   *
+   * @param records the input
+   * @return a query with no grouping and no metric yet
+   */
+  public static Query of(Iterable<? extends SalesRecord> records) {
+    return new Query(
+        checkNotNull(records, "records"),
+        ImmutableList.of(),
+        ImmutableList.of(),
+        r -> true,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Keeps only the records that {@code predicate} accepts (in addition to earlier filters).
+   *
+   * @param predicate the condition
+   * @return the narrower query
+   */
+  public Query filter(Predicate<? super SalesRecord> predicate) {
+    checkNotNull(predicate, "predicate");
+    Predicate<? super SalesRecord> before = filter;
+    Predicate<SalesRecord> both = r -> before.test(r) && predicate.test(r);
+    return new Query(records, groupBy, metrics, both, range, during, asOf);
+  }
+
+  /**
+   * Keeps the records of {@code type} that {@code predicate} accepts; records of other types pass.
+   *
+   * @param type the record type the condition applies to, e.g. {@code Deal.class}
+   * @param predicate the condition
+   * @param <T> the record type
+   * @return the narrower query
+   */
+  public <T extends SalesRecord> Query filter(Class<T> type, Predicate<? super T> predicate) {
+    checkNotNull(type, "type");
+    checkNotNull(predicate, "predicate");
+    return filter(r -> !type.isInstance(r) || predicate.test(type.cast(r)));
+  }
+
+  /**
+   * Groups by {@code dimensions}, in this order (which is also the sort order of the table).
+   *
+   * @param dimensions distinct dimensions, at most one of them a period dimension
+   * @return the grouped query
+   */
+  public Query groupBy(Dimension... dimensions) {
+    return new Query(
+        records, ImmutableList.copyOf(dimensions), metrics, filter, range, during, asOf);
+  }
+
+  /**
+   * Computes {@code metrics}, one column each, in this order.
+   *
+   * @param metrics metrics with distinct ids
+   * @return the query with these metrics
+   */
+  public Query metrics(Metric<?, ?>... metrics) {
+    return new Query(
+        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+  }
+
+  /**
+   * Computes {@code metrics}, one column each, in this order.
+   *
+   * @param metrics metrics with distinct ids
+   * @return the query with these metrics
+   */
+  public Query metrics(List<? extends Metric<?, ?>> metrics) {
+    return new Query(
+        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+  }
+
+  /**
+   * Limits the periods to those of the period dimension from the one containing {@code from} up
+   * to the one before {@code toExclusive}'s, dates read in the dimension's zone; spanning metrics
+   * are computed for each of them.
+   *
+   * @param from the first day
+   * @param toExclusive the day after the last
+   * @return the query with a period range
+   * @throws IllegalStateException if the query has no period dimension yet (call {@code groupBy}
+   *     first)
+   */
+  public Query periods(LocalDate from, LocalDate toExclusive) {
+    checkNotNull(from, "from");
+    checkNotNull(toExclusive, "toExclusive");
+    Dimension d =
+        groupBy.stream()
+            .filter(Dimension::isPeriod)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "periods(from, to) needs a period dimension: call groupBy(...) first"));
+    List<Period> covering =
+        Period.covering(
+            from.atStartOfDay(d.zone()).toInstant(),
+            toExclusive.atStartOfDay(d.zone()).toInstant(),
+            d.granularity().orElseThrow(),
+            d.zone(),
+            d.fiscal());
+    return periods(covering);
+  }
+
+  /**
+   * Limits the periods to {@code periods}, which must be periods of the period dimension; spanning
+   * metrics are computed for each of them.
+   *
+   * @param periods distinct periods
+   * @return the query with a period range
+   */
+  public Query periods(List<Period> periods) {
+    return new Query(
+        records, groupBy, metrics, filter, ImmutableList.copyOf(periods), during, asOf);
+  }
+
+  /**
+   * Computes every metric over {@code period}, without a period dimension (one row per group).
+   *
+   * @param period the period
+   * @return the query over that window
+   */
+  public Query during(Period period) {
+    return new Query(
+        records, groupBy, metrics, filter, range, checkNotNull(period, "period"), asOf);
+  }
+
+  /**
+   * Sees every record as known at {@code t}.
+   *
+   * @param t the instant the data is known at
+   * @return the query as of {@code t}
+   */
+  public Query asOf(Instant t) {
+    return new Query(records, groupBy, metrics, filter, range, during, checkNotNull(t, "asOf"));
+  }
+
+  Plan plan() {
+    return new Plan(groupBy, metrics, filter, range, during, asOf);
+  }
+
+  /**
+   * Runs the query on the calling thread.
+   *
+   * @return the table
+   * @throws IllegalStateException if the query has no metric, or a spanning metric has no period
+   *     range, or a metric needing a period has none
+   * @throws IllegalArgumentException if a metric or dimension is listed twice
+   * @throws dev.salesmetrics.model.CurrencyMismatchException if a money metric without converter
+   *     meets two currencies in one group
+   * @throws ArithmeticException if a sum overflows
+   */
+  public MetricTable run() {
+    Plan plan = plan();
+    Cells cells = plan.newCells();
+    for (SalesRecord r : records) {
+      cells.add(r);
+    }
+    return plan.toTable(cells.drain());
+  }
+
+  /**
+   * Runs the query on the common fork-join pool; same result as {@link #run()}.
+   *
+   * @return the table
+   * @throws IllegalStateException as {@link #run()}
+   * @throws IllegalArgumentException as {@link #run()}
+   */
+  public MetricTable runParallel() {
+    return runParallel(ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Runs the query in chunks on {@code executor} and merges the chunks' accumulators in chunk
+   * order; same result as {@link #run()}. The input is copied to a list first unless it is one.
+   *
+   * @param executor runs the chunks; the calling thread waits for them
+   * @return the table
+   * @throws IllegalStateException as {@link #run()}
+   * @throws IllegalArgumentException as {@link #run()}
+   * @throws RuntimeException the first exception a chunk threw (currency mismatch, overflow)
+   */
+  public MetricTable runParallel(Executor executor) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return runParallel(executor, threads * 4, MIN_CHUNK);
+  }
+
+  /** Runs in at most {@code maxChunks} chunks of at least {@code minChunk} records. */
+  MetricTable runParallel(Executor executor, int maxChunks, int minChunk) {
+    checkNotNull(executor, "executor");
+    Plan plan = plan();
+    List<? extends SalesRecord> list = asList(records);
+    int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
+    List<CompletableFuture<Map<Cells.RowKey, MetricAccumulator<?, ?>[]>>> parts =
+        new ArrayList<>(chunks);
+    for (int c = 0; c < chunks; c++) {
+      List<? extends SalesRecord> chunk =
+          list.subList(
+              (int) ((long) list.size() * c / chunks), (int) ((long) list.size() * (c + 1) / chunks));
+      parts.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                Cells cells = plan.newCells();
+                for (SalesRecord r : chunk) {
+                  cells.add(r);
+                }
+                return cells.drain();
+              },
+              executor));
+    }
+    Map<Cells.RowKey, MetricAccumulator<?, ?>[]> merged = null;
+    for (CompletableFuture<Map<Cells.RowKey, MetricAccumulator<?, ?>[]>> part : parts) {
+      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> cells;
+      try {
+        cells = part.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
+      if (merged == null) {
+        merged = cells;
+      } else {
+        Plan.merge(merged, cells);
+      }
+    }
+    return plan.toTable(checkNotNull(merged, "merged"));
+  }
+
+  private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {
+    if (records instanceof List<? extends SalesRecord> list) {
+      return list;
+    }
+    List<SalesRecord> copy = new ArrayList<>();
+    for (SalesRecord r : records) {
+      copy.add(r);
+    }
+    return copy;
+  }
+
+  /**
+   * Formats as the grouping and metric ids.
+   *
+   * @return e.g. {@code "Query[groupBy=[rep, period(month, UTC)], metrics=[win_rate]]"}
+   */
+  @Override
+  public String toString() {
+    List<String> ids = new ArrayList<>();
+    for (Metric<?, ?> m : metrics) {
+      ids.add(m.id());
+    }
+    return "Query[groupBy=" + groupBy + ", metrics=" + ids + "]";
+  }
+}
