@@ -142,6 +142,8 @@ final class RowReader {
             T parsed;
             try {
               parsed = parser.parse(row);
+            } catch (CsvFormatException e) {
+              throw e;
             } catch (BadCell e) {
               bad = e.at(file, line);
               reject(bad, options, e, rejected);
