@@ -1,0 +1,186 @@
+package dev.salesmetrics.io;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.model.Campaign;
+import dev.salesmetrics.model.Customer;
+import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Lead;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.Rep;
+import dev.salesmetrics.model.SurveyResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All the records of one data set: reps, quotas, leads, deals (with stage histories), orders,
+ * customers, campaigns and survey responses, as read from a directory of interchange CSV files or
+ * made by {@link SampleData}.
+ *
+ * <pre>{@code
+ * Dataset data = Dataset.load(Path.of("data")).value();
+ * data.deals().size();
+ * data.writeCsv(Path.of("copy"));
+ * }</pre>
+ *
+ * <p>Immutable and thread safe.
+ *
+ * @param reps the rep directory
+ * @param quotas the quotas
+ * @param leads the leads
+ * @param deals the deals, with stage histories
+ * @param orders the orders
+ * @param customers the customers
+ * @param campaigns the campaigns
+ * @param responses the survey responses
+ */
+public record Dataset(
+    List<Rep> reps,
+    List<Quota> quotas,
+    List<Lead> leads,
+    List<Deal> deals,
+    List<Order> orders,
+    List<Customer> customers,
+    List<Campaign> campaigns,
+    List<SurveyResponse> responses) {
+
+  private static final Dataset EMPTY =
+      new Dataset(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          List.of());
+
+  /**
+   * Copies every list.
+   *
+   * @param reps the rep directory
+   * @param quotas the quotas
+   * @param leads the leads
+   * @param deals the deals
+   * @param orders the orders
+   * @param customers the customers
+   * @param campaigns the campaigns
+   * @param responses the survey responses
+   * @throws NullPointerException if a list or an element is null
+   */
+  public Dataset {
+    reps = ImmutableList.copyOf(reps);
+    quotas = ImmutableList.copyOf(quotas);
+    leads = ImmutableList.copyOf(leads);
+    deals = ImmutableList.copyOf(deals);
+    orders = ImmutableList.copyOf(orders);
+    customers = ImmutableList.copyOf(customers);
+    campaigns = ImmutableList.copyOf(campaigns);
+    responses = ImmutableList.copyOf(responses);
+  }
+
+  /**
+   * Returns the data set with no records.
+   *
+   * @return the empty data set
+   */
+  public static Dataset empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Reads the schema files present in {@code dir} strictly, with default options.
+   *
+   * @param dir a directory holding some of reps.csv, quotas.csv, leads.csv, deals.csv,
+   *     deal_stages.csv, orders.csv, customers.csv, campaigns.csv, responses.csv
+   * @return the data set and one report per file read
+   * @throws CsvFormatException for the first bad row
+   * @throws IOException if a file cannot be read or {@code dir} is not a directory
+   */
+  public static LoadResult<Dataset> load(Path dir) throws IOException {
+    return load(dir, CsvOptions.strict());
+  }
+
+  /**
+   * Reads the schema files present in {@code dir}; a missing file gives an empty list. Deals are
+   * joined with deal_stages.csv when it is present.
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @return the data set and one report per file read, in schema order
+   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws IOException if a file cannot be read or {@code dir} is not a directory
+   */
+  public static LoadResult<Dataset> load(Path dir, CsvOptions options) throws IOException {
+    checkNotNull(dir, "dir");
+    checkNotNull(options, "options");
+    if (!Files.isDirectory(dir)) {
+      throw new java.nio.file.NotDirectoryException(dir.toString());
+    }
+    List<LoadReport> reports = new ArrayList<>();
+    List<Rep> reps = read(dir, CsvFormat.REPS, options, reports);
+    List<Quota> quotas = read(dir, CsvFormat.QUOTAS, options, reports);
+    List<Lead> leads = read(dir, CsvFormat.LEADS, options, reports);
+    List<Deal> deals;
+    Path dealsFile = dir.resolve(CsvFile.DEALS.fileName());
+    Path stagesFile = dir.resolve(CsvFile.DEAL_STAGES.fileName());
+    if (Files.exists(dealsFile) && Files.exists(stagesFile)) {
+      LoadResult<List<Deal>> result = CsvFormat.readDeals(dealsFile, stagesFile, options);
+      deals = result.value();
+      reports.addAll(result.reports());
+    } else {
+      deals = read(dir, CsvFormat.DEALS, options, reports);
+    }
+    List<Order> orders = read(dir, CsvFormat.ORDERS, options, reports);
+    List<Customer> customers = read(dir, CsvFormat.CUSTOMERS, options, reports);
+    List<Campaign> campaigns = read(dir, CsvFormat.CAMPAIGNS, options, reports);
+    List<SurveyResponse> responses = read(dir, CsvFormat.RESPONSES, options, reports);
+    return new LoadResult<>(
+        new Dataset(reps, quotas, leads, deals, orders, customers, campaigns, responses), reports);
+  }
+
+  private static <T> List<T> read(
+      Path dir, CsvFormat<T> format, CsvOptions options, List<LoadReport> reports)
+      throws IOException {
+    Path file = dir.resolve(format.file().fileName());
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    LoadResult<List<T>> result = format.read(file, options);
+    reports.addAll(result.reports());
+    return result.value();
+  }
+
+  /**
+   * Writes every schema file into {@code dir} (created if needed), replacing existing files;
+   * deal_stages.csv holds the deals' stage histories.
+   *
+   * @param dir the directory
+   * @throws IOException if a file cannot be written
+   * @throws IllegalArgumentException if an order has more than one line, or a line whose amount is
+   *     not the order's (orders.csv holds one line per order)
+   */
+  public void writeCsv(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    CsvFormat.REPS.write(dir.resolve(CsvFile.REPS.fileName()), reps);
+    CsvFormat.QUOTAS.write(dir.resolve(CsvFile.QUOTAS.fileName()), quotas);
+    CsvFormat.LEADS.write(dir.resolve(CsvFile.LEADS.fileName()), leads);
+    CsvFormat.DEALS.write(dir.resolve(CsvFile.DEALS.fileName()), deals);
+    CsvFormat.writeDealStages(dir.resolve(CsvFile.DEAL_STAGES.fileName()), deals);
+    CsvFormat.ORDERS.write(dir.resolve(CsvFile.ORDERS.fileName()), orders);
+    CsvFormat.CUSTOMERS.write(dir.resolve(CsvFile.CUSTOMERS.fileName()), customers);
+    CsvFormat.CAMPAIGNS.write(dir.resolve(CsvFile.CAMPAIGNS.fileName()), campaigns);
+    CsvFormat.RESPONSES.write(dir.resolve(CsvFile.RESPONSES.fileName()), responses);
+  }
+
+  /**
+   * Returns the sizes of the lists, not the records.
+   *
+   * @return e.g. {@code Dataset[40 reps, 960 quotas, 30000 leads, ...]}
+   */
+  @Override
+  public String toString() {
+    return "Dataset[" + reps.size() + " reps, " + quotas.size() + " quotas, " + leads.size()
+        + " leads, " + deals.size() + " deals, " + orders.size() + " orders, "
+        + customers.size() + " customers, " + campaigns.size() + " campaigns, "
+        + responses.size() + " responses]";
+  }
+}
