@@ -28,26 +28,6 @@ import javax.annotation.Nullable;
 final class MarketingDefinitions {
   private MarketingDefinitions() {}
 
-  /** Converts amounts into one currency, or leaves them as they are. */
-  record Conversion(@Nullable CurrencyConverter converter, @Nullable Currency target) {
-    static final Conversion NONE = new Conversion(null, null);
-
-    static Conversion to(CurrencyConverter converter, Currency target) {
-      return new Conversion(checkNotNull(converter, "converter"), checkNotNull(target, "target"));
-    }
-
-    Money apply(Money amount, Instant at) {
-      if (converter == null || target == null) {
-        return amount;
-      }
-      Money converted = converter.convert(amount, target, at);
-      if (!converted.currency().equals(target)) {
-        throw new CurrencyMismatchException(target, converted.currency());
-      }
-      return converted;
-    }
-  }
-
   /** An exact sum of amounts of one currency; empty until the first amount. */
   static final class Total {
     @Nullable private Currency currency;

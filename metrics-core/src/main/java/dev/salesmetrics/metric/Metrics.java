@@ -53,7 +53,7 @@ public final class Metrics {
    * deal, O(1) state.
    */
   public static final Metric<Deal, Amount> SALES_VOLUME =
-      DealDefinitions.salesVolume(DealDefinitions.Conversion.NONE);
+      DealDefinitions.salesVolume(Conversion.NONE);
 
   /**
    * Win rate: of the deals closed in the period, the fraction that were won, {@code won / (won +
@@ -88,7 +88,7 @@ public final class Metrics {
    * O(1) per deal, O(1) state.
    */
   public static final Metric<Deal, MoneyStats> AVERAGE_DEAL_SIZE =
-      DealDefinitions.averageDealSize(DealDefinitions.Conversion.NONE);
+      DealDefinitions.averageDealSize(Conversion.NONE);
 
   /**
    * Sales cycle: how long won deals took, from creation to close, for deals won in the period.
@@ -110,7 +110,7 @@ public final class Metrics {
    * O(1) per deal, O(1) state.
    */
   public static final Metric<Deal, Amount> PIPELINE_VALUE =
-      DealDefinitions.pipelineValue(DealDefinitions.Conversion.NONE);
+      DealDefinitions.pipelineValue(Conversion.NONE);
 
   /**
    * The stage probabilities of {@link #WEIGHTED_PIPELINE}: lead 0.10, qualified 0.25, proposal
@@ -162,7 +162,7 @@ public final class Metrics {
    * O(1) per record, O(1) state.
    */
   public static final Metric<SalesRecord, Ratio> PIPELINE_COVERAGE =
-      DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.NONE, false);
+      DealDefinitions.pipelineCoverage(Conversion.NONE, false);
 
   /**
    * Pipeline coverage of the remaining quota: how many times the pipeline at the period start
@@ -177,7 +177,7 @@ public final class Metrics {
    */
   public static final Metric<SalesRecord, Ratio>
       PIPELINE_COVERAGE_REMAINING_QUOTA =
-          DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.NONE, true);
+          DealDefinitions.pipelineCoverage(Conversion.NONE, true);
 
   /**
    * Sales velocity: the money the pipeline turns into per day, {@code open deals at P.start ×
@@ -191,7 +191,7 @@ public final class Metrics {
    * O(1) per deal, O(1) state.
    */
   public static final Metric<Deal, Amount> SALES_VELOCITY =
-      DealDefinitions.salesVelocity(DealDefinitions.Conversion.NONE);
+      DealDefinitions.salesVelocity(Conversion.NONE);
 
   /** The stage order of {@link #STAGE_CONVERSION}: lead, qualified, proposal, negotiation, won. */
   public static final com.google.common.collect.ImmutableList<String> DEFAULT_STAGE_ORDER =
@@ -227,7 +227,7 @@ public final class Metrics {
    * record, O(1) state.
    */
   public static final Metric<SalesRecord, Ratio> QUOTA_ATTAINMENT =
-      DealDefinitions.quotaAttainment(DealDefinitions.Conversion.NONE);
+      DealDefinitions.quotaAttainment(Conversion.NONE);
 
   /**
    * Rep ramp time: the days from a rep's hire to the rep's first won deal.
@@ -256,7 +256,7 @@ public final class Metrics {
    */
   public static Metric<Deal, Amount> salesVolume(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.salesVolume(DealDefinitions.Conversion.to(converter, target));
+    return DealDefinitions.salesVolume(Conversion.to(converter, target));
   }
 
   /**
@@ -270,7 +270,7 @@ public final class Metrics {
    */
   public static Metric<Deal, MoneyStats> averageDealSize(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.averageDealSize(DealDefinitions.Conversion.to(converter, target));
+    return DealDefinitions.averageDealSize(Conversion.to(converter, target));
   }
 
   /**
@@ -285,7 +285,7 @@ public final class Metrics {
    */
   public static Metric<Deal, Amount> pipelineValue(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.pipelineValue(DealDefinitions.Conversion.to(converter, target));
+    return DealDefinitions.pipelineValue(Conversion.to(converter, target));
   }
 
   /**
@@ -302,7 +302,7 @@ public final class Metrics {
       Map<String, Double> stageProbabilities, double defaultProbability) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, defaultProbability),
-        DealDefinitions.Conversion.NONE);
+        Conversion.NONE);
   }
 
   /**
@@ -319,7 +319,7 @@ public final class Metrics {
       Map<String, Double> stageProbabilities) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, null),
-        DealDefinitions.Conversion.NONE);
+        Conversion.NONE);
   }
 
   /**
@@ -342,7 +342,7 @@ public final class Metrics {
       Currency target) {
     return DealDefinitions.weightedPipeline(
         new DealDefinitions.StageProbabilities(stageProbabilities, defaultProbability),
-        DealDefinitions.Conversion.to(converter, target));
+        Conversion.to(converter, target));
   }
 
   /**
@@ -357,7 +357,7 @@ public final class Metrics {
   public static Metric<SalesRecord, Ratio> pipelineCoverage(
       CurrencyConverter converter, Currency target) {
     return DealDefinitions.pipelineCoverage(
-        DealDefinitions.Conversion.to(converter, target), false);
+        Conversion.to(converter, target), false);
   }
 
   /**
@@ -372,7 +372,7 @@ public final class Metrics {
    */
   public static Metric<SalesRecord, Ratio> pipelineCoverageRemainingQuota(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.pipelineCoverage(DealDefinitions.Conversion.to(converter, target), true);
+    return DealDefinitions.pipelineCoverage(Conversion.to(converter, target), true);
   }
 
   /**
@@ -386,7 +386,7 @@ public final class Metrics {
    */
   public static Metric<Deal, Amount> salesVelocity(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.salesVelocity(DealDefinitions.Conversion.to(converter, target));
+    return DealDefinitions.salesVelocity(Conversion.to(converter, target));
   }
 
   /**
@@ -418,7 +418,7 @@ public final class Metrics {
    */
   public static Metric<SalesRecord, Ratio> quotaAttainment(
       CurrencyConverter converter, Currency target) {
-    return DealDefinitions.quotaAttainment(DealDefinitions.Conversion.to(converter, target));
+    return DealDefinitions.quotaAttainment(Conversion.to(converter, target));
   }
 
   private static final ImmutableList<Metric<?, ?>> DEAL_METRICS =
@@ -528,7 +528,7 @@ public final class Metrics {
    * #customerAcquisitionCost(CurrencyConverter, Currency)}. Cost: O(1) per record.
    */
   public static final Metric<SalesRecord, Amount> CUSTOMER_ACQUISITION_COST =
-      MarketingDefinitions.customerAcquisitionCost(MarketingDefinitions.Conversion.NONE);
+      MarketingDefinitions.customerAcquisitionCost(Conversion.NONE);
 
   /**
    * Cost per lead: the campaign spend attributed to the period divided by the leads created in
@@ -542,7 +542,7 @@ public final class Metrics {
    * was read. Unit: money. Cost: O(1) per record.
    */
   public static final Metric<SalesRecord, Amount> COST_PER_LEAD =
-      MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.NONE);
+      MarketingDefinitions.costPerLead(Conversion.NONE);
 
   /**
    * Campaign ROI: the won amount of the deals that came from the campaigns' leads, less the
@@ -559,7 +559,7 @@ public final class Metrics {
    * Cost: memory per campaign, per lead with a campaign and per won deal with a lead.
    */
   public static final Metric<SalesRecord, Ratio> CAMPAIGN_ROI =
-      MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.NONE);
+      MarketingDefinitions.campaignRoi(Conversion.NONE);
 
   /**
    * Net Promoter Score: promoters minus detractors, as a percentage of the NPS answers given in
@@ -609,7 +609,7 @@ public final class Metrics {
    * #productRevenueShare(CurrencyConverter, Currency)}. Cost: memory per product.
    */
   public static final Metric<Order, Shares> PRODUCT_REVENUE_SHARE =
-      ProductDefinitions.productRevenueShares(MarketingDefinitions.Conversion.NONE);
+      ProductDefinitions.productRevenueShares(Conversion.NONE);
 
   private static final ImmutableList<Metric<?, ?>> LEAD_METRICS =
       ImmutableList.of(
@@ -652,7 +652,7 @@ public final class Metrics {
   public static Metric<SalesRecord, Amount> customerAcquisitionCost(
       CurrencyConverter converter, Currency target) {
     return MarketingDefinitions.customerAcquisitionCost(
-        MarketingDefinitions.Conversion.to(converter, target));
+        Conversion.to(converter, target));
   }
 
   /**
@@ -666,7 +666,7 @@ public final class Metrics {
    */
   public static Metric<SalesRecord, Amount> costPerLead(
       CurrencyConverter converter, Currency target) {
-    return MarketingDefinitions.costPerLead(MarketingDefinitions.Conversion.to(converter, target));
+    return MarketingDefinitions.costPerLead(Conversion.to(converter, target));
   }
 
   /**
@@ -681,7 +681,7 @@ public final class Metrics {
    */
   public static Metric<SalesRecord, Ratio> campaignRoi(
       CurrencyConverter converter, Currency target) {
-    return MarketingDefinitions.campaignRoi(MarketingDefinitions.Conversion.to(converter, target));
+    return MarketingDefinitions.campaignRoi(Conversion.to(converter, target));
   }
 
   /**
@@ -696,7 +696,7 @@ public final class Metrics {
   public static Metric<Order, Shares> productRevenueShare(
       CurrencyConverter converter, Currency target) {
     return ProductDefinitions.productRevenueShares(
-        MarketingDefinitions.Conversion.to(converter, target));
+        Conversion.to(converter, target));
   }
 
   /**
@@ -714,7 +714,7 @@ public final class Metrics {
    * @throws IllegalArgumentException if {@code product} is blank
    */
   public static Metric<Order, Ratio> productRevenueShare(String product) {
-    return ProductDefinitions.productRevenueShare(product, MarketingDefinitions.Conversion.NONE);
+    return ProductDefinitions.productRevenueShare(product, Conversion.NONE);
   }
 
   /**
@@ -731,7 +731,7 @@ public final class Metrics {
   public static Metric<Order, Ratio> productRevenueShare(
       String product, CurrencyConverter converter, Currency target) {
     return ProductDefinitions.productRevenueShare(
-        product, MarketingDefinitions.Conversion.to(converter, target));
+        product, Conversion.to(converter, target));
   }
 
   // ---- leads, marketing, sentiment, products: end -----------------------------------------
@@ -751,7 +751,7 @@ public final class Metrics {
    * per order.
    */
   public static final Metric<Order, Amount> REVENUE =
-      OrderDefinitions.revenue(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.revenue(Conversion.NONE);
 
   /**
    * Orders: the count of paid orders placed in the period.
@@ -771,7 +771,7 @@ public final class Metrics {
    * #averageOrderValue(CurrencyConverter, Currency)}. Cost: O(1) per order.
    */
   public static final Metric<Order, Amount> AVERAGE_ORDER_VALUE =
-      OrderDefinitions.averageOrderValue(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.averageOrderValue(Conversion.NONE);
 
   /**
    * Revenue growth: the change of revenue against the previous period, {@code Ratio(revenue(P) -
@@ -783,7 +783,7 @@ public final class Metrics {
    * #revenueGrowth(CurrencyConverter, Currency)}. Cost: O(1) per order.
    */
   public static final Metric<Order, Ratio> REVENUE_GROWTH =
-      OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.revenueGrowth(Conversion.NONE);
 
   /**
    * Revenue per buyer: revenue divided by the distinct customers with a paid order placed in the
@@ -793,7 +793,7 @@ public final class Metrics {
    * of buyers; undefined with no paid order. Cost: O(1) per order, memory O(buyers).
    */
   public static final Metric<Order, Amount> REVENUE_PER_BUYER =
-      OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.revenuePerBuyer(Conversion.NONE);
 
   /**
    * ARPU, average revenue per user: revenue in the period divided by the customers active at any
@@ -809,7 +809,7 @@ public final class Metrics {
    * built with a converter, which gives zero. Cost: O(1) per record.
    */
   public static final Metric<SalesRecord, Amount> ARPU =
-      OrderDefinitions.arpu(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.arpu(Conversion.NONE);
 
   /**
    * Purchase frequency: paid orders per distinct buying customer in the period, {@code orders /
@@ -843,7 +843,7 @@ public final class Metrics {
    * order, memory O(customers).
    */
   public static final Metric<Order, MoneyStats> HISTORIC_CLV =
-      OrderDefinitions.historicClv(OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.historicClv(Conversion.NONE);
 
   /**
    * Simple CLV: ARPU over the period divided by its churn rate, with a gross margin of 1.0
@@ -854,7 +854,7 @@ public final class Metrics {
    * see {@link #simpleClv(double)}. Cost: O(1) per record.
    */
   public static final Metric<SalesRecord, Amount> SIMPLE_CLV =
-      OrderDefinitions.simpleClv(1.0, OrderDefinitions.Pricing.AS_GIVEN);
+      OrderDefinitions.simpleClv(1.0, Conversion.NONE);
 
   /**
    * New customers: the count of customers with {@code signed_up_at} in the period.
@@ -953,7 +953,7 @@ public final class Metrics {
    */
   public static Metric<Order, Amount> revenue(
       CurrencyConverter converter, Currency target) {
-    return OrderDefinitions.revenue(OrderDefinitions.Pricing.converted(converter, target));
+    return OrderDefinitions.revenue(Conversion.to(converter, target));
   }
 
   /**
@@ -967,7 +967,7 @@ public final class Metrics {
   public static Metric<Order, Amount> averageOrderValue(
       CurrencyConverter converter, Currency target) {
     return OrderDefinitions.averageOrderValue(
-        OrderDefinitions.Pricing.converted(converter, target));
+        Conversion.to(converter, target));
   }
 
   /**
@@ -980,7 +980,7 @@ public final class Metrics {
    */
   public static Metric<Order, Ratio> revenueGrowth(
       CurrencyConverter converter, Currency target) {
-    return OrderDefinitions.revenueGrowth(OrderDefinitions.Pricing.converted(converter, target));
+    return OrderDefinitions.revenueGrowth(Conversion.to(converter, target));
   }
 
   /**
@@ -993,7 +993,7 @@ public final class Metrics {
    */
   public static Metric<Order, Amount> revenuePerBuyer(
       CurrencyConverter converter, Currency target) {
-    return OrderDefinitions.revenuePerBuyer(OrderDefinitions.Pricing.converted(converter, target));
+    return OrderDefinitions.revenuePerBuyer(Conversion.to(converter, target));
   }
 
   /**
@@ -1007,7 +1007,7 @@ public final class Metrics {
    */
   public static Metric<SalesRecord, Amount> arpu(
       CurrencyConverter converter, Currency target) {
-    return OrderDefinitions.arpu(OrderDefinitions.Pricing.converted(converter, target));
+    return OrderDefinitions.arpu(Conversion.to(converter, target));
   }
 
   /**
@@ -1020,7 +1020,7 @@ public final class Metrics {
    */
   public static Metric<Order, MoneyStats> historicClv(
       CurrencyConverter converter, Currency target) {
-    return OrderDefinitions.historicClv(OrderDefinitions.Pricing.converted(converter, target));
+    return OrderDefinitions.historicClv(Conversion.to(converter, target));
   }
 
   /**
@@ -1040,7 +1040,7 @@ public final class Metrics {
    * @throws IllegalArgumentException if the margin is not in (0, 1]
    */
   public static Metric<SalesRecord, Amount> simpleClv(double grossMargin) {
-    return OrderDefinitions.simpleClv(grossMargin, OrderDefinitions.Pricing.AS_GIVEN);
+    return OrderDefinitions.simpleClv(grossMargin, Conversion.NONE);
   }
 
   /**
@@ -1056,7 +1056,7 @@ public final class Metrics {
   public static Metric<SalesRecord, Amount> simpleClv(
       double grossMargin, CurrencyConverter converter, Currency target) {
     return OrderDefinitions.simpleClv(
-        grossMargin, OrderDefinitions.Pricing.converted(converter, target));
+        grossMargin, Conversion.to(converter, target));
   }
 
   /**

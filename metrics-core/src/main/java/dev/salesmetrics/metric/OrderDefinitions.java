@@ -34,60 +34,6 @@ final class OrderDefinitions {
 
   // ---- money ---------------------------------------------------------------------------------
 
-  /** How an order's amount enters a sum: as given, or converted into one target currency. */
-  static final class Pricing {
-    static final Pricing AS_GIVEN = new Pricing(null, null);
-
-    @Nullable private final CurrencyConverter converter;
-    @Nullable private final Currency target;
-
-    private Pricing(@Nullable CurrencyConverter converter, @Nullable Currency target) {
-      this.converter = converter;
-      this.target = target;
-    }
-
-    static Pricing converted(CurrencyConverter converter, Currency target) {
-      return new Pricing(checkNotNull(converter, "converter"), checkNotNull(target, "target"));
-    }
-
-    Money amountOf(Order order) {
-      if (converter == null || target == null) {
-        return order.amount();
-      }
-      Money converted =
-          checkNotNull(
-              converter.convert(order.amount(), target, order.placedAt()), "converted amount");
-      if (!converted.currency().equals(target)) {
-        throw new CurrencyMismatchException(target, converted.currency());
-      }
-      return converted;
-    }
-
-    /** The zero of the target currency, when a converter fixes the currency of the result. */
-    Optional<Money> zero() {
-      return target == null ? Optional.empty() : Optional.of(Money.zero(target));
-    }
-  }
-
-  /** Keeps one currency over several sums. */
-  private static final class CurrencyGuard {
-    @Nullable private Currency currency;
-
-    void check(Currency other) {
-      if (currency == null) {
-        currency = other;
-      } else if (!currency.equals(other)) {
-        throw new CurrencyMismatchException(currency, other);
-      }
-    }
-
-    void merge(CurrencyGuard other) {
-      if (other.currency != null) {
-        check(other.currency);
-      }
-    }
-  }
-
   private static boolean paidIn(Order order, Window window) {
     return order.status() == OrderStatus.PAID && window.contains(order.placedAt());
   }
@@ -101,7 +47,7 @@ final class OrderDefinitions {
     return Money.ofMinor(q, currency);
   }
 
-  private static Amount sumOf(MoneyStats revenue, Pricing pricing) {
+  private static Amount sumOf(MoneyStats revenue, Conversion pricing) {
     Optional<Money> sum = revenue.sum();
     if (sum.isPresent()) {
       return Amount.of(sum.get(), revenue.count());
@@ -111,7 +57,7 @@ final class OrderDefinitions {
 
   // ---- orders --------------------------------------------------------------------------------
 
-  static Metric<Order, Amount> revenue(Pricing pricing) {
+  static Metric<Order, Amount> revenue(Conversion pricing) {
     return Metric.builder("revenue", Order.class)
         .description("sum of the amounts of paid orders placed in the period")
         .unit(MetricUnit.MONEY)
@@ -120,7 +66,7 @@ final class OrderDefinitions {
             window -> new MoneyStatsAccumulator(),
             (acc, order, window) -> {
               if (paidIn(order, window)) {
-                acc.add(pricing.amountOf(order));
+                acc.add(pricing.apply(order.amount(), order.placedAt()));
               }
             },
             (acc, other) -> acc.addAll(other.snapshot()),
@@ -148,7 +94,7 @@ final class OrderDefinitions {
             acc -> Count.of(acc.count));
   }
 
-  static Metric<Order, Amount> averageOrderValue(Pricing pricing) {
+  static Metric<Order, Amount> averageOrderValue(Conversion pricing) {
     return Metric.builder("average_order_value", Order.class)
         .description("revenue / orders over paid orders placed in the period")
         .unit(MetricUnit.MONEY)
@@ -157,7 +103,7 @@ final class OrderDefinitions {
             window -> new MoneyStatsAccumulator(),
             (acc, order, window) -> {
               if (paidIn(order, window)) {
-                acc.add(pricing.amountOf(order));
+                acc.add(pricing.apply(order.amount(), order.placedAt()));
               }
             },
             (acc, other) -> acc.addAll(other.snapshot()),
@@ -179,7 +125,7 @@ final class OrderDefinitions {
     }
   }
 
-  static Metric<Order, Ratio> revenueGrowth(Pricing pricing) {
+  static Metric<Order, Ratio> revenueGrowth(Conversion pricing) {
     String id = "revenue_growth";
     return Metric.builder(id, Order.class)
         .description("(revenue(P) - revenue(P-1)) / revenue(P-1), in minor units")
@@ -204,7 +150,7 @@ final class OrderDefinitions {
               }
               boolean current = window.contains(order.placedAt());
               if (current || acc.previous.contains(order.placedAt())) {
-                Money amount = pricing.amountOf(order);
+                Money amount = pricing.apply(order.amount(), order.placedAt());
                 acc.currency.check(amount.currency());
                 if (current) {
                   acc.currentMinor = Math.addExact(acc.currentMinor, amount.minorUnits());
@@ -242,7 +188,7 @@ final class OrderDefinitions {
     }
   }
 
-  static Metric<Order, Amount> revenuePerBuyer(Pricing pricing) {
+  static Metric<Order, Amount> revenuePerBuyer(Conversion pricing) {
     return Metric.builder("revenue_per_buyer", Order.class)
         .description("revenue / distinct customers with a paid order placed in the period")
         .unit(MetricUnit.MONEY)
@@ -251,7 +197,7 @@ final class OrderDefinitions {
             window -> new Buyers(),
             (acc, order, window) -> {
               if (paidIn(order, window)) {
-                acc.revenue.add(pricing.amountOf(order));
+                acc.revenue.add(pricing.apply(order.amount(), order.placedAt()));
                 acc.ordersByCustomer.merge(order.customerId(), 1L, Math::addExact);
               }
             },
@@ -314,7 +260,7 @@ final class OrderDefinitions {
     final Map<String, Long> totalByCustomer = new HashMap<>();
   }
 
-  static Metric<Order, MoneyStats> historicClv(Pricing pricing) {
+  static Metric<Order, MoneyStats> historicClv(Conversion pricing) {
     return Metric.builder("historic_clv", Order.class)
         .description(
             "per customer the sum of paid orders placed before the period end; mean and total")
@@ -326,7 +272,7 @@ final class OrderDefinitions {
               Period period = window.period();
               if (order.status() == OrderStatus.PAID
                   && (period == null || order.placedAt().isBefore(period.end()))) {
-                Money amount = pricing.amountOf(order);
+                Money amount = pricing.apply(order.amount(), order.placedAt());
                 acc.currency.check(amount.currency());
                 acc.totalByCustomer.merge(order.customerId(), amount.minorUnits(), Math::addExact);
               }
@@ -338,7 +284,7 @@ final class OrderDefinitions {
             },
             acc -> {
               MoneyStatsAccumulator stats = new MoneyStatsAccumulator();
-              Currency currency = acc.currency.currency;
+              Currency currency = acc.currency.currency();
               if (currency != null) {
                 for (long total : acc.totalByCustomer.values()) {
                   stats.add(total, currency);
@@ -373,10 +319,10 @@ final class OrderDefinitions {
     final MoneyStatsAccumulator revenue = new MoneyStatsAccumulator();
     long activeCustomers;
 
-    void add(SalesRecord record, Window window, Pricing pricing) {
+    void add(SalesRecord record, Window window, Conversion pricing) {
       if (record instanceof Order order) {
         if (paidIn(order, window)) {
-          revenue.add(pricing.amountOf(order));
+          revenue.add(pricing.apply(order.amount(), order.placedAt()));
         }
       } else if (record instanceof Customer customer) {
         if (activeSometimeIn(customer, window)) {
@@ -391,13 +337,13 @@ final class OrderDefinitions {
     }
 
     /** The revenue in minor units and its currency, if known. */
-    Optional<Money> revenue(Pricing pricing) {
+    Optional<Money> revenue(Conversion pricing) {
       Optional<Money> sum = revenue.snapshot().sum();
       return sum.isPresent() ? sum : pricing.zero();
     }
   }
 
-  static Metric<SalesRecord, Amount> arpu(Pricing pricing) {
+  static Metric<SalesRecord, Amount> arpu(Conversion pricing) {
     return Metric.builder("arpu", SalesRecord.class)
         .description("revenue / customers active at any instant in the period")
         .unit(MetricUnit.MONEY)
@@ -425,7 +371,7 @@ final class OrderDefinitions {
     long lost;
   }
 
-  static Metric<SalesRecord, Amount> simpleClv(double grossMargin, Pricing pricing) {
+  static Metric<SalesRecord, Amount> simpleClv(double grossMargin, Conversion pricing) {
     if (!(grossMargin > 0 && grossMargin <= 1)) {
       throw new IllegalArgumentException("gross margin must be in (0, 1]: " + grossMargin);
     }

@@ -68,7 +68,7 @@ final class ProductDefinitions {
       lines = Math.addExact(lines, other.lines);
     }
 
-    void addOrder(Order order, Window window, MarketingDefinitions.Conversion conversion) {
+    void addOrder(Order order, Window window, Conversion conversion) {
       if (order.status() != OrderStatus.PAID || !window.contains(order.placedAt())) {
         return;
       }
@@ -81,7 +81,7 @@ final class ProductDefinitions {
     }
   }
 
-  static Metric<Order, Shares> productRevenueShares(MarketingDefinitions.Conversion conversion) {
+  static Metric<Order, Shares> productRevenueShares(Conversion conversion) {
     return Metric.builder("product_revenue_share", Order.class)
         .description(
             "per product: line revenue of paid orders placed in the period / all line revenue in"
@@ -105,7 +105,7 @@ final class ProductDefinitions {
   }
 
   static Metric<Order, Ratio> productRevenueShare(
-      String product, MarketingDefinitions.Conversion conversion) {
+      String product, Conversion conversion) {
     checkNotNull(product, "product");
     if (product.isBlank()) {
       throw new IllegalArgumentException("product must not be blank: \"" + product + "\"");

@@ -568,8 +568,9 @@ class DealMetricsTest {
             .won(at("2024-03-02"))
             .build();
     assertThatThrownBy(() -> march(Metrics.salesVolume(broken, USD), List.of(eur)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("currency converter returned 100.00 EUR for target USD");
+        .isInstanceOf(CurrencyMismatchException.class)
+        .hasMessageContaining("USD")
+        .hasMessageContaining("EUR");
   }
 
   // ---- registry and collector ------------------------------------------------------------------
