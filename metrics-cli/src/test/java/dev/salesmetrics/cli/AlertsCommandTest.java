@@ -70,7 +70,9 @@ class AlertsCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     List<String> periods =
-        r.lines().subList(1, r.lines().size()).stream().map(l -> Splitter.on(' ').splitToList(l).get(0)).toList();
+        r.lines().subList(1, r.lines().size()).stream()
+            .map(l -> Splitter.on(' ').splitToList(l).get(0))
+            .toList();
     assertThat(periods).isSorted().allMatch(p -> p.matches("\\d{4}-Q\\d"));
   }
 

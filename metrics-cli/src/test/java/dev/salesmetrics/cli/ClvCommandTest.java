@@ -30,7 +30,8 @@ class ClvCommandTest {
 
   @BeforeAll
   static void convertCdnow() throws IOException {
-    StringBuilder csv = new StringBuilder("order_id,customer_id,placed_at,amount,currency,status\n");
+    StringBuilder csv =
+        new StringBuilder("order_id,customer_id,placed_at,amount,currency,status\n");
     int n = 0;
     try (InputStream in = ClvCommandTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt");
         BufferedReader reader =

@@ -186,7 +186,8 @@ class ComputeCommandTest {
     assertThat(text).startsWith("[").endsWith("]");
     Pattern object =
         Pattern.compile(
-            "\\{\"period_start\": \"\\d{4}-\\d{2}-\\d{2}\", \"period_end\": \"\\d{4}-\\d{2}-\\d{2}\","
+            "\\{\"period_start\": \"\\d{4}-\\d{2}-\\d{2}\","
+                + " \"period_end\": \"\\d{4}-\\d{2}-\\d{2}\","
                 + " \"rep\": \"[^\"]*\", \"metric\": \"[a-z_.0-9]+\","
                 + " \"value\": (null|-?\\d+(\\.\\d+)?), \"unit\": \"[a-z]+\"\\}");
     List<String> objects = new ArrayList<>();
@@ -197,8 +198,9 @@ class ComputeCommandTest {
     assertThat(objects).hasSize(csv.lines().size() - 1);
     assertThat(objects)
         .contains(
-            "{\"period_start\": \"2025-10-01\", \"period_end\": \"2025-11-01\", \"rep\": \"R07\","
-                + " \"metric\": \"win_rate\", \"value\": 0.07142857142857143, \"unit\": \"ratio\"}");
+            "{\"period_start\": \"2025-10-01\", \"period_end\": \"2025-11-01\","
+                + " \"rep\": \"R07\", \"metric\": \"win_rate\","
+                + " \"value\": 0.07142857142857143, \"unit\": \"ratio\"}");
   }
 
   @Test
@@ -256,7 +258,9 @@ class ComputeCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.lines().get(0)).matches("period +team +deals_won +win_rate");
-    assertThat(r.lines()).hasSize(2 + 8).anyMatch(l -> l.matches("2025 +North +\\d+ +\\d+\\.\\d% \\(\\d+/\\d+\\)"));
+    assertThat(r.lines())
+        .hasSize(2 + 8)
+        .anyMatch(l -> l.matches("2025 +North +\\d+ +\\d+\\.\\d% \\(\\d+/\\d+\\)"));
   }
 
   @Test
