@@ -1,0 +1,200 @@
+package dev.salesmetrics.cli;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.io.CsvFile;
+import dev.salesmetrics.io.Dataset;
+import dev.salesmetrics.model.Customer;
+import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Lead;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.SurveyResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.annotation.Nullable;
+
+/**
+ * What the commands need from the data directory: the files each metric reads, the grouping
+ * dimensions by id, the records of a data set as one list, and the dates the data spans.
+ */
+final class Inputs {
+  private Inputs() {}
+
+  /** The files each built-in metric reads, by the metric id before any variant suffix. */
+  private static final ImmutableMap<String, ImmutableList<CsvFile>> FILES =
+      ImmutableMap.<String, ImmutableList<CsvFile>>builder()
+          .put("leads_created", ImmutableList.of(CsvFile.LEADS))
+          .put("lead_contact_completeness", ImmutableList.of(CsvFile.LEADS))
+          .put("lead_score", ImmutableList.of(CsvFile.LEADS))
+          .put("lead_conversion_rate", ImmutableList.of(CsvFile.LEADS))
+          .put("lead_time_to_convert", ImmutableList.of(CsvFile.LEADS))
+          .put("lead_time_to_first_contact", ImmutableList.of(CsvFile.LEADS))
+          .put("deals_won", ImmutableList.of(CsvFile.DEALS))
+          .put("sales_volume", ImmutableList.of(CsvFile.DEALS))
+          .put("win_rate", ImmutableList.of(CsvFile.DEALS))
+          .put("average_deal_size", ImmutableList.of(CsvFile.DEALS))
+          .put("sales_cycle", ImmutableList.of(CsvFile.DEALS))
+          .put("pipeline_value", ImmutableList.of(CsvFile.DEALS))
+          .put("weighted_pipeline", ImmutableList.of(CsvFile.DEALS))
+          .put("pipeline_coverage", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
+          .put("sales_velocity", ImmutableList.of(CsvFile.DEALS))
+          .put("stage_conversion", ImmutableList.of(CsvFile.DEALS, CsvFile.DEAL_STAGES))
+          .put("quota_attainment", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
+          .put("rep_ramp_time", ImmutableList.of(CsvFile.REPS, CsvFile.DEALS))
+          .put("revenue", ImmutableList.of(CsvFile.ORDERS))
+          .put("orders", ImmutableList.of(CsvFile.ORDERS))
+          .put("average_order_value", ImmutableList.of(CsvFile.ORDERS))
+          .put("revenue_growth", ImmutableList.of(CsvFile.ORDERS))
+          .put("revenue_per_buyer", ImmutableList.of(CsvFile.ORDERS))
+          .put("arpu", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
+          .put("purchase_frequency", ImmutableList.of(CsvFile.ORDERS))
+          .put("repeat_purchase_rate", ImmutableList.of(CsvFile.ORDERS))
+          .put("historic_clv", ImmutableList.of(CsvFile.ORDERS))
+          .put("simple_clv", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
+          .put("new_customers", ImmutableList.of(CsvFile.CUSTOMERS))
+          .put("activation_rate", ImmutableList.of(CsvFile.CUSTOMERS))
+          .put("churn_rate", ImmutableList.of(CsvFile.CUSTOMERS))
+          .put("retention_rate", ImmutableList.of(CsvFile.CUSTOMERS))
+          .put("cohort_retention", ImmutableList.of(CsvFile.CUSTOMERS))
+          .put(
+              "customer_acquisition_cost", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.CUSTOMERS))
+          .put("cost_per_lead", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.LEADS))
+          .put("campaign_roi", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.DEALS, CsvFile.LEADS))
+          .put("nps", ImmutableList.of(CsvFile.RESPONSES))
+          .put("csat", ImmutableList.of(CsvFile.RESPONSES))
+          .put("units_sold", ImmutableList.of(CsvFile.ORDERS))
+          .put("product_revenue_share", ImmutableList.of(CsvFile.ORDERS))
+          .buildOrThrow();
+
+  /** The dimension ids {@code --by} accepts. */
+  static final ImmutableList<String> DIMENSIONS =
+      ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
+
+  /**
+   * Returns the files a metric reads: deal_stages.csv for stage conversion, quotas.csv for
+   * coverage and attainment, and so on.
+   */
+  static ImmutableList<CsvFile> filesOf(String metricId) {
+    int dot = metricId.indexOf('.');
+    String base = dot < 0 ? metricId : metricId.substring(0, dot);
+    return FILES.getOrDefault(base, ImmutableList.of());
+  }
+
+  /**
+   * Returns the first file among those {@code metricIds} read that is not in {@code loaded}, with
+   * the metric that needs it, as a message; empty when nothing is missing.
+   */
+  static Optional<String> missingFile(List<String> metricIds, DataLoader.Loaded loaded) {
+    for (String id : metricIds) {
+      List<String> missing = new ArrayList<>();
+      for (CsvFile f : filesOf(id)) {
+        if (!loaded.has(f)) {
+          missing.add(f.fileName());
+        }
+      }
+      if (!missing.isEmpty()) {
+        return Optional.of(
+            "metric "
+                + id
+                + " reads "
+                + filesOf(id).stream().map(CsvFile::fileName).collect(Collectors.joining(", "))
+                + " but the data directory has no "
+                + String.join(", ", missing));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the dimension with {@code id}: a record field, or team and region through the reps.
+   *
+   * @throws IllegalArgumentException for an unknown id
+   */
+  static Dimension dimension(String id, @Nullable RepDirectory reps) {
+    RepDirectory directory = reps == null ? RepDirectory.empty() : reps;
+    return switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "rep" -> Dimension.REP;
+      case "product" -> Dimension.PRODUCT;
+      case "campaign" -> Dimension.CAMPAIGN;
+      case "source" -> Dimension.SOURCE;
+      case "customer" -> Dimension.CUSTOMER;
+      case "team" -> Dimension.team(directory);
+      case "region" -> Dimension.region(directory);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown dimension \"" + id + "\"; expected one of " + String.join(", ", DIMENSIONS));
+    };
+  }
+
+  /** Returns every record of the data set, reps and quotas first. */
+  static List<SalesRecord> records(Dataset data) {
+    List<SalesRecord> all = new ArrayList<>();
+    all.addAll(data.reps());
+    all.addAll(data.quotas());
+    all.addAll(data.leads());
+    all.addAll(data.deals());
+    all.addAll(data.orders());
+    all.addAll(data.customers());
+    all.addAll(data.campaigns());
+    all.addAll(data.responses());
+    return all;
+  }
+
+  /**
+   * Returns the dates the data's events span in {@code zone}, {@code [first day, day after the
+   * last)}: lead, deal, stage, order, customer and survey instants (quotas, campaigns and hire
+   * dates, which may be planned ahead, do not count). Empty when there is no event.
+   */
+  static Optional<LocalDate[]> span(Dataset data, ZoneId zone) {
+    Instant[] bounds = new Instant[2];
+    for (Lead l : data.leads()) {
+      widen(bounds, l.createdAt());
+      widen(bounds, l.firstContactAt());
+      widen(bounds, l.convertedAt());
+    }
+    for (Deal d : data.deals()) {
+      widen(bounds, d.createdAt());
+      widen(bounds, d.closedAt());
+      d.stageHistory().forEach(s -> widen(bounds, s.enteredAt()));
+    }
+    for (Order o : data.orders()) {
+      widen(bounds, o.placedAt());
+    }
+    for (Customer c : data.customers()) {
+      widen(bounds, c.signedUpAt());
+      widen(bounds, c.activatedAt());
+      widen(bounds, c.cancelledAt());
+    }
+    for (SurveyResponse r : data.responses()) {
+      widen(bounds, r.respondedAt());
+    }
+    if (bounds[0] == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LocalDate[] {
+          LocalDate.ofInstant(bounds[0], zone), LocalDate.ofInstant(bounds[1], zone).plusDays(1)
+        });
+  }
+
+  private static void widen(Instant[] bounds, @Nullable Instant t) {
+    if (t == null) {
+      return;
+    }
+    if (bounds[0] == null || t.isBefore(bounds[0])) {
+      bounds[0] = t;
+    }
+    if (bounds[1] == null || t.isAfter(bounds[1])) {
+      bounds[1] = t;
+    }
+  }
+}
