@@ -100,7 +100,7 @@ public final class SampleData {
   private static final String[] COMPANY_KINDS = {"Labs", "Systems", "Foods", "Logistics", "Health"};
   private static final String[] SOURCES = {"website", "referral", "outbound", "partner"};
   private static final String[] CHANNELS = {"email", "webinar", "paid_search", "events", "social"};
-  private static final String[] STAGES = {"prospecting", "qualification", "proposal", "negotiation"};
+  private static final String[] STAGES = {"lead", "qualified", "proposal", "negotiation"};
   private static final double[] STAGE_PROBABILITY = {0.1, 0.2, 0.5, 0.7};
   private static final String[] PRODUCTS = {"starter", "pro", "enterprise"};
   private static final long[] PRICE_CENTS = {4_900, 19_900, 89_900};
@@ -358,9 +358,9 @@ public final class SampleData {
       }
       if (closeAt.isBefore(END)) {
         if (won) {
-          b.won(closeAt).stage("closed_won");
+          b.won(closeAt).addStage("won", closeAt).stage("won");
         } else {
-          b.lost(closeAt).stage("closed_lost").probability(0.0);
+          b.lost(closeAt).addStage("lost", closeAt).stage("lost").probability(0.0);
         }
       } else {
         b.probability(STAGE_PROBABILITY[last]);
