@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "salesmetrics 0.1.0-SNAPSHOT",
     description = "Sales metrics over CSV files: win rate, sales cycle, churn, quota attainment...",
-    subcommands = {MetricsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      MetricsCommand.class,
+      DemoCommand.class,
+      SampleCommand.class,
+      ShellCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   /** Exit code for success. */
   public static final int OK = 0;
