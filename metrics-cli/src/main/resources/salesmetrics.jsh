@@ -23,5 +23,5 @@ List<Order> orders = data.orders();
 List<Customer> customers = data.customers();
 List<Campaign> campaigns = data.campaigns();
 List<SurveyResponse> responses = data.responses();
-System.out.println("Salesmetrics: " + (dataDir.isEmpty() ? "sample data" : dataDir) + " in data, reps, quotas, leads, deals, orders, customers, campaigns, responses");
-System.out.println("  " + data + "; try Query.of(deals).groupBy(Dimension.REP).metrics(Metrics.WIN_RATE).run().print()");
+System.out.println("Loaded " + (dataDir.isEmpty() ? "the sample data" : dataDir) + " into data, reps, quotas, leads, deals, orders, customers, campaigns, responses");
+System.out.println("Try: Query.of(deals).groupBy(Dimension.REP).metrics(Metrics.WIN_RATE).run().print()");
