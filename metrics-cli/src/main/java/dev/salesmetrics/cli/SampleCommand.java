@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the built-in sample data set (see docs/SAMPLE_DATA.md) as interchange CSV files:",
-      "reps, quotas, leads, deals, deal_stages, orders, customers, campaigns, responses."
+      "Write the built-in sample data set as interchange CSV files, to try compute and alerts on.",
+      "Files: reps, quotas, leads, deals, deal_stages, orders, customers, campaigns, responses"
+          + " (.csv); see docs/SAMPLE_DATA.md."
     })
 final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -48,19 +48,31 @@ final class ShellCommand implements Callable<Integer> {
 
   @Option(
       names = "--print-command",
-      description = "Print the jshell command line instead of running it.")
+      description = {
+        "Print the jshell command, one argument per line, instead of running it; the start-up"
+            + " script is then kept in the temporary directory.",
+        "The ./salesmetrics launcher uses it to run jshell in place of this JVM, so that Ctrl-C"
+            + " reaches jshell alone."
+      })
   boolean printCommand;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (data != null && !Files.isDirectory(data)) {
+      throw new IllegalArgumentException("--data must be a directory: " + data);
+    }
     Path script = Files.createTempFile("salesmetrics-", ".jsh");
-    script.toFile().deleteOnExit();
+    if (!printCommand) {
+      script.toFile().deleteOnExit();
+    }
     Files.writeString(script, startupScript());
     List<String> command =
         command(jshell(), classPath(), script, Optional.ofNullable(data).map(Path::toAbsolutePath));
     if (printCommand) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println(String.join(" ", command));
+      for (String arg : command) {
+        out.println(arg);
+      }
       return Main.OK;
     }
     Process p = new ProcessBuilder(command).inheritIO().start();

@@ -44,15 +44,28 @@ class ShellCommandTest {
   }
 
   @Test
-  void printCommandShowsTheJshellCommandLine() {
+  void printCommandPrintsOneArgumentPerLine() throws Exception {
     StringWriter out = new StringWriter();
     int code =
         Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "shell",
             "--print-command");
     assertThat(code).isZero();
-    assertThat(out.toString())
-        .startsWith(ShellCommand.jshell() + " --class-path ")
-        .contains(" --startup DEFAULT --startup ")
-        .contains(".jsh");
+    java.util.List<String> args = out.toString().lines().toList();
+    assertThat(args).hasSize(7);
+    assertThat(args.subList(0, 2)).containsExactly(ShellCommand.jshell(), "--class-path");
+    assertThat(args.subList(3, 6)).containsExactly("--startup", "DEFAULT", "--startup");
+    Path script = Path.of(args.get(6));
+    assertThat(java.nio.file.Files.readString(script)).isEqualTo(ShellCommand.startupScript());
+    java.nio.file.Files.delete(script);
+  }
+
+  @Test
+  void dataMustBeADirectory() {
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "shell", "--data",
+            "no-such-dir", "--print-command");
+    assertThat(code).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("--data must be a directory: no-such-dir");
   }
 }
