@@ -18,9 +18,12 @@ import picocli.CommandLine.Command;
     description = "Sales metrics over CSV files: win rate, sales cycle, churn, quota attainment...",
     subcommands = {
       MetricsCommand.class,
+      DemoCommand.class,
       ComputeCommand.class,
       AlertsCommand.class,
       ClvCommand.class,
+      SampleCommand.class,
+      ShellCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
