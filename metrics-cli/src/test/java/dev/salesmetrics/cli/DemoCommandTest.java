@@ -43,7 +43,7 @@ class DemoCommandTest {
             "== Scorecard 2025-12 (top 10 of 40 reps by sales volume",
             "== Trends per month, 2025-01-01 to 2025-12-31",
             "== Funnel of deals that entered a stage from 2025-01-01 to 2025-12-31",
-            "prospecting → qualification",
+            "lead → qualified",
             "proposal → negotiation",
             "== Alerts: 4 rules replayed per quarter, 2024-01-01 to 2025-12-31");
   }
@@ -151,7 +151,7 @@ class DemoCommandTest {
   @Test
   void stageOrderFollowsTheHistories() {
     assertThat(DemoCommand.stageOrder(SampleData.generate(SampleData.DEFAULT_SEED).deals()))
-        .containsExactly("prospecting", "qualification", "proposal", "negotiation");
+        .containsExactly("lead", "qualified", "proposal", "negotiation", "won");
   }
 
   @Test

@@ -220,7 +220,7 @@ public final class SampleData {
           skill[i] = 0.45;
         }
         reps.add(new Rep(id, name, TEAMS[team], REGIONS[team], hiredOn));
-        long monthly = 40_000 + 10_000L * team + 1_000L * random.nextInt(10);
+        long monthly = 80_000 + 10_000L * team + 2_000L * random.nextInt(10);
         for (LocalDate month = FIRST_DAY; month.isBefore(LAST_DAY); month = month.plusMonths(1)) {
           if (month.plusMonths(1).isAfter(hiredOn)) {
             quotas.add(
