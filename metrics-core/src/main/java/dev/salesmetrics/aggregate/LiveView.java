@@ -157,7 +157,7 @@ public final class LiveView {
   public static final class Builder {
     private ImmutableList<Dimension> groupBy = ImmutableList.of();
     private ImmutableList<Metric<?, ?>> metrics = ImmutableList.of();
-    private Predicate<? super SalesRecord> filter = r -> true;
+    private Predicate<? super SalesRecord> filter = Plan.ACCEPT_ALL;
     @Nullable private ImmutableList<Period> range;
 
     private Builder() {}
