@@ -1,5 +1,7 @@
 package dev.salesmetrics.aggregate;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricAccumulator;
 import dev.salesmetrics.metric.Placement;
@@ -51,6 +53,9 @@ final class Cells {
   private int lastGroup = -1;
   private int lastPeriod = -1;
   private MetricAccumulator<?, ?>[] lastCell = new MetricAccumulator<?, ?>[0];
+  @Nullable private Retention retention;
+  private boolean late;
+  private int notified;
 
   Cells(Plan plan) {
     this.plan = plan;
@@ -146,11 +151,58 @@ final class Cells {
         int id = at.equals(lastAt) ? lastId : lookup.indexOf(at);
         lastAt = at;
         lastId = id;
+        if (id >= 0 && retention != null && !kept(id)) {
+          late = true;
+          continue;
+        }
         if (id >= 0) {
           ((MetricAccumulator) accumulator(group, id, m)).add(part);
         }
       }
     }
+  }
+
+  /** Keeps only the periods {@code retention} keeps (live views). */
+  void retain(Retention retention) {
+    this.retention = retention;
+  }
+
+  /**
+   * Adds one record as {@link #add} does and tells whether a metric dropped it because its period
+   * is no longer kept.
+   */
+  boolean addLive(SalesRecord record) {
+    late = false;
+    add(record);
+    return late;
+  }
+
+  private boolean kept(int period) {
+    Retention r = checkNotNull(retention, "retention");
+    while (notified < lookup.size()) {
+      r.seen(lookup.startSecond(notified++));
+    }
+    return r.test(lookup.startSecond(period));
+  }
+
+  /** Frees the accumulators of periods no longer kept. */
+  void evict() {
+    if (retention == null || lookup == null) {
+      return;
+    }
+    for (int g = 0; g < groups; g++) {
+      MetricAccumulator<?, ?>[][] row = rows[g];
+      if (row == null) {
+        continue;
+      }
+      for (int p = 0; p < row.length; p++) {
+        if (row[p] != null && !retention.test(lookup.startSecond(p))) {
+          row[p] = null;
+        }
+      }
+    }
+    lastGroup = -1;
+    lastPeriod = -1;
   }
 
   /**
@@ -335,7 +387,8 @@ final class Cells {
         continue;
       }
       for (int p = 0; p < row.length; p++) {
-        if (row[p] == null) {
+        if (row[p] == null
+            || (retention != null && lookup != null && !retention.test(lookup.startSecond(p)))) {
           continue;
         }
         MetricAccumulator<?, ?>[] cell = new MetricAccumulator<?, ?>[metricCount];

@@ -127,6 +127,11 @@ final class PeriodLookup {
     return insert(dimension.periodOf(t));
   }
 
+  /** Returns the start, in epoch seconds, of the period with this id. */
+  long startSecond(int id) {
+    return startById[id];
+  }
+
   Period period(int id) {
     return byId.get(id);
   }
