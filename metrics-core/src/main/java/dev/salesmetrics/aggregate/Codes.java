@@ -109,6 +109,10 @@ final class Codes {
     int size() {
       return names.size();
     }
+
+    List<String> names() {
+      return names;
+    }
   }
 
   /** Pairs of non-negative ints to dense codes. */
