@@ -318,12 +318,19 @@ final class Cells {
     for (int p = 0; p < periodIds.length; p++) {
       periodIds[p] = lookup == null ? 0 : lookup.indexOf(other.lookup.period(p).start());
     }
+    int[][] valueMap = new int[dims.length][];
+    for (int i = 0; i < dims.length; i++) {
+      valueMap[i] = new int[other.dictionaries[i].size()];
+      for (int c = 0; c < valueMap[i].length; c++) {
+        valueMap[i][c] = dictionaries[i].code(other.dictionaries[i].name(c));
+      }
+    }
     for (int g = 0; g < other.groups; g++) {
       MetricAccumulator<?, ?>[][] row = other.rows[g];
       if (row == null) {
         continue;
       }
-      int group = groupOf(other.keyOf(g));
+      int group = groupOf(other, g, valueMap);
       for (int p = 0; p < row.length; p++) {
         MetricAccumulator<?, ?>[] theirs = row[p];
         if (theirs == null) {
@@ -346,17 +353,27 @@ final class Cells {
     lastPeriod = -1;
   }
 
-  /** Returns the dense id of the group with {@code key}, the key of a group of the same plan. */
-  private int groupOf(GroupKey key) {
+  /**
+   * Returns the dense id here of the group {@code group} of {@code other}, through {@code
+   * valueMap}: per dimension, the code here of each of {@code other}'s value codes.
+   */
+  private int groupOf(Cells other, int group, int[][] valueMap) {
     int d = dims.length;
     if (d == 0) {
       return 0;
     }
-    int id = dictionaries[0].code(key.values().get(dims[0].id()));
-    for (int i = 1; i < d; i++) {
-      id = chains[i].code(id, dictionaries[i].code(key.values().get(dims[i].id())));
+    int[] codes = new int[d];
+    int id = group;
+    for (int i = d - 1; i > 0; i--) {
+      codes[i] = valueMap[i][other.chains[i].second(id)];
+      id = other.chains[i].first(id);
     }
-    return id;
+    codes[0] = valueMap[0][id];
+    int mine = codes[0];
+    for (int i = 1; i < d; i++) {
+      mine = chains[i].code(mine, codes[i]);
+    }
+    return mine;
   }
 
   /** Returns the cells by group and period; this object must not be used afterwards. */

@@ -49,6 +49,10 @@ final class Codes {
     String name(int code) {
       return canonical.name(code);
     }
+
+    int size() {
+      return canonical.size();
+    }
   }
 
   /** Strings to dense codes. */
