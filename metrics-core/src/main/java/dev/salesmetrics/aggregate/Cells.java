@@ -1,7 +1,10 @@
 package dev.salesmetrics.aggregate;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricAccumulator;
+import dev.salesmetrics.metric.Placement;
 import dev.salesmetrics.metric.Window;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.Order;
@@ -20,10 +23,12 @@ import javax.annotation.Nullable;
 
 /**
  * The accumulators of one pass (one thread, one chunk, one live stripe): one array of metric
- * accumulators per group and period. Group keys are interned to dense ints through a trie of the
- * dimension values, periods to dense ints through a {@link PeriodLookup}, so the hot path does
- * hash lookups on strings the records already hold and allocates only for a new group. Not thread
- * safe.
+ * accumulators per group and period. Each dimension value gets a dense code from a dictionary of
+ * that dimension, several codes are chained into one dense group id ({@link Codes}), and periods
+ * get dense ids from a {@link PeriodLookup}; the {@link GroupKey} of a group is only built when
+ * the cells are read. The hot path thus does one open-addressing lookup per dimension on strings
+ * the records already hold, finds the period mostly from the last one or a day table, and
+ * allocates only for a new group or cell. Not thread safe.
  */
 final class Cells {
   /** A group and its period (null without a period dimension). */
@@ -37,10 +42,20 @@ final class Cells {
   @Nullable private final PeriodLookup lookup;
   private final int[] rangeIds;
   private final List<Window> windows = new ArrayList<>();
-  private final Map<String, Object> trie = new HashMap<>();
+  private final Placement<?>[] placements;
+  private final boolean filtered;
+  private final Dimension[] dims;
+  private final Codes.Values[] dictionaries;
+  private final Codes.Pairs[] chains;
   private final List<GroupKey> keys = new ArrayList<>();
-  private final List<MetricAccumulator<?, ?>[][]> rows = new ArrayList<>();
-  private final String[] values;
+  private MetricAccumulator<?, ?>[][][] rows = new MetricAccumulator<?, ?>[16][][];
+  private int groups;
+  private int lastGroup = -1;
+  private int lastPeriod = -1;
+  private MetricAccumulator<?, ?>[] lastCell = new MetricAccumulator<?, ?>[0];
+  @Nullable private Retention retention;
+  private boolean late;
+  private int notified;
 
   Cells(Plan plan) {
     this.plan = plan;
@@ -52,7 +67,18 @@ final class Cells {
       spanning[i] = plan.metrics.get(i).placement().isSpanning();
     }
     this.baseWindow = new Window(plan.during, plan.asOf);
-    this.values = new String[plan.dimensions.size()];
+    this.placements = new Placement<?>[metricCount];
+    for (int i = 0; i < metricCount; i++) {
+      placements[i] = plan.metrics.get(i).placement();
+    }
+    this.filtered = plan.filter != Plan.ACCEPT_ALL;
+    this.dims = plan.dimensions.toArray(new Dimension[0]);
+    this.dictionaries = new Codes.Values[dims.length];
+    this.chains = new Codes.Pairs[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      dictionaries[i] = new Codes.Values();
+      chains[i] = new Codes.Pairs();
+    }
     if (plan.periodDimension == null) {
       lookup = null;
       rangeIds = new int[0];
@@ -66,9 +92,6 @@ final class Cells {
       lookup = new PeriodLookup(plan.periodDimension);
       rangeIds = new int[0];
     }
-    if (plan.dimensions.isEmpty()) {
-      keys.add(GroupKey.overall());
-    }
   }
 
   /** Adds one record to every metric that reads it. */
@@ -81,7 +104,7 @@ final class Cells {
       }
       record = known.get();
     }
-    if (!plan.filter.test(record)) {
+    if (filtered && !plan.filter.test(record)) {
       return;
     }
     if (plan.splitProducts && record instanceof Order order && order.lines().size() > 1) {
@@ -93,9 +116,18 @@ final class Cells {
     }
   }
 
+  /** Adds the records {@code from} (inclusive) to {@code to} (exclusive) of {@code list}. */
+  void addAll(List<? extends SalesRecord> list, int from, int to) {
+    for (int i = from; i < to; i++) {
+      add(list.get(i));
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void addPart(SalesRecord part) {
     int group = -1;
+    Instant lastAt = null;
+    int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
       if (!recordTypes[m].isInstance(part)) {
         continue;
@@ -110,11 +142,19 @@ final class Cells {
           ((MetricAccumulator) accumulator(group, id, m)).add(part);
         }
       } else {
-        Optional<Instant> at = ((Metric) plan.metrics.get(m)).placement().instant(part);
-        if (at.isEmpty()) {
+        Optional<Instant> placed = ((Placement) placements[m]).instant(part);
+        Instant at = placed.orElse(null);
+        if (at == null) {
           continue;
         }
-        int id = lookup.indexOf(at.get());
+        // metrics placed by the same instant of a record (closed_at) share its period
+        int id = at.equals(lastAt) ? lastId : lookup.indexOf(at);
+        lastAt = at;
+        lastId = id;
+        if (id >= 0 && retention != null && !kept(id)) {
+          late = true;
+          continue;
+        }
         if (id >= 0) {
           ((MetricAccumulator) accumulator(group, id, m)).add(part);
         }
@@ -122,67 +162,138 @@ final class Cells {
     }
   }
 
+  /** Keeps only the periods {@code retention} keeps (live views). */
+  void retain(Retention retention) {
+    this.retention = retention;
+  }
+
+  /**
+   * Adds one record as {@link #add} does and tells whether a metric dropped it because its period
+   * is no longer kept.
+   */
+  boolean addLive(SalesRecord record) {
+    late = false;
+    add(record);
+    return late;
+  }
+
+  private boolean kept(int period) {
+    Retention r = checkNotNull(retention, "retention");
+    while (notified < lookup.size()) {
+      r.seen(lookup.startSecond(notified++));
+    }
+    return r.test(lookup.startSecond(period));
+  }
+
+  /** Frees the accumulators of periods no longer kept. */
+  void evict() {
+    if (retention == null || lookup == null) {
+      return;
+    }
+    for (int g = 0; g < groups; g++) {
+      MetricAccumulator<?, ?>[][] row = rows[g];
+      if (row == null) {
+        continue;
+      }
+      for (int p = 0; p < row.length; p++) {
+        if (row[p] != null && !retention.test(lookup.startSecond(p))) {
+          row[p] = null;
+        }
+      }
+    }
+    lastGroup = -1;
+    lastPeriod = -1;
+  }
+
+  /**
+   * Returns the dense id of the record's group: one dictionary code per dimension value, and
+   * with several dimensions the codes chained pairwise into one.
+   */
   private int groupOf(SalesRecord part) {
-    int d = values.length;
+    int d = dims.length;
     if (d == 0) {
       return 0;
     }
-    for (int i = 0; i < d; i++) {
-      values[i] = plan.dimensions.get(i).valueOf(part);
+    int id = dictionaries[0].code(dims[0].rawValueOf(part));
+    for (int i = 1; i < d; i++) {
+      id = chains[i].code(id, dictionaries[i].code(dims[i].rawValueOf(part)));
     }
-    Map<String, Object> node = trie;
-    for (int i = 0; i < d; i++) {
-      Object next = node.get(values[i]);
-      if (next == null) {
-        return newGroup(node, i);
-      }
-      if (i == d - 1) {
-        return (Integer) next;
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> child = (Map<String, Object>) next;
-      node = child;
-    }
-    throw new AssertionError("unreachable");
-  }
-
-  private int newGroup(Map<String, Object> from, int depth) {
-    int d = values.length;
-    Map<String, Object> node = from;
-    for (int i = depth; i < d - 1; i++) {
-      Map<String, Object> child = new HashMap<>();
-      node.put(values[i], child);
-      node = child;
-    }
-    int id = keys.size();
-    node.put(values[d - 1], id);
-    Map<String, String> key = new LinkedHashMap<>();
-    for (int i = 0; i < d; i++) {
-      key.put(plan.dimensions.get(i).id(), values[i]);
-    }
-    keys.add(GroupKey.of(key));
     return id;
   }
 
-  private MetricAccumulator<?, ?> accumulator(int group, int period, int metric) {
-    while (rows.size() <= group) {
-      rows.add(new MetricAccumulator<?, ?>[4][]);
+  /** Returns the key of a group id. */
+  private GroupKey keyOf(int group) {
+    int d = dims.length;
+    if (d == 0) {
+      return GroupKey.overall();
     }
-    MetricAccumulator<?, ?>[][] row = rows.get(group);
+    GroupKey known = group < keys.size() ? keys.get(group) : null;
+    if (known != null) {
+      return known;
+    }
+    String[] values = new String[d];
+    int id = group;
+    for (int i = d - 1; i > 0; i--) {
+      values[i] = dictionaries[i].name(chains[i].second(id));
+      id = chains[i].first(id);
+    }
+    values[0] = dictionaries[0].name(id);
+    Map<String, String> key = new LinkedHashMap<>();
+    for (int i = 0; i < d; i++) {
+      key.put(dims[i].id(), values[i]);
+    }
+    GroupKey k = GroupKey.of(key);
+    while (keys.size() <= group) {
+      keys.add(null);
+    }
+    keys.set(group, k);
+    return k;
+  }
+
+  private MetricAccumulator<?, ?> accumulator(int group, int period, int metric) {
+    MetricAccumulator<?, ?>[] cell;
+    if (group == lastGroup && period == lastPeriod) {
+      cell = lastCell;
+    } else {
+      MetricAccumulator<?, ?>[][] row = group < rows.length ? rows[group] : null;
+      cell = row != null && period < row.length ? row[period] : null;
+      if (cell == null) {
+        cell = newCell(group, period);
+      }
+      lastGroup = group;
+      lastPeriod = period;
+      lastCell = cell;
+    }
+    MetricAccumulator<?, ?> acc = cell[metric];
+    return acc != null ? acc : newAccumulator(cell, period, metric);
+  }
+
+  private MetricAccumulator<?, ?>[] newCell(int group, int period) {
+    if (group >= rows.length) {
+      rows = Arrays.copyOf(rows, Math.max(group + 1, rows.length * 2));
+    }
+    MetricAccumulator<?, ?>[][] row = rows[group];
+    if (row == null) {
+      row = new MetricAccumulator<?, ?>[Math.max(4, period + 1)][];
+      rows[group] = row;
+      groups = Math.max(groups, group + 1);
+    }
     if (period >= row.length) {
       row = Arrays.copyOf(row, Math.max(period + 1, row.length * 2));
-      rows.set(group, row);
+      rows[group] = row;
     }
     MetricAccumulator<?, ?>[] cell = row[period];
     if (cell == null) {
       cell = new MetricAccumulator<?, ?>[metricCount];
       row[period] = cell;
     }
-    MetricAccumulator<?, ?> acc = cell[metric];
-    if (acc == null) {
-      acc = plan.metrics.get(metric).accumulator(window(period));
-      cell[metric] = acc;
-    }
+    return cell;
+  }
+
+  private MetricAccumulator<?, ?> newAccumulator(
+      MetricAccumulator<?, ?>[] cell, int period, int metric) {
+    MetricAccumulator<?, ?> acc = plan.metrics.get(metric).accumulator(window(period));
+    cell[metric] = acc;
     return acc;
   }
 
@@ -196,15 +307,87 @@ final class Cells {
     return windows.get(period);
   }
 
+  /**
+   * Moves everything {@code other} (cells of the same plan) has accumulated into these cells:
+   * groups and periods are matched by value, accumulators of a cell both have are merged, the
+   * others taken over. {@code other} must not be used afterwards.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void mergeFrom(Cells other) {
+    int[] periodIds = new int[other.lookup == null ? 1 : other.lookup.size()];
+    for (int p = 0; p < periodIds.length; p++) {
+      periodIds[p] = lookup == null ? 0 : lookup.indexOf(other.lookup.period(p).start());
+    }
+    int[][] valueMap = new int[dims.length][];
+    for (int i = 0; i < dims.length; i++) {
+      valueMap[i] = new int[other.dictionaries[i].size()];
+      for (int c = 0; c < valueMap[i].length; c++) {
+        valueMap[i][c] = dictionaries[i].code(other.dictionaries[i].name(c));
+      }
+    }
+    for (int g = 0; g < other.groups; g++) {
+      MetricAccumulator<?, ?>[][] row = other.rows[g];
+      if (row == null) {
+        continue;
+      }
+      int group = groupOf(other, g, valueMap);
+      for (int p = 0; p < row.length; p++) {
+        MetricAccumulator<?, ?>[] theirs = row[p];
+        if (theirs == null) {
+          continue;
+        }
+        MetricAccumulator<?, ?>[] mine = newCell(group, periodIds[p]);
+        for (int m = 0; m < metricCount; m++) {
+          if (theirs[m] == null) {
+            continue;
+          }
+          if (mine[m] == null) {
+            mine[m] = theirs[m];
+          } else {
+            ((MetricAccumulator) mine[m]).merge(theirs[m]);
+          }
+        }
+      }
+    }
+    lastGroup = -1;
+    lastPeriod = -1;
+  }
+
+  /**
+   * Returns the dense id here of the group {@code group} of {@code other}, through {@code
+   * valueMap}: per dimension, the code here of each of {@code other}'s value codes.
+   */
+  private int groupOf(Cells other, int group, int[][] valueMap) {
+    int d = dims.length;
+    if (d == 0) {
+      return 0;
+    }
+    int[] codes = new int[d];
+    int id = group;
+    for (int i = d - 1; i > 0; i--) {
+      codes[i] = valueMap[i][other.chains[i].second(id)];
+      id = other.chains[i].first(id);
+    }
+    codes[0] = valueMap[0][id];
+    int mine = codes[0];
+    for (int i = 1; i < d; i++) {
+      mine = chains[i].code(mine, codes[i]);
+    }
+    return mine;
+  }
+
   /** Returns the cells by group and period; this object must not be used afterwards. */
   Map<RowKey, MetricAccumulator<?, ?>[]> drain() {
     Map<RowKey, MetricAccumulator<?, ?>[]> out = new HashMap<>();
-    for (int g = 0; g < rows.size(); g++) {
-      MetricAccumulator<?, ?>[][] row = rows.get(g);
+    for (int g = 0; g < groups; g++) {
+      MetricAccumulator<?, ?>[][] row = rows[g];
+      if (row == null) {
+        continue;
+      }
       for (int p = 0; p < row.length; p++) {
         if (row[p] != null) {
           Period period = lookup == null ? null : lookup.period(p);
-          out.put(new RowKey(keys.get(g), period), row[p]);
+          out.put(new RowKey(keyOf(g), period), row[p]);
         }
       }
     }
@@ -215,10 +398,14 @@ final class Cells {
   @SuppressWarnings({"unchecked", "rawtypes"})
   Map<RowKey, MetricAccumulator<?, ?>[]> copy() {
     Map<RowKey, MetricAccumulator<?, ?>[]> out = new HashMap<>();
-    for (int g = 0; g < rows.size(); g++) {
-      MetricAccumulator<?, ?>[][] row = rows.get(g);
+    for (int g = 0; g < groups; g++) {
+      MetricAccumulator<?, ?>[][] row = rows[g];
+      if (row == null) {
+        continue;
+      }
       for (int p = 0; p < row.length; p++) {
-        if (row[p] == null) {
+        if (row[p] == null
+            || (retention != null && lookup != null && !retention.test(lookup.startSecond(p)))) {
           continue;
         }
         MetricAccumulator<?, ?>[] cell = new MetricAccumulator<?, ?>[metricCount];
@@ -230,7 +417,7 @@ final class Cells {
           }
         }
         Period period = lookup == null ? null : lookup.period(p);
-        out.put(new RowKey(keys.get(g), period), cell);
+        out.put(new RowKey(keyOf(g), period), cell);
       }
     }
     return out;

@@ -1,15 +1,21 @@
 package dev.salesmetrics.aggregate;
 
+import dev.salesmetrics.metric.Amount;
+import dev.salesmetrics.metric.Count;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
+import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.metric.MoneyStats;
 import dev.salesmetrics.metric.MoneyStatsAccumulator;
 import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
+import dev.salesmetrics.model.Order;
 
 /**
- * The metrics the columnar path ({@link ColumnarQuery}) computes natively. Each is also an ordinary
+ * The metrics the columnar path ({@link ColumnarQuery}) computes natively: over {@link
+ * DealColumns} the win rate and won deal amounts defined here; over {@link OrderColumns} the
+ * catalogue's revenue, orders and average order value. Each is also an ordinary
  * {@link Metric}, so the same metric runs on domain objects through {@link Query} with exactly the
  * same results.
  */
@@ -62,4 +68,22 @@ public final class ColumnarMetrics {
               },
               (s, o) -> s.addAll(o.snapshot()),
               MoneyStatsAccumulator::snapshot);
+
+  /**
+   * Revenue: the catalogue's {@link Metrics#REVENUE} (sum of the amounts of paid orders placed in
+   * the period), which the columnar path over {@link OrderColumns} computes natively.
+   */
+  public static final Metric<Order, Amount> REVENUE = Metrics.REVENUE;
+
+  /**
+   * Orders: the catalogue's {@link Metrics#ORDERS} (count of paid orders placed in the period),
+   * computed natively over {@link OrderColumns}.
+   */
+  public static final Metric<Order, Count> ORDERS = Metrics.ORDERS;
+
+  /**
+   * Average order value: the catalogue's {@link Metrics#AVERAGE_ORDER_VALUE} (mean amount of the
+   * paid orders placed in the period, HALF_EVEN), computed natively over {@link OrderColumns}.
+   */
+  public static final Metric<Order, Amount> AVERAGE_ORDER_VALUE = Metrics.AVERAGE_ORDER_VALUE;
 }

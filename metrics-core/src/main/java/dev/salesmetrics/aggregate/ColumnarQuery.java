@@ -53,12 +53,17 @@ public final class ColumnarQuery {
   private static final int MIN_CHUNK = 1 << 16;
 
   private final DealColumns columns;
+  @Nullable private final OrderColumns orders;
   private final ImmutableList<Dimension> groupBy;
   private final ImmutableList<Metric<?, ?>> metrics;
 
   private ColumnarQuery(
-      DealColumns columns, ImmutableList<Dimension> groupBy, ImmutableList<Metric<?, ?>> metrics) {
+      DealColumns columns,
+      @Nullable OrderColumns orders,
+      ImmutableList<Dimension> groupBy,
+      ImmutableList<Metric<?, ?>> metrics) {
     this.columns = columns;
+    this.orders = orders;
     this.groupBy = groupBy;
     this.metrics = metrics;
   }
@@ -70,7 +75,24 @@ public final class ColumnarQuery {
    * @return a query with no grouping and no metric yet
    */
   public static ColumnarQuery of(DealColumns columns) {
-    return new ColumnarQuery(checkNotNull(columns, "columns"), ImmutableList.of(), ImmutableList.of());
+    return new ColumnarQuery(
+        checkNotNull(columns, "columns"), null, ImmutableList.of(), ImmutableList.of());
+  }
+
+  /**
+   * Starts a query over {@code orders}: {@link ColumnarMetrics#REVENUE}, {@link
+   * ColumnarMetrics#ORDERS} and {@link ColumnarMetrics#AVERAGE_ORDER_VALUE} grouped by rep, team,
+   * region, customer, product (orders of one product each) and one period dimension.
+   *
+   * @param orders the orders
+   * @return a query with no grouping and no metric yet
+   */
+  public static ColumnarQuery of(OrderColumns orders) {
+    return new ColumnarQuery(
+        DealColumns.builder().build(),
+        checkNotNull(orders, "orders"),
+        ImmutableList.of(),
+        ImmutableList.of());
   }
 
   /**
@@ -80,7 +102,7 @@ public final class ColumnarQuery {
    * @return the grouped query
    */
   public ColumnarQuery groupBy(Dimension... dimensions) {
-    return new ColumnarQuery(columns, ImmutableList.copyOf(dimensions), metrics);
+    return new ColumnarQuery(columns, orders, ImmutableList.copyOf(dimensions), metrics);
   }
 
   /**
@@ -90,7 +112,7 @@ public final class ColumnarQuery {
    * @return the query with these metrics
    */
   public ColumnarQuery metrics(Metric<?, ?>... metrics) {
-    return new ColumnarQuery(columns, groupBy, ImmutableList.copyOf(metrics));
+    return new ColumnarQuery(columns, orders, groupBy, ImmutableList.copyOf(metrics));
   }
 
   /**
@@ -102,6 +124,12 @@ public final class ColumnarQuery {
    * @throws ArithmeticException if a sum overflows
    */
   public MetricTable run() {
+    if (orders != null) {
+      OrderRun run = new OrderRun(orders, groupBy, metrics);
+      OrderRun.Counters c = new OrderRun.Counters(run.cells);
+      run.accumulate(c, 0, orders.size);
+      return run.table(c);
+    }
     Layout layout = new Layout();
     Counters c = new Counters(layout.cells);
     accumulate(layout, c, 0, columns.size);
@@ -131,6 +159,9 @@ public final class ColumnarQuery {
     checkNotNull(executor, "executor");
     if (chunks < 1) {
       throw new IllegalArgumentException("chunks must be >= 1: " + chunks);
+    }
+    if (orders != null) {
+      return runOrdersParallel(orders, executor, chunks);
     }
     Layout layout = new Layout();
     int n = Math.max(1, Math.min(chunks, columns.size / MIN_CHUNK));
@@ -165,6 +196,42 @@ public final class ColumnarQuery {
       }
     }
     return layout.table(checkNotNull(total, "total"));
+  }
+
+  private MetricTable runOrdersParallel(OrderColumns o, Executor executor, int chunks) {
+    OrderRun run = new OrderRun(o, groupBy, metrics);
+    int n = Math.max(1, Math.min(chunks, o.size / MIN_CHUNK));
+    List<CompletableFuture<OrderRun.Counters>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int from = (int) ((long) o.size * i / n);
+      int to = (int) ((long) o.size * (i + 1) / n);
+      parts.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                OrderRun.Counters c = new OrderRun.Counters(run.cells);
+                run.accumulate(c, from, to);
+                return c;
+              },
+              executor));
+    }
+    OrderRun.Counters total = null;
+    for (CompletableFuture<OrderRun.Counters> part : parts) {
+      OrderRun.Counters c;
+      try {
+        c = part.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw e;
+      }
+      if (total == null) {
+        total = c;
+      } else {
+        total.add(c);
+      }
+    }
+    return run.table(checkNotNull(total, "total"));
   }
 
   private void accumulate(Layout layout, Counters c, int from, int to) {

@@ -269,6 +269,12 @@ public final class Dimension {
     return v == null || v.isBlank() ? NONE : v;
   }
 
+  /** Returns the value as the record gives it, null or blank when it lacks it; not for period. */
+  @Nullable
+  String rawValueOf(SalesRecord record) {
+    return checkNotNull(value, "value").apply(record);
+  }
+
   /**
    * Returns the period that contains {@code instant}.
    *

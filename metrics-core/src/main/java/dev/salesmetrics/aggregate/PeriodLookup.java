@@ -8,12 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds the period of an instant by binary search over the start seconds of the periods seen so
- * far, creating a {@link Period} only for an instant in a period not seen before. Ids are dense
+ * Finds the period of an instant: first the period found last, then a table of days (UTC days
+ * that lie wholly in one period, filled as they are met), then a binary search over the start
+ * seconds of the periods seen so far, creating a {@link Period} only for an instant in a period
+ * not seen before. Ids are dense
  * and stable: the order in which periods were first seen. Period bounds are local midnights,
  * whole seconds, so comparing epoch seconds is exact. Not thread safe.
  */
 final class PeriodLookup {
+  private static final long DAY = 86_400;
+  private static final long MAX_DAYS = 1 << 20;
   private final Dimension dimension;
   private final boolean closed;
   private long[] startSec = new long[16];
@@ -21,6 +25,13 @@ final class PeriodLookup {
   private int[] idAt = new int[16];
   private int size;
   private final List<Period> byId = new ArrayList<>();
+  private long[] startById = new long[16];
+  private long[] endById = new long[16];
+  private long lastStart = 1;
+  private long lastEnd = 0;
+  private int lastId = -1;
+  private int[] dayIds = new int[0];
+  private long dayBase;
 
   /** A lookup that adds periods as instants arrive. */
   PeriodLookup(Dimension dimension) {
@@ -40,6 +51,62 @@ final class PeriodLookup {
   /** Returns the id of the period that contains {@code t}, or -1 when outside a closed range. */
   int indexOf(Instant t) {
     long s = t.getEpochSecond();
+    if (s >= lastStart && s < lastEnd) {
+      return lastId;
+    }
+    long day = Math.floorDiv(s, DAY);
+    long offset = day - dayBase;
+    if (offset >= 0 && offset < dayIds.length) {
+      int v = dayIds[(int) offset];
+      if (v > 0) {
+        return remember(v - 1);
+      }
+    }
+    return searchAndCache(t, s, day);
+  }
+
+  private int searchAndCache(Instant t, long s, long day) {
+    int id = search(t, s);
+    if (id >= 0) {
+      long dayStart = day * DAY;
+      if (startById[id] <= dayStart && dayStart + DAY <= endById[id]) {
+        cacheDay(day, id);
+      }
+      remember(id);
+    }
+    return id;
+  }
+
+  @CanIgnoreReturnValue
+  private int remember(int id) {
+    lastId = id;
+    lastStart = startById[id];
+    lastEnd = endById[id];
+    return id;
+  }
+
+  private void cacheDay(long day, int id) {
+    if (dayIds.length == 0) {
+      dayIds = new int[1024];
+      dayBase = day - 256;
+    }
+    long offset = day - dayBase;
+    if (offset < 0 || offset >= dayIds.length) {
+      long from = Math.min(dayBase, day - 256);
+      long to = Math.max(dayBase + dayIds.length, day + 256);
+      if (to - from > MAX_DAYS) {
+        return;
+      }
+      int[] grown = new int[(int) Math.max(to - from, dayIds.length * 2L)];
+      System.arraycopy(dayIds, 0, grown, (int) (dayBase - from), dayIds.length);
+      dayIds = grown;
+      dayBase = from;
+      offset = day - dayBase;
+    }
+    dayIds[(int) offset] = id + 1;
+  }
+
+  private int search(Instant t, long s) {
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
@@ -58,6 +125,11 @@ final class PeriodLookup {
       return -1;
     }
     return insert(dimension.periodOf(t));
+  }
+
+  /** Returns the start, in epoch seconds, of the period with this id. */
+  long startSecond(int id) {
+    return startById[id];
   }
 
   Period period(int id) {
@@ -95,6 +167,12 @@ final class PeriodLookup {
     idAt[pos] = id;
     size++;
     byId.add(p);
+    if (id == startById.length) {
+      startById = Arrays.copyOf(startById, id * 2);
+      endById = Arrays.copyOf(endById, id * 2);
+    }
+    startById[id] = s;
+    endById[id] = p.end().getEpochSecond();
     return id;
   }
 }

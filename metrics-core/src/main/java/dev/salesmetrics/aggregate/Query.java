@@ -4,14 +4,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.salesmetrics.metric.Metric;
-import dev.salesmetrics.metric.MetricAccumulator;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -98,7 +97,7 @@ public final class Query {
         checkNotNull(records, "records"),
         ImmutableList.of(),
         ImmutableList.of(),
-        r -> true,
+        Plan.ACCEPT_ALL,
         null,
         null,
         null);
@@ -285,26 +284,22 @@ public final class Query {
     Plan plan = plan();
     List<? extends SalesRecord> list = asList(records);
     int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
-    List<CompletableFuture<Map<Cells.RowKey, MetricAccumulator<?, ?>[]>>> parts =
-        new ArrayList<>(chunks);
+    List<CompletableFuture<Cells>> parts = new ArrayList<>(chunks);
     for (int c = 0; c < chunks; c++) {
-      List<? extends SalesRecord> chunk =
-          list.subList(
-              (int) ((long) list.size() * c / chunks), (int) ((long) list.size() * (c + 1) / chunks));
+      int from = (int) ((long) list.size() * c / chunks);
+      int to = (int) ((long) list.size() * (c + 1) / chunks);
       parts.add(
           CompletableFuture.supplyAsync(
               () -> {
                 Cells cells = plan.newCells();
-                for (SalesRecord r : chunk) {
-                  cells.add(r);
-                }
-                return cells.drain();
+                cells.addAll(list, from, to);
+                return cells;
               },
               executor));
     }
-    Map<Cells.RowKey, MetricAccumulator<?, ?>[]> merged = null;
-    for (CompletableFuture<Map<Cells.RowKey, MetricAccumulator<?, ?>[]>> part : parts) {
-      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> cells;
+    Cells merged = null;
+    for (CompletableFuture<Cells> part : parts) {
+      Cells cells;
       try {
         cells = part.join();
       } catch (CompletionException e) {
@@ -316,14 +311,14 @@ public final class Query {
       if (merged == null) {
         merged = cells;
       } else {
-        Plan.merge(merged, cells);
+        merged.mergeFrom(cells);
       }
     }
-    return plan.toTable(checkNotNull(merged, "merged"));
+    return plan.toTable(checkNotNull(merged, "merged").drain());
   }
 
   private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {
-    if (records instanceof List<? extends SalesRecord> list) {
+    if (records instanceof List<? extends SalesRecord> list && list instanceof RandomAccess) {
       return list;
     }
     List<SalesRecord> copy = new ArrayList<>();
