@@ -120,7 +120,25 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
           "amount " + amount + " has more than " + digits + " fraction digits allowed for "
               + currency.getCurrencyCode());
     }
-    return of(new BigDecimal(amount), currency);
+    // Accumulate the digits as minor units, negatively so that Long.MIN_VALUE parses too.
+    boolean negative = amount.charAt(0) == '-';
+    long minor = 0;
+    int fraction = -1;
+    for (int i = negative ? 1 : 0; i < amount.length(); i++) {
+      char c = amount.charAt(i);
+      if (c == '.') {
+        fraction = 0;
+        continue;
+      }
+      minor = Math.subtractExact(Math.multiplyExact(minor, 10), c - '0');
+      if (fraction >= 0) {
+        fraction++;
+      }
+    }
+    for (int f = Math.max(fraction, 0); f < digits; f++) {
+      minor = Math.multiplyExact(minor, 10);
+    }
+    return new Money(negative ? minor : Math.negateExact(minor), currency);
   }
 
   /**
