@@ -25,10 +25,8 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.annotation.Nullable;
@@ -210,13 +208,10 @@ final class ComputeCommand implements Callable<Integer> {
     LocalDate last = to != null ? to : span.map(s -> s[1]).orElse(null);
     if (first == null || last == null || !first.isBefore(last)) {
       // no event in the data and no range given, or a range that ends before the data begins
-      TidyRows empty =
-          TidyRows.of(emptyTable(metrics, dims), Optional.empty(), unitsOf(metrics));
-      print(out, format == Format.TABLE ? "(no data)\n" : render(empty));
+      print(out, format == Format.TABLE ? "(no data)\n" : render(emptyTable(metrics, dims)));
       return Main.OK;
     }
 
-    Optional<Period> during = Optional.empty();
     Query q;
     List<Dimension> grouping = new ArrayList<>();
     if (period != null) {
@@ -230,12 +225,11 @@ final class ComputeCommand implements Callable<Integer> {
               .metrics(metrics)
               .periods(first, last);
     } else {
-      during = Optional.of(Period.between(first, last, z));
       q =
           Query.of(Inputs.records(loaded.data()))
               .groupBy(dims.toArray(new Dimension[0]))
               .metrics(metrics)
-              .during(during.get());
+              .during(Period.between(first, last, z));
     }
     MetricTable table;
     try {
@@ -248,13 +242,13 @@ final class ComputeCommand implements Callable<Integer> {
     if (format == Format.TABLE) {
       print(out, showTable(table, metrics, q));
     } else {
-      print(out, render(TidyRows.of(table, during, unitsOf(metrics))));
+      print(out, render(table));
     }
     return Main.OK;
   }
 
-  private String render(TidyRows rows) {
-    return format == Format.JSON ? rows.toJson() : rows.toCsv();
+  private String render(MetricTable table) {
+    return format == Format.JSON ? table.toJson() : table.toCsv();
   }
 
   private static void print(PrintWriter out, String text) {
@@ -312,13 +306,6 @@ final class ComputeCommand implements Callable<Integer> {
         .metrics(metrics)
         .during(Period.between(LocalDate.EPOCH, LocalDate.EPOCH.plusDays(1), ZoneOffset.UTC))
         .run();
-  }
-
-  private static java.util.function.Function<String, MetricUnit> unitsOf(
-      List<Metric<?, ?>> metrics) {
-    Map<String, MetricUnit> units = new LinkedHashMap<>();
-    metrics.forEach(m -> units.put(m.id(), m.unit()));
-    return id -> units.getOrDefault(id, MetricUnit.NUMBER);
   }
 
   private ParameterException usage(String message) {

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.metric.Amount;
+import dev.salesmetrics.metric.CohortTable;
 import dev.salesmetrics.metric.Count;
 import dev.salesmetrics.metric.DurationStats;
 import dev.salesmetrics.metric.Metric;
@@ -12,6 +13,8 @@ import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.MoneyStats;
 import dev.salesmetrics.metric.Ratio;
+import dev.salesmetrics.metric.Shares;
+import dev.salesmetrics.metric.StageFunnel;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
@@ -21,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -409,7 +413,10 @@ public final class MetricTable {
    * lines: a {@link DurationStats} to {@code <id>.count}, {@code <id>.mean}, {@code <id>.median},
    * {@code <id>.p90} (the last three in {@code days}); a {@link MoneyStats} to {@code <id>.count},
    * {@code <id>.sum}, {@code <id>.mean}, {@code <id>.min}, {@code <id>.max}. Money whose currency is
-   * unknown (no amount) has the unit {@code money}.
+   * unknown (no amount) has the unit {@code money}; money per day ({@code sales_velocity}) has the
+   * unit {@code <currency>/day}. Table-valued results expand to one line per cell: product shares
+   * to {@code <id>.<product>}, a stage funnel to {@code <id>.<from>-><to>} per step and {@code
+   * <id>.overall}, a cohort table to {@code <id>.<cohort>.size} and {@code <id>.<cohort>.k<k>}.
    *
    * <p>Text cells (dimension values, ids, units) that a spreadsheet would run as a formula (first
    * character {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return) are prefixed with
@@ -421,6 +428,81 @@ public final class MetricTable {
    */
   public String toCsv() {
     StringBuilder sb = new StringBuilder();
+    List<String> header = tidyHeader();
+    csvLine(sb, header, -1);
+    int valueColumn = header.size() - 2;
+    for (TidyRow r : tidyRows()) {
+      csvLine(sb, cellsOf(r), valueColumn);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Returns the table as a JSON array with one object per tidy row, keyed by the CSV header names
+   * of {@link #toCsv()}: {@code value} a JSON number or {@code null} when undefined, period dates
+   * {@code null} without a period, everything else strings.
+   *
+   * @return the JSON text, ending in a line break
+   */
+  public String toJson() {
+    StringBuilder sb = new StringBuilder("[");
+    List<String> header = tidyHeader();
+    ImmutableList<TidyRow> tidy = tidyRows();
+    for (int i = 0; i < tidy.size(); i++) {
+      sb.append(i == 0 ? "\n  {" : ",\n  {");
+      List<String> cells = cellsOf(tidy.get(i));
+      for (int c = 0; c < cells.size(); c++) {
+        if (c > 0) {
+          sb.append(", ");
+        }
+        jsonString(sb, header.get(c));
+        sb.append(": ");
+        String v = cells.get(c);
+        boolean number = c == header.size() - 2;
+        boolean date = c < 2;
+        if ((number || date) && v.isEmpty()) {
+          sb.append("null");
+        } else if (number) {
+          sb.append(v);
+        } else {
+          jsonString(sb, v);
+        }
+      }
+      sb.append('}');
+    }
+    return sb.append(tidy.isEmpty() ? "]\n" : "\n]\n").toString();
+  }
+
+  /**
+   * Returns the tidy rows of {@link #toCsv()}: one per row, metric and number, in row order.
+   *
+   * @return the tidy rows
+   */
+  public ImmutableList<TidyRow> tidyRows() {
+    ImmutableList.Builder<TidyRow> out = ImmutableList.builder();
+    for (Row r : rows) {
+      Period p = r.period != null ? r.period : during;
+      String start = p == null ? "" : p.startDate().toString();
+      String end = p == null ? "" : p.endDate().toString();
+      ImmutableList.Builder<String> dims = ImmutableList.builder();
+      for (String d : dimensionIds) {
+        dims.add(r.key.get(d).orElse(""));
+      }
+      ImmutableList<String> dimValues = dims.build();
+      for (String id : metricIds) {
+        Optional<MetricValue> v = r.value(id);
+        if (v.isEmpty()) {
+          continue;
+        }
+        for (String[] cell : csvCells(id, v.get(), units.get(id))) {
+          out.add(new TidyRow(start, end, dimValues, cell[0], cell[1], cell[2]));
+        }
+      }
+    }
+    return out.build();
+  }
+
+  private List<String> tidyHeader() {
     List<String> header = new ArrayList<>();
     header.add("period_start");
     header.add("period_end");
@@ -428,33 +510,21 @@ public final class MetricTable {
     header.add("metric");
     header.add("value");
     header.add("unit");
-    csvLine(sb, header, -1);
-    int valueColumn = header.size() - 2;
-    for (Row r : rows) {
-      Period p = r.period != null ? r.period : during;
-      List<String> prefix = new ArrayList<>();
-      prefix.add(p == null ? "" : p.startDate().toString());
-      prefix.add(p == null ? "" : p.endDate().toString());
-      for (String d : dimensionIds) {
-        prefix.add(r.key.get(d).orElse(""));
-      }
-      for (String id : metricIds) {
-        Optional<MetricValue> v = r.value(id);
-        if (v.isEmpty()) {
-          continue;
-        }
-        for (String[] cell : csvCells(id, v.get(), units.get(id))) {
-          List<String> line = new ArrayList<>(prefix);
-          line.add(cell[0]);
-          line.add(cell[1]);
-          line.add(cell[2]);
-          csvLine(sb, line, valueColumn);
-        }
-      }
-    }
-    return sb.toString();
+    return header;
   }
 
+  private static List<String> cellsOf(TidyRow r) {
+    List<String> cells = new ArrayList<>();
+    cells.add(r.periodStart());
+    cells.add(r.periodEnd());
+    cells.addAll(r.dimensions());
+    cells.add(r.metric());
+    cells.add(r.value());
+    cells.add(r.unit());
+    return cells;
+  }
+
+  /** Expands one value into {@code {metric, value, unit}} cells. */
   private static List<String[]> csvCells(String id, MetricValue v, MetricUnit unit) {
     List<String[]> out = new ArrayList<>();
     if (v instanceof DurationStats d) {
@@ -470,27 +540,48 @@ public final class MetricTable {
       out.add(new String[] {id + ".min", money(s.min()), currency});
       out.add(new String[] {id + ".max", money(s.max()), currency});
     } else if (v instanceof Ratio r) {
-      String value =
-          r.denominator() == 0
-              ? ""
-              : new BigDecimal(r.numerator())
-                  .divide(new BigDecimal(r.denominator()), MathContext.DECIMAL64)
-                  .stripTrailingZeros()
-                  .toPlainString();
-      out.add(new String[] {id, value, "ratio"});
+      out.add(new String[] {id, fraction(r), "ratio"});
     } else if (v instanceof Amount a) {
-      out.add(
-          new String[] {
-            id,
-            money(a.value()),
-            a.value().map(m -> m.currency().getCurrencyCode()).orElse(unit.csvName())
-          });
+      String currency =
+          a.value().map(m -> m.currency().getCurrencyCode()).orElse(MetricUnit.MONEY.csvName());
+      String u = unit == MetricUnit.MONEY_PER_DAY ? currency + "/day" : currency;
+      out.add(new String[] {id, money(a.value()), u});
     } else if (v instanceof Count c) {
       out.add(new String[] {id, Long.toString(c.value()), "count"});
+    } else if (v instanceof Shares s) {
+      for (Map.Entry<String, Ratio> e : s.shares().entrySet()) {
+        out.add(new String[] {id + "." + e.getKey(), fraction(e.getValue()), "ratio"});
+      }
+    } else if (v instanceof StageFunnel f) {
+      for (StageFunnel.Step step : f.steps()) {
+        out.add(
+            new String[] {
+              id + "." + step.from() + "->" + step.to(), fraction(step.ratio()), "ratio"
+            });
+      }
+      out.add(new String[] {id + ".overall", fraction(f.overall()), "ratio"});
+    } else if (v instanceof CohortTable t) {
+      for (CohortTable.Row row : t.rows()) {
+        String cohort = id + "." + row.cohort().label();
+        out.add(new String[] {cohort + ".size", Long.toString(row.size()), "count"});
+        for (int k = 0; k < row.cells().size(); k++) {
+          out.add(new String[] {cohort + ".k" + k, fraction(row.cells().get(k)), "ratio"});
+        }
+      }
     } else {
       out.add(new String[] {id, number(v.asDouble()), unit.csvName()});
     }
     return out;
+  }
+
+  private static String fraction(Ratio r) {
+    if (r.denominator() == 0) {
+      return "";
+    }
+    return new BigDecimal(r.numerator())
+        .divide(new BigDecimal(r.denominator()), MathContext.DECIMAL64)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String money(Optional<Money> m) {
@@ -536,6 +627,28 @@ public final class MetricTable {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static void jsonString(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (ch < 0x20) {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+          } else {
+            sb.append(ch);
+          }
+        }
+      }
+    }
+    sb.append('"');
   }
 
   /**
