@@ -116,16 +116,21 @@ public final class MetricTable {
   }
 
   private Comparator<Row> rowOrder() {
+    String[] ids = dimensionIds.toArray(new String[0]);
+    int total = ids.length + (periodPosition >= 0 ? 1 : 0);
+    int periodAt = periodPosition;
     return (a, b) -> {
       int dim = 0;
-      int total = dimensionIds.size() + (periodPosition >= 0 ? 1 : 0);
       for (int i = 0; i < total; i++) {
         int c;
-        if (i == periodPosition) {
-          c = a.period().orElseThrow().start().compareTo(b.period().orElseThrow().start());
+        if (i == periodAt) {
+          c =
+              checkNotNull(a.period, "period")
+                  .start()
+                  .compareTo(checkNotNull(b.period, "period").start());
         } else {
-          String id = dimensionIds.get(dim++);
-          c = a.key.get(id).orElse("").compareTo(b.key.get(id).orElse(""));
+          String id = ids[dim++];
+          c = valueOrEmpty(a.key, id).compareTo(valueOrEmpty(b.key, id));
         }
         if (c != 0) {
           return c;
@@ -133,6 +138,11 @@ public final class MetricTable {
       }
       return 0;
     };
+  }
+
+  private static String valueOrEmpty(GroupKey key, String dimension) {
+    String v = key.values().get(dimension);
+    return v == null ? "" : v;
   }
 
   /**
