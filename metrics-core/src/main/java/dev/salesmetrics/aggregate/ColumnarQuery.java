@@ -287,7 +287,10 @@ public final class ColumnarQuery {
   /**
    * The hot loop grouped by rep (or team, region) and a period made of whole UTC days: the period
    * of a row is a lookup by its day number, {@code (sec - base) / 86_400}, so a row costs a
-   * division by a constant, two small-table reads and the counter updates.
+   * division by a constant, two small-table reads and the counter updates. Only closed deals have
+   * an instant, so a row is won or lost: both counts share one {@code long} during the loop (won
+   * in the high 32 bits, lost in the low ones; a range has fewer than 2<sup>31</sup> rows), in
+   * the open count's slot, and are moved to their own slots at the end.
    */
   private void accumulateByRepAndDay(
       int[] repCode, int periods, int[] days, long base, long[] data, int from, int to) {
@@ -309,9 +312,26 @@ public final class ColumnarQuery {
         continue;
       }
       int offset = repOffsets[rep[i]] + dayOffsets[(int) ((sec - base) / 86_400)];
-      count(data, offset, status[i], amount[i]);
+      int won = status[i] & DealColumns.WON;
+      data[offset + PACKED] += 1L << (won << 5);
+      long mask = -(long) won;
+      long a = amount[i] & mask;
+      data[offset + Counters.SUM] = Math.addExact(data[offset + Counters.SUM], a);
+      data[offset + Counters.MIN] =
+          Math.min(data[offset + Counters.MIN], a | (~mask & Long.MAX_VALUE));
+      data[offset + Counters.MAX] =
+          Math.max(data[offset + Counters.MAX], a | (~mask & Long.MIN_VALUE));
+    }
+    for (int o = 0; o < data.length; o += 1 << Counters.SHIFT) {
+      long packed = data[o + PACKED];
+      data[o + PACKED] = 0;
+      data[o + DealColumns.WON] += packed >>> 32;
+      data[o + DealColumns.LOST] += packed & 0xFFFF_FFFFL;
     }
   }
+
+  /** The slot of the won and lost counts packed in one long: the open count's, unused here. */
+  private static final int PACKED = DealColumns.OPEN;
 
   /**
    * Counts one deal into the counters at {@code offset}, without a branch on its status: the
@@ -426,7 +446,7 @@ public final class ColumnarQuery {
      * period dimension comes last; one {@link GroupKey} per group.
      */
     MetricTable table(Counters c) {
-      Map<Cells.RowKey, MetricValue[]> out = new LinkedHashMap<>();
+      List<Map.Entry<Cells.RowKey, MetricValue[]>> out = new ArrayList<>();
       int k = kinds.length;
       int groups = cells / periods;
       int[][] byName = new int[k][];
@@ -482,8 +502,10 @@ public final class ColumnarQuery {
                         data[o + Counters.MAX],
                         currency);
           }
-          out.put(
-              new Cells.RowKey(groupKey, buckets == null ? null : buckets.periods.get(p)), v);
+          out.add(
+              Map.entry(
+                  new Cells.RowKey(groupKey, buckets == null ? null : buckets.periods.get(p)),
+                  v));
         }
       }
       return MetricTable.create(plan, out);

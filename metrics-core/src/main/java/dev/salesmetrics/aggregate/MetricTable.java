@@ -20,6 +20,7 @@ import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,7 +77,8 @@ public final class MetricTable {
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(rowOrder());
     this.rows = ImmutableList.copyOf(sorted);
-    ImmutableMap.Builder<Cells.RowKey, Row> idx = ImmutableMap.builder();
+    ImmutableMap.Builder<Cells.RowKey, Row> idx =
+        ImmutableMap.builderWithExpectedSize(this.rows.size());
     for (Row r : this.rows) {
       idx.put(new Cells.RowKey(r.key, r.period), r);
     }
@@ -84,6 +86,12 @@ public final class MetricTable {
   }
 
   static MetricTable create(Plan plan, Map<Cells.RowKey, MetricValue[]> cells) {
+    return create(plan, cells.entrySet());
+  }
+
+  /** As {@link #create(Plan, Map)}, from the cells as entries (each key once). */
+  static MetricTable create(
+      Plan plan, Collection<Map.Entry<Cells.RowKey, MetricValue[]>> cells) {
     ImmutableList.Builder<String> dims = ImmutableList.builder();
     for (Dimension d : plan.dimensions) {
       dims.add(d.id());
@@ -96,8 +104,9 @@ public final class MetricTable {
     }
     ImmutableList<String> metricIds = ids.build();
     List<Row> rows = new ArrayList<>(cells.size());
-    for (Map.Entry<Cells.RowKey, MetricValue[]> e : cells.entrySet()) {
-      ImmutableMap.Builder<String, MetricValue> values = ImmutableMap.builder();
+    for (Map.Entry<Cells.RowKey, MetricValue[]> e : cells) {
+      ImmutableMap.Builder<String, MetricValue> values =
+          ImmutableMap.builderWithExpectedSize(e.getValue().length);
       MetricValue[] v = e.getValue();
       boolean any = false;
       for (int i = 0; i < v.length; i++) {
