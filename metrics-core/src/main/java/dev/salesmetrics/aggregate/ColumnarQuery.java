@@ -12,7 +12,6 @@ import dev.salesmetrics.model.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,13 @@ import javax.annotation.Nullable;
  * <p>How it is fast: every group is a dense {@code int}: the rep code (mapped once per rep to its
  * team or region code), the product or customer code, and the period index, combined in mixed
  * radix; the period index comes from a lookup table of slots between precomputed period
- * boundaries ({@link Dimension#period}), never from a date object per row. The counters per group
- * are flat {@code long} arrays (won, lost, open, and the sum, min and max of won amounts), so the
- * hot loop reads four columns and writes a few array cells, and a parallel run merges per-thread
- * arrays by addition. Sums overflow-check like {@code Money}.
+ * boundaries ({@link Dimension#period}), never from a date object per row. The counters of a
+ * group sit side by side in one flat {@code long} array (open, won and lost counts, and the sum,
+ * min and max of won amounts), so the hot loop reads four columns and updates one group's
+ * counters without a branch on the status; grouped by rep (or team or region) with a period made
+ * of whole days, as calendar months in UTC, a row's group is two small-table reads (rep, day
+ * number). A parallel run merges per-thread arrays by addition. Sums overflow-check like {@code
+ * Money}.
  *
  * <p>Dimensions supported: {@link Dimension#REP}, {@link Dimension#PRODUCT}, {@link
  * Dimension#CUSTOMER}, {@code team}/{@code region} (any dimension whose value depends only on the
@@ -238,50 +240,112 @@ public final class ColumnarQuery {
     if (layout.plan.periodDimension != null && layout.buckets == null) {
       return; // grouped by period, and no deal is closed: no deal belongs to a period
     }
+    PeriodBuckets buckets = layout.buckets;
+    if (layout.singleRepMap != null) {
+      if (buckets == null) {
+        accumulateByRep(layout.singleRepMap, c.data, from, to);
+        return;
+      }
+      int[] days = buckets.dayTable();
+      if (days != null) {
+        accumulateByRepAndDay(
+            layout.singleRepMap, layout.periods, days, buckets.base(), c.data, from, to);
+        return;
+      }
+    }
+    final long[] at = columns.closedAtSec;
+    final long[] amount = columns.amountMinor;
+    final byte[] status = columns.status;
+    final long[] data = c.data;
+    for (int i = from; i < to; i++) {
+      int cell = layout.groupCell(i);
+      if (buckets != null) {
+        long sec = at[i];
+        if (sec == DealColumns.NO_INSTANT) {
+          continue;
+        }
+        cell = cell * layout.periods + buckets.index(sec);
+      }
+      count(data, cell << Counters.SHIFT, status[i], amount[i]);
+    }
+  }
+
+  /** The hot loop grouped by rep (or team, region) alone. */
+  private void accumulateByRep(int[] repCode, long[] data, int from, int to) {
+    final int[] rep = columns.rep;
+    final long[] amount = columns.amountMinor;
+    final byte[] status = columns.status;
+    final int[] offsets = new int[repCode.length];
+    for (int r = 0; r < offsets.length; r++) {
+      offsets[r] = repCode[r] << Counters.SHIFT;
+    }
+    for (int i = from; i < to; i++) {
+      count(data, offsets[rep[i]], status[i], amount[i]);
+    }
+  }
+
+  /**
+   * The hot loop grouped by rep (or team, region) and a period made of whole UTC days: the period
+   * of a row is a lookup by its day number, {@code (sec - base) / 86_400}, so a row costs a
+   * division by a constant, two small-table reads and the counter updates. Only closed deals have
+   * an instant, so a row is won or lost: both counts share one {@code long} during the loop (won
+   * in the high 32 bits, lost in the low ones; a range has fewer than 2<sup>31</sup> rows), in
+   * the open count's slot, and are moved to their own slots at the end.
+   */
+  private void accumulateByRepAndDay(
+      int[] repCode, int periods, int[] days, long base, long[] data, int from, int to) {
     final int[] rep = columns.rep;
     final long[] at = columns.closedAtSec;
     final long[] amount = columns.amountMinor;
     final byte[] status = columns.status;
-    final PeriodBuckets buckets = layout.buckets;
-    final int periods = layout.periods;
-    final long[] won = c.won;
-    final long[] lost = c.lost;
-    final long[] open = c.open;
-    final long[] sum = c.sum;
-    final long[] min = c.min;
-    final long[] max = c.max;
-    final int[] repCode = layout.singleRepMap;
-    for (int i = from; i < to; i++) {
-      int cell;
-      long sec = at[i];
-      if (repCode != null) {
-        cell = repCode[rep[i]] * periods;
-      } else {
-        cell = layout.groupCell(i) * periods;
-      }
-      byte s = status[i];
-      if (buckets != null) {
-        if (sec == DealColumns.NO_INSTANT) {
-          continue;
-        }
-        cell += buckets.index(sec);
-      }
-      if (s == DealColumns.WON) {
-        won[cell]++;
-        long a = amount[i];
-        sum[cell] = Math.addExact(sum[cell], a);
-        if (a < min[cell]) {
-          min[cell] = a;
-        }
-        if (a > max[cell]) {
-          max[cell] = a;
-        }
-      } else if (s == DealColumns.LOST) {
-        lost[cell]++;
-      } else {
-        open[cell]++;
-      }
+    final int[] repOffsets = new int[repCode.length];
+    for (int r = 0; r < repOffsets.length; r++) {
+      repOffsets[r] = (repCode[r] * periods) << Counters.SHIFT;
     }
+    final int[] dayOffsets = new int[days.length];
+    for (int d = 0; d < dayOffsets.length; d++) {
+      dayOffsets[d] = days[d] << Counters.SHIFT;
+    }
+    for (int i = from; i < to; i++) {
+      long sec = at[i];
+      if (sec == DealColumns.NO_INSTANT) {
+        continue;
+      }
+      int offset = repOffsets[rep[i]] + dayOffsets[(int) ((sec - base) / 86_400)];
+      int won = status[i] & DealColumns.WON;
+      data[offset + PACKED] += 1L << (won << 5);
+      long mask = -(long) won;
+      long a = amount[i] & mask;
+      data[offset + Counters.SUM] = Math.addExact(data[offset + Counters.SUM], a);
+      data[offset + Counters.MIN] =
+          Math.min(data[offset + Counters.MIN], a | (~mask & Long.MAX_VALUE));
+      data[offset + Counters.MAX] =
+          Math.max(data[offset + Counters.MAX], a | (~mask & Long.MIN_VALUE));
+    }
+    for (int o = 0; o < data.length; o += 1 << Counters.SHIFT) {
+      long packed = data[o + PACKED];
+      data[o + PACKED] = 0;
+      data[o + DealColumns.WON] += packed >>> 32;
+      data[o + DealColumns.LOST] += packed & 0xFFFF_FFFFL;
+    }
+  }
+
+  /** The slot of the won and lost counts packed in one long: the open count's, unused here. */
+  private static final int PACKED = DealColumns.OPEN;
+
+  /**
+   * Counts one deal into the counters at {@code offset}, without a branch on its status: the
+   * status is the index of its count, and a won mask selects the amount for sum, min and max.
+   */
+  private static void count(long[] data, int offset, byte status, long amount) {
+    data[offset + status]++;
+    long won = -(long) (status & DealColumns.WON);
+    long a = amount & won;
+    data[offset + Counters.SUM] = Math.addExact(data[offset + Counters.SUM], a);
+    data[offset + Counters.MIN] =
+        Math.min(data[offset + Counters.MIN], a | (~won & Long.MAX_VALUE));
+    data[offset + Counters.MAX] =
+        Math.max(data[offset + Counters.MAX], a | (~won & Long.MIN_VALUE));
   }
 
   /** The dense key layout of one run: dimension codes, period buckets and cell count. */
@@ -376,34 +440,73 @@ public final class ColumnarQuery {
       return cell;
     }
 
+    /**
+     * Builds the table, visiting groups in the order of their values (each dimension's codes
+     * ranked by name) and periods in order, so that the rows arrive already sorted when the
+     * period dimension comes last; one {@link GroupKey} per group.
+     */
     MetricTable table(Counters c) {
-      Map<Cells.RowKey, MetricValue[]> out = new HashMap<>();
-      Currency currency = columns.currency;
-      for (int cell = 0; cell < cells; cell++) {
-        if (c.won[cell] + c.lost[cell] + c.open[cell] == 0) {
-          continue;
+      List<Map.Entry<Cells.RowKey, MetricValue[]>> out = new ArrayList<>();
+      int k = kinds.length;
+      int groups = cells / periods;
+      int[][] byName = new int[k][];
+      for (int d = 0; d < k; d++) {
+        if (radix[d] == 0) {
+          return MetricTable.create(plan, out); // no rep at all: no deal
         }
-        int p = cell % periods;
-        int rest = cell / periods;
-        Map<String, String> key = new LinkedHashMap<>();
-        String[] values = new String[kinds.length];
-        for (int d = kinds.length - 1; d >= 0; d--) {
-          values[d] = names.get(d).get(rest % radix[d]);
+        List<String> dimNames = names.get(d);
+        byName[d] =
+            java.util.stream.IntStream.range(0, radix[d])
+                .boxed()
+                .sorted((x, y) -> dimNames.get(x).compareTo(dimNames.get(y)))
+                .mapToInt(Integer::intValue)
+                .toArray();
+      }
+      Currency currency = columns.currency;
+      long[] data = c.data;
+      int[] codes = new int[k];
+      for (int r = 0; r < groups; r++) {
+        int rest = r;
+        for (int d = k - 1; d >= 0; d--) {
+          codes[d] = byName[d][rest % radix[d]];
           rest /= radix[d];
         }
-        for (int d = 0; d < kinds.length; d++) {
-          key.put(dims.get(d).id(), values[d]);
+        int group = 0;
+        for (int d = 0; d < k; d++) {
+          group = group * radix[d] + codes[d];
         }
-        MetricValue[] v = new MetricValue[metrics.size()];
-        for (int m = 0; m < v.length; m++) {
-          v[m] =
-              metrics.get(m).equals(ColumnarMetrics.WIN_RATE)
-                  ? Ratio.of(c.won[cell], c.won[cell] + c.lost[cell])
-                  : moneyStats(c.won[cell], c.sum[cell], c.min[cell], c.max[cell], currency);
+        GroupKey groupKey = null;
+        for (int p = 0; p < periods; p++) {
+          int o = (group * periods + p) << Counters.SHIFT;
+          long won = data[o + DealColumns.WON];
+          long lost = data[o + DealColumns.LOST];
+          if (won + lost + data[o + DealColumns.OPEN] == 0) {
+            continue;
+          }
+          if (groupKey == null) {
+            Map<String, String> key = new LinkedHashMap<>();
+            for (int d = 0; d < k; d++) {
+              key.put(dims.get(d).id(), names.get(d).get(codes[d]));
+            }
+            groupKey = GroupKey.of(key);
+          }
+          MetricValue[] v = new MetricValue[metrics.size()];
+          for (int m = 0; m < v.length; m++) {
+            v[m] =
+                metrics.get(m).equals(ColumnarMetrics.WIN_RATE)
+                    ? Ratio.of(won, won + lost)
+                    : moneyStats(
+                        won,
+                        data[o + Counters.SUM],
+                        data[o + Counters.MIN],
+                        data[o + Counters.MAX],
+                        currency);
+          }
+          out.add(
+              Map.entry(
+                  new Cells.RowKey(groupKey, buckets == null ? null : buckets.periods.get(p)),
+                  v));
         }
-        out.put(
-            new Cells.RowKey(GroupKey.of(key), buckets == null ? null : buckets.periods.get(p)),
-            v);
       }
       return MetricTable.create(plan, out);
     }
@@ -460,34 +563,36 @@ public final class ColumnarQuery {
     return result;
   }
 
-  /** Counters per dense cell. */
+  /**
+   * Counters per dense cell, interleaved in one array so that a row touches one or two cache
+   * lines: at {@code cell << SHIFT} the open, won and lost counts (at the index of the status),
+   * then the sum, min and max of the won amounts.
+   */
   private static final class Counters {
-    final long[] won;
-    final long[] lost;
-    final long[] open;
-    final long[] sum;
-    final long[] min;
-    final long[] max;
+    static final int SHIFT = 3;
+    static final int SUM = 3;
+    static final int MIN = 4;
+    static final int MAX = 5;
+
+    final long[] data;
 
     Counters(int cells) {
-      won = new long[cells];
-      lost = new long[cells];
-      open = new long[cells];
-      sum = new long[cells];
-      min = new long[cells];
-      max = new long[cells];
-      java.util.Arrays.fill(min, Long.MAX_VALUE);
-      java.util.Arrays.fill(max, Long.MIN_VALUE);
+      data = new long[cells << SHIFT];
+      for (int o = 0; o < data.length; o += 1 << SHIFT) {
+        data[o + MIN] = Long.MAX_VALUE;
+        data[o + MAX] = Long.MIN_VALUE;
+      }
     }
 
-    void add(Counters o) {
-      for (int i = 0; i < won.length; i++) {
-        won[i] += o.won[i];
-        lost[i] += o.lost[i];
-        open[i] += o.open[i];
-        sum[i] = Math.addExact(sum[i], o.sum[i]);
-        min[i] = Math.min(min[i], o.min[i]);
-        max[i] = Math.max(max[i], o.max[i]);
+    void add(Counters other) {
+      long[] o = other.data;
+      for (int i = 0; i < data.length; i += 1 << SHIFT) {
+        data[i + DealColumns.OPEN] += o[i + DealColumns.OPEN];
+        data[i + DealColumns.WON] += o[i + DealColumns.WON];
+        data[i + DealColumns.LOST] += o[i + DealColumns.LOST];
+        data[i + SUM] = Math.addExact(data[i + SUM], o[i + SUM]);
+        data[i + MIN] = Math.min(data[i + MIN], o[i + MIN]);
+        data[i + MAX] = Math.max(data[i + MAX], o[i + MAX]);
       }
     }
   }

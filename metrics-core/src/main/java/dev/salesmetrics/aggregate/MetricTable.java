@@ -20,6 +20,7 @@ import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,7 +77,8 @@ public final class MetricTable {
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(rowOrder());
     this.rows = ImmutableList.copyOf(sorted);
-    ImmutableMap.Builder<Cells.RowKey, Row> idx = ImmutableMap.builder();
+    ImmutableMap.Builder<Cells.RowKey, Row> idx =
+        ImmutableMap.builderWithExpectedSize(this.rows.size());
     for (Row r : this.rows) {
       idx.put(new Cells.RowKey(r.key, r.period), r);
     }
@@ -84,6 +86,12 @@ public final class MetricTable {
   }
 
   static MetricTable create(Plan plan, Map<Cells.RowKey, MetricValue[]> cells) {
+    return create(plan, cells.entrySet());
+  }
+
+  /** As {@link #create(Plan, Map)}, from the cells as entries (each key once). */
+  static MetricTable create(
+      Plan plan, Collection<Map.Entry<Cells.RowKey, MetricValue[]>> cells) {
     ImmutableList.Builder<String> dims = ImmutableList.builder();
     for (Dimension d : plan.dimensions) {
       dims.add(d.id());
@@ -96,8 +104,9 @@ public final class MetricTable {
     }
     ImmutableList<String> metricIds = ids.build();
     List<Row> rows = new ArrayList<>(cells.size());
-    for (Map.Entry<Cells.RowKey, MetricValue[]> e : cells.entrySet()) {
-      ImmutableMap.Builder<String, MetricValue> values = ImmutableMap.builder();
+    for (Map.Entry<Cells.RowKey, MetricValue[]> e : cells) {
+      ImmutableMap.Builder<String, MetricValue> values =
+          ImmutableMap.builderWithExpectedSize(e.getValue().length);
       MetricValue[] v = e.getValue();
       boolean any = false;
       for (int i = 0; i < v.length; i++) {
@@ -116,16 +125,21 @@ public final class MetricTable {
   }
 
   private Comparator<Row> rowOrder() {
+    String[] ids = dimensionIds.toArray(new String[0]);
+    int total = ids.length + (periodPosition >= 0 ? 1 : 0);
+    int periodAt = periodPosition;
     return (a, b) -> {
       int dim = 0;
-      int total = dimensionIds.size() + (periodPosition >= 0 ? 1 : 0);
       for (int i = 0; i < total; i++) {
         int c;
-        if (i == periodPosition) {
-          c = a.period().orElseThrow().start().compareTo(b.period().orElseThrow().start());
+        if (i == periodAt) {
+          c =
+              checkNotNull(a.period, "period")
+                  .start()
+                  .compareTo(checkNotNull(b.period, "period").start());
         } else {
-          String id = dimensionIds.get(dim++);
-          c = a.key.get(id).orElse("").compareTo(b.key.get(id).orElse(""));
+          String id = ids[dim++];
+          c = valueOrEmpty(a.key, id).compareTo(valueOrEmpty(b.key, id));
         }
         if (c != 0) {
           return c;
@@ -133,6 +147,11 @@ public final class MetricTable {
       }
       return 0;
     };
+  }
+
+  private static String valueOrEmpty(GroupKey key, String dimension) {
+    String v = key.values().get(dimension);
+    return v == null ? "" : v;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import dev.salesmetrics.time.Period;
 import java.time.Instant;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * Maps epoch seconds to the index of a period among consecutive periods covering a time span,
@@ -61,6 +62,20 @@ final class PeriodBuckets {
 
   int size() {
     return periods.size();
+  }
+
+  /**
+   * Returns the period index of every UTC-aligned day slot from {@link #base()} when the slots are
+   * whole days (the day number {@code (sec - base()) / 86_400} indexes it), else null.
+   */
+  @Nullable
+  int[] dayTable() {
+    return slot == 86_400 ? table : null;
+  }
+
+  /** Returns the start of the first period in epoch seconds. */
+  long base() {
+    return base;
   }
 
   /** Returns the index of the period containing {@code sec}, which lies in the covered span. */
