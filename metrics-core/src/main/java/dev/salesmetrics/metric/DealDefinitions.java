@@ -174,8 +174,8 @@ final class DealDefinitions {
                 }
               }
             },
-            DealDefinitions::addCounts,
-            s -> Ratio.of(s[0], s[1]));
+            Counters::addInto,
+            Counters::ratio);
   }
 
   static Metric<Deal, Ratio> winRateAllCreated() {
@@ -193,14 +193,8 @@ final class DealDefinitions {
                 }
               }
             },
-            DealDefinitions::addCounts,
-            s -> Ratio.of(s[0], s[1]));
-  }
-
-  private static void addCounts(long[] s, long[] o) {
-    for (int i = 0; i < s.length; i++) {
-      s[i] = Math.addExact(s[i], o[i]);
-    }
+            Counters::addInto,
+            Counters::ratio);
   }
 
   static Metric<Deal, MoneyStats> averageDealSize(Conversion conversion) {
@@ -585,7 +579,7 @@ final class DealDefinitions {
                 }
               }
             },
-            DealDefinitions::addCounts,
+            Counters::addInto,
             s -> {
               ImmutableList.Builder<StageFunnel.Step> list = ImmutableList.builder();
               for (int i = 0; i < steps; i++) {

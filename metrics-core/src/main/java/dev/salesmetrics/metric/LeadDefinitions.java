@@ -97,8 +97,8 @@ final class LeadDefinitions {
                 s[1] += 3;
               }
             },
-            LeadDefinitions::addPairs,
-            s -> Ratio.of(s[0], s[1]));
+            Counters::addInto,
+            Counters::ratio);
   }
 
   static Metric<Lead, Score> leadScore(LeadScoreModel model) {
@@ -115,7 +115,7 @@ final class LeadDefinitions {
                 s[1]++;
               }
             },
-            LeadDefinitions::addPairs,
+            Counters::addInto,
             s -> s[1] == 0 ? Score.empty() : Score.of((double) s[0] / 1_000_000.0 / s[1], s[1]));
   }
 
@@ -132,8 +132,8 @@ final class LeadDefinitions {
                 s[1]++;
               }
             },
-            LeadDefinitions::addPairs,
-            s -> Ratio.of(s[0], s[1]));
+            Counters::addInto,
+            Counters::ratio);
   }
 
   static Metric<Lead, DurationStats> leadTimeToConvert() {
@@ -167,12 +167,5 @@ final class LeadDefinitions {
             },
             (acc, other) -> acc.addAll(other),
             DurationStatsAccumulator::snapshot);
-  }
-
-  /** Adds two counters element by element, exactly. */
-  static void addPairs(long[] into, long[] other) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] = Math.addExact(into[i], other[i]);
-    }
   }
 }

@@ -36,7 +36,7 @@ final class ProductDefinitions {
                 }
               }
             },
-            LeadDefinitions::addPairs,
+            Counters::addInto,
             n -> Count.of(n[0]));
   }
 

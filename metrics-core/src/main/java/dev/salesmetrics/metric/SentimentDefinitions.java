@@ -22,7 +22,7 @@ final class SentimentDefinitions {
                 s[2]++;
               }
             },
-            LeadDefinitions::addPairs,
+            Counters::addInto,
             s ->
                 s[2] == 0
                     ? Score.empty()
@@ -42,7 +42,7 @@ final class SentimentDefinitions {
                 s[1]++;
               }
             },
-            LeadDefinitions::addPairs,
-            s -> Ratio.of(s[0], s[1]));
+            Counters::addInto,
+            Counters::ratio);
   }
 }
