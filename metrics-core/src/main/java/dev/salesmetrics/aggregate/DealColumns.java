@@ -8,12 +8,8 @@ import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import javax.annotation.Nullable;
 
 /**
@@ -65,9 +61,9 @@ public final class DealColumns {
     this.status = Arrays.copyOf(b.status, size);
     this.product = b.product == null ? null : Arrays.copyOf(b.product, size);
     this.customer = b.customer == null ? null : Arrays.copyOf(b.customer, size);
-    this.reps = ImmutableList.copyOf(b.reps.names);
-    this.products = ImmutableList.copyOf(b.products.names);
-    this.customers = ImmutableList.copyOf(b.customers.names);
+    this.reps = ImmutableList.copyOf(b.reps.names());
+    this.products = ImmutableList.copyOf(b.products.names());
+    this.customers = ImmutableList.copyOf(b.customers.names());
     this.minSec = b.minSec;
     this.maxSec = b.maxSec;
   }
@@ -150,9 +146,9 @@ public final class DealColumns {
     private byte[] status = new byte[1024];
     @Nullable private int[] product;
     @Nullable private int[] customer;
-    private final Dictionary reps = new Dictionary();
-    private final Dictionary products = new Dictionary();
-    private final Dictionary customers = new Dictionary();
+    private final Codes.Strings reps = new Codes.Strings();
+    private final Codes.Strings products = new Codes.Strings();
+    private final Codes.Strings customers = new Codes.Strings();
     private long minSec = Long.MAX_VALUE;
     private long maxSec = Long.MIN_VALUE;
 
@@ -267,22 +263,6 @@ public final class DealColumns {
      */
     public DealColumns build() {
       return new DealColumns(this);
-    }
-  }
-
-  /** Strings to dense codes in order of first appearance. */
-  private static final class Dictionary {
-    final Map<String, Integer> codes = new HashMap<>();
-    final List<String> names = new ArrayList<>();
-
-    int code(String name) {
-      Integer c = codes.get(name);
-      if (c == null) {
-        c = names.size();
-        codes.put(name, c);
-        names.add(name);
-      }
-      return c;
     }
   }
 }
