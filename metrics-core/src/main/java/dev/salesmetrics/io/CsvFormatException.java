@@ -16,20 +16,8 @@ import javax.annotation.Nullable;
 public final class CsvFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The file name, such as {@code deals.csv}. */
-  private final String file;
-
-  /** The physical line number in the file, 1-based; the header is line 1. */
-  private final long line;
-
-  /** The column name as the schema names it, or null when the problem is not in one cell. */
-  @Nullable private final String column;
-
-  /** The cell's text, or null when there is no cell (missing column, ragged row). */
-  @Nullable private final String value;
-
-  /** Why the row was rejected. */
-  private final String reason;
+  /** The file, line, column, value and reason. */
+  private final RejectedRow row;
 
   /**
    * Creates the exception for the given rejected row.
@@ -50,11 +38,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    */
   public CsvFormatException(RejectedRow row, @Nullable Throwable cause) {
     super(checkNotNull(row, "row").message(), cause);
-    this.file = row.file();
-    this.line = row.line();
-    this.column = row.column().orElse(null);
-    this.value = row.value().orElse(null);
-    this.reason = row.reason();
+    this.row = row;
   }
 
   /**
@@ -63,7 +47,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return e.g. {@code "deals.csv"}
    */
   public String file() {
-    return file;
+    return row.file();
   }
 
   /**
@@ -73,7 +57,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return the line
    */
   public long line() {
-    return line;
+    return row.line();
   }
 
   /**
@@ -82,7 +66,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return the column, or empty if the problem is not in one cell
    */
   public Optional<String> column() {
-    return Optional.ofNullable(column);
+    return row.column();
   }
 
   /**
@@ -91,7 +75,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return the cell text, or empty if there is no cell
    */
   public Optional<String> value() {
-    return Optional.ofNullable(value);
+    return row.value();
   }
 
   /**
@@ -100,7 +84,7 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return the reason
    */
   public String reason() {
-    return reason;
+    return row.reason();
   }
 
   /**
@@ -109,6 +93,6 @@ public final class CsvFormatException extends IllegalArgumentException {
    * @return the rejected row
    */
   public RejectedRow toRejectedRow() {
-    return new RejectedRow(file, line, column, value, reason);
+    return row;
   }
 }

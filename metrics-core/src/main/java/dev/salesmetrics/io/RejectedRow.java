@@ -2,6 +2,7 @@ package dev.salesmetrics.io;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -13,11 +14,22 @@ import javax.annotation.Nullable;
  *
  * <p>Immutable and thread safe.
  */
-public final class RejectedRow {
+public final class RejectedRow implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The file name, such as {@code deals.csv}. */
   private final String file;
+
+  /** The physical line number in the file, 1-based; the header is line 1. */
   private final long line;
+
+  /** The column name as the schema names it, or null when the problem is not in one cell. */
   @Nullable private final String column;
+
+  /** The cell's text, or null when there is no cell (missing column, ragged row). */
   @Nullable private final String value;
+
+  /** Why the row was rejected. */
   private final String reason;
 
   /**
