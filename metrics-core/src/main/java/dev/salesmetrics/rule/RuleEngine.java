@@ -135,7 +135,7 @@ public final class RuleEngine {
                             new History.Entry(
                                 evaluation.periodStart(),
                                 evaluation.periodEnd(),
-                                value.asDouble()),
+                                finiteOrEmpty(value.asDouble())),
                             depth)));
     lastEvaluatedAt = at;
     ImmutableList<AlertEvent> out = events.build();
@@ -253,6 +253,10 @@ public final class RuleEngine {
       return undefined(value, "undefined");
     }
     double v = raw.getAsDouble();
+    if (!Double.isFinite(v)) {
+      // a MetricValue that breaks its contract: undefined, never compared
+      return undefined(value, "value " + v + " is not finite");
+    }
     switch (rule.reference()) {
       case VALUE -> {
         return new Observation(value, raw, "", "");
@@ -267,6 +271,9 @@ public final class RuleEngine {
                 v, target.getAsDouble(), e.periodStart(), e.periodEnd(), e.evaluatedAt());
         String goal = " of the goal " + Formats.unitValue(rule.unit(), p.target());
         if (rule.reference() == Reference.GOAL) {
+          if (!Double.isFinite(p.attainment())) {
+            return undefined(value, "attainment " + p.attainment() + " is not finite");
+          }
           return new Observation(
               value,
               OptionalDouble.of(p.attainment()),
@@ -276,6 +283,9 @@ public final class RuleEngine {
         OptionalDouble pace = p.forecastAttainment();
         if (pace.isEmpty()) {
           return undefined(value, "no time elapsed in " + e.periodLabel());
+        }
+        if (!Double.isFinite(pace.getAsDouble())) {
+          return undefined(value, "pace " + pace.getAsDouble() + " is not finite");
         }
         return new Observation(
             value,
@@ -299,19 +309,21 @@ public final class RuleEngine {
                   ? "no previous period"
                   : "only " + past.size() + " of " + n + " previous periods");
         }
-        double sum = 0;
+        double base = 0; // the mean as a sum of shares: finite for finite entries
         for (History.Entry entry : past) {
           if (entry.value().isEmpty()) {
             return undefined(
                 value, previous ? "previous period undefined" : "a previous period undefined");
           }
-          sum += entry.value().getAsDouble();
+          base += entry.value().getAsDouble() / n;
         }
-        double base = sum / n;
         if (base == 0) {
           return undefined(value, previous ? "previous period was 0" : "baseline mean was 0");
         }
         double change = (v - base) / Math.abs(base);
+        if (!Double.isFinite(change)) {
+          return undefined(value, "change " + change + " is not finite");
+        }
         String basis =
             previous
                 ? " on the previous period ("
@@ -325,6 +337,11 @@ public final class RuleEngine {
       }
     }
     throw new AssertionError(rule.reference());
+  }
+
+  /** A non-finite number (from a {@code MetricValue} that breaks its contract) is undefined. */
+  private static OptionalDouble finiteOrEmpty(OptionalDouble d) {
+    return d.isPresent() && !Double.isFinite(d.getAsDouble()) ? OptionalDouble.empty() : d;
   }
 
   private static Observation undefined(MetricValue value, String reason) {

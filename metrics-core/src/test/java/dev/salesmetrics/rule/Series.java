@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
  * Weekly test series for one group, written as text: {@code "0.25 0.18 - x 3/17"} where a number
- * is a {@code Score} over 10 records, {@code n/d} a {@code Ratio}, {@code -} an undefined value
- * and {@code x} a group with no value at all. Week 1 starts on Monday 2025-03-03; each week is
+ * is a {@code Score} over 10 records, {@code n/d} a {@code Ratio}, {@code -} an undefined value,
+ * {@code x} a group with no value at all, and {@code nan}, {@code inf}, {@code -inf} a value of a
+ * misbehaving {@code MetricValue} whose {@code asDouble()} is not finite. Week 1 starts on Monday 2025-03-03; each week is
  * evaluated at its end.
  */
 final class Series {
@@ -32,12 +34,45 @@ final class Series {
     if (token.equals("-")) {
       return Score.undefined(10);
     }
+    switch (token) {
+      case "nan" -> {
+        return new Raw(Double.NaN);
+      }
+      case "inf" -> {
+        return new Raw(Double.POSITIVE_INFINITY);
+      }
+      case "-inf" -> {
+        return new Raw(Double.NEGATIVE_INFINITY);
+      }
+      default -> { }
+    }
     int slash = token.indexOf('/');
     if (slash >= 0) {
       return Ratio.of(
           Long.parseLong(token.substring(0, slash)), Long.parseLong(token.substring(slash + 1)));
     }
     return Score.of(Double.parseDouble(token), 10);
+  }
+
+  /**
+   * A value that breaks the {@code MetricValue} contract: {@code asDouble()} is present but NaN or
+   * infinite, as a user's own implementation may return.
+   */
+  record Raw(double value) implements MetricValue {
+    @Override
+    public OptionalDouble asDouble() {
+      return OptionalDouble.of(value);
+    }
+
+    @Override
+    public long sampleSize() {
+      return 10;
+    }
+
+    @Override
+    public String toString() {
+      return Double.toString(value);
+    }
   }
 
   /** Weekly evaluations of {@code metricId} for {@code group}, one per token. */
