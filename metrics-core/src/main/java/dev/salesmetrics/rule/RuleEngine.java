@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.metric.MetricValue;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +35,12 @@ import javax.annotation.Nullable;
  * #restoreState(EngineState)}.
  *
  * <p>Listeners are called after the evaluation's state is committed; one that throws neither
- * stops the others nor changes the state, and its failure is kept in {@link #listenerFailures()}
- * (the newest 1,000). Nothing is logged.
+ * stops the others nor changes the state. An exception is kept in {@link #listenerFailures()}
+ * (the newest 1,000; a checked exception thrown sneakily is wrapped in an {@link
+ * UndeclaredThrowableException}). An {@link Error} (out of memory, stack overflow, a failed
+ * assertion) is not swallowed: every listener still gets every event of the evaluation, then
+ * {@link #evaluate} throws the first error, with later ones suppressed in it; the evaluation
+ * stays committed. Nothing is logged.
  *
  * <p>Thread safe: public methods are synchronized; listeners run on the evaluating thread while
  * it holds the engine's lock, and must not call back into the engine.
@@ -111,6 +116,8 @@ public final class RuleEngine {
    * @return the transitions, in rule order then group order; empty when nothing changed
    * @throws IllegalArgumentException if {@code evaluatedAt} is not after the previous
    *     evaluation's
+   * @throws Error the first error a listener threw, after every listener was called with every
+   *     event; the evaluation is committed all the same
    */
   public synchronized ImmutableList<AlertEvent> evaluate(Evaluation evaluation) {
     checkNotNull(evaluation, "evaluation");
@@ -139,19 +146,44 @@ public final class RuleEngine {
                             depth)));
     lastEvaluatedAt = at;
     ImmutableList<AlertEvent> out = events.build();
-    for (AlertEvent event : out) {
+    notifyListeners(out);
+    return out;
+  }
+
+  /**
+   * Hands every event to every listener. An exception is recorded and the others go on; an
+   * {@link Error} does not stop them either, and the first one is rethrown once every listener
+   * had every event, with the later ones suppressed in it.
+   */
+  private void notifyListeners(List<AlertEvent> events) {
+    Error error = null;
+    for (AlertEvent event : events) {
       for (AlertListener listener : listeners) {
         try {
           listener.onEvent(event);
         } catch (RuntimeException e) {
-          if (failures.size() == MAX_FAILURES) {
-            failures.removeFirst();
+          recordFailure(listener, event, e);
+        } catch (Exception e) { // a checked exception thrown sneakily
+          recordFailure(listener, event, new UndeclaredThrowableException(e, e.toString()));
+        } catch (Error e) {
+          if (error == null) {
+            error = e;
+          } else if (error != e) {
+            error.addSuppressed(e);
           }
-          failures.addLast(new ListenerFailure(listener, event, e));
         }
       }
     }
-    return out;
+    if (error != null) {
+      throw error;
+    }
+  }
+
+  private void recordFailure(AlertListener listener, AlertEvent event, RuntimeException e) {
+    if (failures.size() == MAX_FAILURES) {
+      failures.removeFirst();
+    }
+    failures.addLast(new ListenerFailure(listener, event, e));
   }
 
   /**

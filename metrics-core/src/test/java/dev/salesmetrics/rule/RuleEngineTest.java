@@ -488,6 +488,71 @@ class RuleEngineTest {
   }
 
   @Test
+  void anErrorFromAListenerReachesTheCallerOnlyAfterEveryListenerHadEveryEvent() {
+    List<String> heard = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    AlertListener failing =
+        event -> {
+          heard.add("failing " + event.group().label());
+          throw new OutOfMemoryError("listener out of memory at " + event.group().label());
+        };
+    AlertListener alsoFailing =
+        event -> {
+          throw new StackOverflowError("deep at " + event.group().label());
+        };
+    RuleEngine engine =
+        RuleEngine.builder()
+            .rule(below20().build())
+            .listener(failing)
+            .listener(alsoFailing)
+            .listener(event -> second.add(event.group().label()))
+            .build();
+    Instant start = Series.START;
+    Evaluation e =
+        Evaluation.builder(start.plus(Series.WEEK), start, start.plus(Series.WEEK))
+            .value("m", GroupKey.of("rep", "R01"), Series.parseValue("0.1"))
+            .value("m", GroupKey.of("rep", "R02"), Series.parseValue("0.1"))
+            .build();
+
+    assertThatThrownBy(() -> engine.evaluate(e))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("listener out of memory at rep R01")
+        .satisfies(
+            t ->
+                assertThat(t.getSuppressed())
+                    .extracting(Throwable::getMessage)
+                    .containsExactly(
+                        "deep at rep R01", "listener out of memory at rep R02", "deep at rep R02"));
+    assertThat(heard).containsExactly("failing rep R01", "failing rep R02");
+    assertThat(second).containsExactly("rep R01", "rep R02");
+    // the evaluation was committed: the state moved on and the next evaluation continues it
+    assertThat(engine.state("low", GroupKey.of("rep", "R01"))).isEqualTo(AlertState.FIRING);
+    assertThat(engine.listenerFailures()).isEmpty();
+    assertThatThrownBy(() -> engine.evaluate(e)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aCheckedExceptionThrownSneakilyByAListenerIsRecordedLikeARuntimeException() {
+    List<AlertEvent> heard = new ArrayList<>();
+    AlertListener sneaky = event -> RuleEngineTest.<RuntimeException>sneak(
+        new java.io.IOException("disk gone"));
+    RuleEngine engine =
+        RuleEngine.builder().rule(below20().build()).listener(sneaky).listener(heard::add).build();
+    List<AlertEvent> returned = Replay.run(engine, Series.weekly("m", REP, "0.1"));
+    assertThat(heard).isEqualTo(returned).hasSize(1);
+    assertThat(engine.listenerFailures()).hasSize(1);
+    assertThat(engine.listenerFailures().get(0).error())
+        .isInstanceOf(java.lang.reflect.UndeclaredThrowableException.class)
+        .hasCauseInstanceOf(java.io.IOException.class)
+        .hasRootCauseMessage("disk gone");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneak(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Test
   void metricMissingFromTheEvaluationVanishesItsGroups() {
     RuleEngine engine = RuleEngine.of(List.of(below20().build()));
     assertThat(Replay.run(engine, Series.weekly("m", REP, "0.1"))).hasSize(1);
