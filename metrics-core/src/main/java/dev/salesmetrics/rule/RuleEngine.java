@@ -228,12 +228,15 @@ public final class RuleEngine {
   }
 
   /**
-   * Replaces the state with {@code state}. Alerts of rules this engine does not have, and history
-   * of metrics none of its rules compares with the past, are dropped. On error the state is left
-   * unchanged.
+   * Replaces the state with {@code state}, whole or not at all. Every line is checked first; alerts
+   * of rules this engine does not have, and history of metrics none of its rules compares with the
+   * past, are then dropped. On error the state is left unchanged.
    *
    * @param state an exported state
-   * @throws IllegalArgumentException if a line is malformed
+   * @throws IllegalArgumentException if a line is malformed, or describes a state the engine is
+   *     never in (no or two {@code last} lines, a run that began after the last evaluation, a
+   *     negative count or episode, a history period that ends before it starts, a duplicate
+   *     line...); the message names the line, the rule or metric, the group and the field
    */
   public synchronized void restoreState(EngineState state) {
     checkNotNull(state, "state");

@@ -90,7 +90,8 @@ class EngineStateTest {
     assertThatThrownBy(() -> engine.restoreState(bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "rule engine state line 3 is malformed (state FIRING needs a level)");
+            "rule engine state line 3 is impossible (rule levels, group rep=R07, field level:"
+                + " state FIRING needs a level, not -)");
     EngineState badInstant =
         EngineState.of(List.of(EngineState.HEADER, "last yesterday"));
     assertThatThrownBy(() -> engine.restoreState(badInstant))
