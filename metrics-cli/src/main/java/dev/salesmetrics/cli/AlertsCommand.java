@@ -65,7 +65,8 @@ import picocli.CommandLine.Spec;
       "",
       "Rule file format: docs/RULES.md. Example: metrics-cli/src/main/resources/default-rules.txt",
       "",
-      "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data."
+      "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,"
+          + " 4 output not written."
     })
 final class AlertsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -58,7 +58,7 @@ import picocli.CommandLine.TypeConversionException;
       "Example: salesmetrics compute --data data --metrics win_rate --by rep --period month "
           + "--format csv",
       "",
-      "Exit codes: 0 ok, 2 bad usage, 3 bad input data."
+      "Exit codes: 0 ok, 2 bad usage, 3 bad input data, 4 output not written."
     })
 final class ComputeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,15 +1,23 @@
 package dev.salesmetrics.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.annotation.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code salesmetrics} command line.
  *
- * <p>Exit codes: 0 ok, 2 bad usage, 3 bad input data (the message names file, line and column).
+ * <p>Exit codes: 0 ok, 2 bad usage, 3 bad input data (the message names file, line and column),
+ * 4 the output could not be written (a full disk, a closed pipe).
  */
 @Command(
     name = "salesmetrics",
@@ -36,31 +44,54 @@ public final class Main {
   /** Exit code for bad input data: the message names file, line and column. */
   public static final int BAD_DATA = 3;
 
+  /** Exit code for output that could not be written: a full disk, a closed pipe. */
+  public static final int OUTPUT_ERROR = 4;
+
   private Main() {}
 
   /**
-   * Runs the command and exits with its code.
+   * Runs the command on the process's standard streams and exits with its code.
    *
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    int code =
+    System.exit(
         run(
-            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-            args);
-    System.exit(code);
+            new FileOutputStream(FileDescriptor.out),
+            new FileOutputStream(FileDescriptor.err),
+            args));
   }
 
   /**
-   * Runs the command, writing to the given streams, and returns its exit code.
+   * Runs the command on byte streams, as {@link #main} does on the standard ones; a failed write
+   * to {@code stdout} is reported with its reason ({@code No space left on device}).
+   */
+  static int run(OutputStream stdout, OutputStream stderr, String... args) {
+    CheckedWriter sink =
+        new CheckedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    PrintWriter out = new PrintWriter(sink, true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+    return run(out, err, sink, args);
+  }
+
+  /**
+   * Runs the command, writing to the given streams, and returns its exit code. Output that could
+   * not be written ({@link PrintWriter#checkError()}) makes a successful command fail with {@link
+   * #OUTPUT_ERROR} and a message on {@code err}; a command that failed keeps its own code.
    *
    * @param out standard output
    * @param err standard error
    * @param args command-line arguments
-   * @return the exit code: {@link #OK}, {@link #USAGE} or {@link #BAD_DATA}
+   * @return the exit code: {@link #OK}, {@link #USAGE}, {@link #BAD_DATA} or {@link
+   *     #OUTPUT_ERROR}
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, null, args);
+  }
+
+  private static int run(
+      PrintWriter out, PrintWriter err, @Nullable CheckedWriter sink, String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
@@ -70,8 +101,65 @@ public final class Main {
           return e instanceof IllegalArgumentException ? USAGE : CommandLine.ExitCode.SOFTWARE;
         });
     int code = cl.execute(args);
-    out.flush();
+    if (out.checkError()) { // flushes, then tells whether any write failed
+      Optional<IOException> failure = sink == null ? Optional.empty() : sink.failure();
+      err.println(
+          failure
+              .map(f -> "salesmetrics: cannot write the output: " + f.getMessage())
+              .orElse("salesmetrics: cannot write the output; it is incomplete"));
+      if (code == OK) {
+        code = OUTPUT_ERROR;
+      }
+    }
     err.flush();
     return code;
+  }
+
+  /** A writer that remembers the first exception of the writer it wraps, and rethrows it. */
+  static final class CheckedWriter extends Writer {
+    private final Writer inner;
+    @Nullable private IOException failure;
+
+    CheckedWriter(Writer inner) {
+      this.inner = inner;
+    }
+
+    Optional<IOException> failure() {
+      return Optional.ofNullable(failure);
+    }
+
+    private IOException remember(IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
+      return e;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      try {
+        inner.write(cbuf, off, len);
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        inner.flush();
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        inner.close();
+      } catch (IOException e) {
+        throw remember(e);
+      }
+    }
   }
 }
