@@ -3,11 +3,15 @@ package dev.salesmetrics.cli;
 import dev.salesmetrics.io.SampleData;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,6 +25,11 @@ import picocli.CommandLine.Spec;
       "Write the built-in sample data set as interchange CSV files, to try compute and alerts on.",
       "Files: reps, quotas, leads, deals, deal_stages, orders, customers, campaigns, responses"
           + " (.csv); see docs/SAMPLE_DATA.md."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 2 --out is not a directory that can be created and written, 4 a file"
+          + " could not be written (a full disk)."
     })
 final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,10 +50,52 @@ final class SampleCommand implements Callable<Integer> {
   long seed;
 
   @Override
-  public Integer call() throws IOException {
-    SampleData.writeCsv(out, seed);
+  public Integer call() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw usage("--out " + out + " is a file, not a directory");
+    }
+    for (Path a = out.getParent(); a != null; a = a.getParent()) {
+      if (Files.exists(a)) {
+        if (!Files.isDirectory(a)) {
+          throw usage("--out " + out + ": cannot create the directory (" + a
+              + " is not a directory)");
+        }
+        break;
+      }
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw usage("--out " + out + ": cannot create the directory (" + reason(e) + ")");
+    }
+    try {
+      SampleData.writeCsv(out, seed);
+    } catch (AccessDeniedException e) {
+      throw usage("--out " + out + ": cannot write " + e.getFile() + " (permission denied)");
+    } catch (IOException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("salesmetrics: cannot write the sample data to " + out + ": " + reason(e));
+      err.flush();
+      return Main.OUTPUT_ERROR;
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.println("wrote the sample data (seed " + seed + ") to " + out);
     return Main.OK;
+  }
+
+  /** The operating system's reason, with the file it concerns: {@code a.csv: No space left}. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException a) {
+      return a.getFile() + ": permission denied";
+    }
+    if (e instanceof FileSystemException f) {
+      String why = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() == null ? why : f.getFile() + ": " + why;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

@@ -1,6 +1,7 @@
 package dev.salesmetrics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.io.SampleData;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +39,47 @@ class SampleCommandTest {
     assertThat(code).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
     assertThat(Files.exists(Path.of("sample"))).isFalse();
+  }
+
+  @Test
+  void outOnARegularFileIsAUsageErrorWithTheReason(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken.txt"), "keep me");
+    Cli.Result r = Cli.run("sample", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err())
+        .startsWith("--out " + file + " is a file, not a directory")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+  }
+
+  @Test
+  void outUnderARegularFileIsAUsageErrorWithTheReason(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken.txt"), "keep me");
+    Path below = file.resolve("sample");
+    Cli.Result r = Cli.run("sample", "--out", below.toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err())
+        .startsWith("--out " + below + ": cannot create the directory (" + file
+            + " is not a directory)")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void outOnAReadOnlyDirectoryIsAUsageErrorWithTheReason(@TempDir Path dir) throws Exception {
+    Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeFalse(Files.isWritable(readOnly), "permissions apply (not running as root)");
+      Cli.Result r = Cli.run("sample", "--out", readOnly.toString());
+      assertThat(r.code()).isEqualTo(Main.USAGE);
+      assertThat(r.err())
+          .startsWith("--out " + readOnly + ": cannot write " + readOnly.resolve("reps.csv")
+              + " (permission denied)")
+          .doesNotContain("Exception");
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 }
