@@ -20,6 +20,7 @@ import dev.salesmetrics.rule.Reference;
 import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleFile;
+import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
@@ -58,7 +59,8 @@ import picocli.CommandLine.Spec;
       "Replay a rule file over the data, period by period, and print every alert transition:",
       "period, rule, group, from->to state, level and a sentence that says why.",
       "Each rule's metric is computed per period (and per value of the rule's 'per' dimension) "
-          + "over the days the data spans; each period is evaluated at its end. Rules against "
+          + "over the days the data spans (or [--from, --to)); each period is evaluated at its "
+          + "end. Rules against "
           + "'goal' or 'pace' use the quotas of quotas.csv as targets per rep and period."
     },
     footer = {
@@ -99,10 +101,27 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Zone for periods and dates (default UTC).")
   @Nullable ZoneId zone;
 
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      converter = Options.DateConverter.class,
+      description = "First day, YYYY-MM-DD (default: the first day of the data).")
+  @Nullable LocalDate from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      converter = Options.DateConverter.class,
+      description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
+  @Nullable LocalDate to;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw usage("--from " + from + " must be before --to " + to + " (--to is exclusive)");
+    }
     List<Rule> rules;
     try {
       rules = RuleFile.read(rulesFile, Metrics.registry());
@@ -154,6 +173,24 @@ final class AlertsCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
+    LocalDate first = from != null ? from : span.get()[0];
+    LocalDate last = to != null ? to : span.get()[1];
+    if (!first.isBefore(last)) {
+      out.println("no transitions (the range " + first + " to " + last + " is empty)");
+      out.flush();
+      return Main.OK;
+    }
+    Optional<String> tooMany =
+        Inputs.tooManyPeriods(
+            first,
+            last,
+            period,
+            FiscalCalendar.calendar(),
+            Inputs.rangeSource(from, to),
+            Inputs.NARROW_THE_RANGE);
+    if (tooMany.isPresent()) {
+      throw usage(tooMany.get());
+    }
     Dimension periodDim = Dimension.period(period, z);
     List<MetricTable> tables = new ArrayList<>();
     try {
@@ -167,7 +204,7 @@ final class AlertsCommand implements Callable<Integer> {
             Query.of(Inputs.records(loaded.data()))
                 .groupBy(dims.toArray(new Dimension[0]))
                 .metrics(new ArrayList<>(e.getValue()))
-                .periods(span.get()[0], span.get()[1])
+                .periods(first, last)
                 .run());
       }
     } catch (CurrencyMismatchException | ArithmeticException e) {

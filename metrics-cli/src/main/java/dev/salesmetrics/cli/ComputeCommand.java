@@ -217,6 +217,12 @@ final class ComputeCommand implements Callable<Integer> {
     if (period != null) {
       FiscalCalendar fiscal =
           fiscalStart == null ? FiscalCalendar.calendar() : FiscalCalendar.startingIn(fiscalStart);
+      Optional<String> tooMany =
+          Inputs.tooManyPeriods(
+              first, last, period, fiscal, Inputs.rangeSource(from, to), Inputs.NARROW_THE_RANGE);
+      if (tooMany.isPresent()) {
+        throw usage(tooMany.get());
+      }
       grouping.add(Dimension.period(period, z, fiscal));
       grouping.addAll(dims);
       q =

@@ -29,6 +29,7 @@ import dev.salesmetrics.rule.Goals;
 import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleFile;
+import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
@@ -160,6 +161,8 @@ final class DemoCommand implements Callable<Integer> {
    * @param rules the rules to replay
    * @param top how many reps the scorecard shows besides those with a firing alert
    * @return the text, lines ending in {@code \n}
+   * @throws IllegalArgumentException if the data spans more than {@link Inputs#MAX_PERIODS}
+   *     quarters
    */
   static String report(Dataset data, String source, List<Rule> rules, int top) {
     StringBuilder sb = new StringBuilder();
@@ -183,6 +186,18 @@ final class DemoCommand implements Callable<Integer> {
     Instant first = firstInstant(data).orElseThrow();
     LocalDate historyStart = Period.containing(first, Granularity.QUARTER, UTC).startDate();
     LocalDate historyEnd = lastMonth.endDate();
+    Optional<String> tooMany =
+        Inputs.tooManyPeriods(
+            historyStart,
+            historyEnd,
+            Granularity.QUARTER,
+            FiscalCalendar.calendar(),
+            "the days the data spans",
+            "the demo shows all of its data: look for far-off dates in it, or use compute or"
+                + " alerts with --from and --to");
+    if (tooMany.isPresent()) {
+      throw new IllegalArgumentException(tooMany.get());
+    }
 
     List<AlertEvent> alerts = alerts(data, rules, historyStart, historyEnd);
     Set<String> alertedReps = firingAtEnd(alerts, "rep");

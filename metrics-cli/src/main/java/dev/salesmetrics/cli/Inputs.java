@@ -12,9 +12,12 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.SurveyResponse;
+import dev.salesmetrics.time.FiscalCalendar;
+import dev.salesmetrics.time.Granularity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +77,72 @@ final class Inputs {
           .put("units_sold", ImmutableList.of(CsvFile.ORDERS))
           .put("product_revenue_share", ImmutableList.of(CsvFile.ORDERS))
           .buildOrThrow();
+
+  /**
+   * The most periods a command computes at once: 13 years of days, 95 of weeks, 416 of months.
+   * A far-off date (a sentinel {@code 9999-12-31}) would otherwise make a command compute, hold
+   * and print every period up to it.
+   */
+  static final int MAX_PERIODS = 5_000;
+
+  /**
+   * Returns how many periods of {@code granularity} overlap {@code [from, toExclusive)}: from the
+   * one containing {@code from} to the one containing the day before {@code toExclusive}.
+   */
+  static long periodCount(
+      LocalDate from, LocalDate toExclusive, Granularity granularity, FiscalCalendar fiscal) {
+    LocalDate first = granularity.startOf(from, fiscal);
+    LocalDate last = granularity.startOf(toExclusive.minusDays(1), fiscal);
+    long steps =
+        switch (granularity) {
+          case DAY -> ChronoUnit.DAYS.between(first, last);
+          case WEEK -> ChronoUnit.WEEKS.between(first, last);
+          case MONTH -> ChronoUnit.MONTHS.between(first, last);
+          case QUARTER -> ChronoUnit.MONTHS.between(first, last) / 3;
+          case YEAR -> ChronoUnit.YEARS.between(first, last);
+        };
+    return steps + 1;
+  }
+
+  /**
+   * Tells why a range has too many periods to compute, or empty when it has at most {@link
+   * #MAX_PERIODS}: {@code the range 1900-01-01 to 2200-01-01 (the days the data spans; the end is
+   * exclusive) has 109573 day periods, more than the 5000 a command computes; <advice>}.
+   *
+   * @param source where the range comes from, e.g. {@code "--from and --to"}
+   * @param advice what to do about it
+   */
+  static Optional<String> tooManyPeriods(
+      LocalDate from,
+      LocalDate toExclusive,
+      Granularity granularity,
+      FiscalCalendar fiscal,
+      String source,
+      String advice) {
+    long n = periodCount(from, toExclusive, granularity, fiscal);
+    if (n <= MAX_PERIODS) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the range " + from + " to " + toExclusive + " (" + source + "; the end is exclusive) has "
+            + n + " " + granularity.id() + " periods, more than the " + MAX_PERIODS
+            + " a command computes; " + advice);
+  }
+
+  /** Where a range of {@code --from}/{@code --to} and the data's span comes from, in words. */
+  static String rangeSource(@Nullable LocalDate from, @Nullable LocalDate to) {
+    if (from != null && to != null) {
+      return "--from and --to";
+    }
+    if (from != null) {
+      return "--from and the days the data spans";
+    }
+    return to != null ? "the days the data spans and --to" : "the days the data spans";
+  }
+
+  /** The advice of {@link #tooManyPeriods} for commands with {@code --from}/{@code --to}. */
+  static final String NARROW_THE_RANGE =
+      "choose a shorter range with --from and --to, or a longer --period";
 
   /** The dimension ids {@code --by} accepts. */
   static final ImmutableList<String> DIMENSIONS =
