@@ -272,22 +272,29 @@ final class AlertsCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, List<AlertEvent> events) {
+    out.print(render(events));
+    out.flush();
+  }
+
+  /**
+   * Renders the transitions as aligned columns, one line each, with every text from the data or
+   * the rule file made safe for a terminal ({@link Terminal#safe}).
+   */
+  static String render(List<AlertEvent> events) {
     if (events.isEmpty()) {
-      out.println("no transitions");
-      out.flush();
-      return;
+      return "no transitions" + System.lineSeparator();
     }
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"period", "rule", "group", "transition", "level", "why"});
     for (AlertEvent e : events) {
       lines.add(
           new String[] {
-            e.periodLabel(),
-            e.ruleId(),
-            e.group().isOverall() ? "overall" : e.group().label(),
+            Terminal.safe(e.periodLabel()),
+            Terminal.safe(e.ruleId()),
+            Terminal.safe(e.group().isOverall() ? "overall" : e.group().label()),
             e.from() + "->" + e.to(),
             e.level().map(l -> l.label()).orElse("-"),
-            e.sentence()
+            Terminal.safe(e.sentence())
           });
     }
     int[] width = new int[5];
@@ -296,14 +303,14 @@ final class AlertsCommand implements Callable<Integer> {
         width[i] = Math.max(width[i], l[i].length());
       }
     }
+    StringBuilder text = new StringBuilder();
     for (String[] l : lines) {
-      StringBuilder sb = new StringBuilder();
       for (int i = 0; i < width.length; i++) {
-        sb.append(l[i]).append(" ".repeat(width[i] - l[i].length() + 2));
+        text.append(l[i]).append(" ".repeat(width[i] - l[i].length() + 2));
       }
-      out.println(sb.append(l[5]));
+      text.append(l[5]).append(System.lineSeparator());
     }
-    out.flush();
+    return text.toString();
   }
 
   private ParameterException usage(String message) {

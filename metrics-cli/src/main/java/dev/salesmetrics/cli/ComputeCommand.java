@@ -11,6 +11,8 @@ import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.metric.Shares;
+import dev.salesmetrics.metric.StageFunnel;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
@@ -267,7 +269,7 @@ final class ComputeCommand implements Callable<Integer> {
    * cell, then each table-valued cell (stage conversion, product shares, cohorts) as a block
    * headed by its metric, group and period.
    */
-  private static String showTable(MetricTable table, List<Metric<?, ?>> metrics, Query q) {
+  static String showTable(MetricTable table, List<Metric<?, ?>> metrics, Query q) {
     List<Metric<?, ?>> plain = new ArrayList<>();
     List<String> tables = new ArrayList<>();
     for (Metric<?, ?> m : metrics) {
@@ -299,11 +301,31 @@ final class ComputeCommand implements Callable<Integer> {
           where.add(r.key().label());
         }
         r.period().ifPresent(p -> where.add(p.label()));
-        sb.append(String.join("  ", where)).append('\n');
-        sb.append(v.get()).append('\n');
+        sb.append(Terminal.safe(String.join("  ", where))).append('\n');
+        sb.append(display(v.get())).append('\n');
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * A table-valued cell as text, with the names in it from the data (stages, products) made safe
+   * for a terminal.
+   */
+  static String display(MetricValue value) {
+    if (value instanceof StageFunnel f) {
+      List<StageFunnel.Step> steps = new ArrayList<>();
+      for (StageFunnel.Step s : f.steps()) {
+        steps.add(new StageFunnel.Step(Terminal.safe(s.from()), Terminal.safe(s.to()), s.ratio()));
+      }
+      return new StageFunnel(steps, f.overall()).toString();
+    }
+    if (value instanceof Shares s && !s.shares().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      s.shares().forEach((key, share) -> parts.add(Terminal.safe(key) + " " + share));
+      return String.join(", ", parts);
+    }
+    return Terminal.safeLines(value.toString());
   }
 
   private static MetricTable emptyTable(List<Metric<?, ?>> metrics, List<Dimension> dims) {

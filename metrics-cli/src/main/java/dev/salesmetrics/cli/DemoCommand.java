@@ -167,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
   static String report(Dataset data, String source, List<Rule> rules, int top) {
     StringBuilder sb = new StringBuilder();
     Optional<Instant> last = lastInstant(data);
-    sb.append("Salesmetrics demo on ").append(source).append('\n');
+    sb.append("Salesmetrics demo on ").append(Terminal.safe(source)).append('\n');
     sb.append(
             String.format(
                 Locale.ROOT,
@@ -248,7 +248,7 @@ final class DemoCommand implements Callable<Integer> {
         shown.add(r);
       } else if (alertedReps.contains(rep)) {
         shown.add(r);
-        extra.add(rep + " (rank " + (i + 1) + ", alert firing)");
+        extra.add(Terminal.safe(rep) + " (rank " + (i + 1) + ", alert firing)");
       }
     }
     String heading =
@@ -362,14 +362,14 @@ final class DemoCommand implements Callable<Integer> {
     for (AlertEvent e : alerts) {
       sb.append(e.periodLabel())
           .append("  ")
-          .append(e.ruleId())
+          .append(Terminal.safe(e.ruleId()))
           .append("  ")
           .append(e.from().name().toLowerCase(Locale.ROOT))
           .append(" → ")
           .append(e.to().name().toLowerCase(Locale.ROOT))
           .append(e.level().filter(l -> e.to().isFiring()).map(l -> " (" + l.label() + ")").orElse(""))
           .append('\n');
-      wrap(sb, e.sentence(), "    ", WIDTH);
+      wrap(sb, Terminal.safe(e.sentence()), "    ", WIDTH);
     }
   }
 
@@ -593,12 +593,17 @@ final class DemoCommand implements Callable<Integer> {
       this.align = spec;
     }
 
+    /** Adds a row; cells are made safe for a terminal ({@link Terminal#safe}). */
     void row(String... cells) {
       if (cells.length != header.size()) {
         throw new IllegalArgumentException(
             "row has " + cells.length + " cells, the header " + header.size());
       }
-      rows.add(List.of(cells));
+      List<String> safe = new ArrayList<>(cells.length);
+      for (String c : cells) {
+        safe.add(Terminal.safe(c));
+      }
+      rows.add(safe);
     }
 
     String render() {
