@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
 /**
@@ -36,9 +37,17 @@ import javax.annotation.Nullable;
  * {@link #readDeals} and {@link #forEachDeal}.
  *
  * <p>Files are read row by row through FastCSV, never whole: {@link #forEach} hands each record to
- * a consumer and keeps nothing but the rejected rows, so a file of any size can be processed.
- * Reading is UTF-8 (a byte order mark is skipped), RFC 4180 (quoted cells, CRLF or LF line ends);
- * empty lines are skipped. Rules for cells are in {@code docs/CSV.md}.
+ * a consumer and keeps only the rejected rows and the ids seen (to refuse duplicates), so a file of
+ * any size can be processed. Reading is UTF-8 (a byte order mark is skipped), RFC 4180 (quoted
+ * cells, CRLF or LF line ends); empty lines are skipped. The rules for cells are in
+ * {@code docs/CSV.md}.
+ *
+ * <p><b>Duplicates.</b> A row repeating the key of a row loaded before from the same file is a bad
+ * row ({@code "duplicate order_id first seen on line 2"}): thrown in strict mode, rejected in
+ * lenient mode. The key is the id column ({@code rep_id}, {@code lead_id}, {@code deal_id},
+ * {@code order_id}, {@code customer_id}, {@code campaign_id}), compared exactly; in quotas.csv a
+ * rep's quota periods must not overlap; in deal_stages.csv the key is deal, stage and instant; in
+ * responses.csv customer, scale and instant.
  *
  * <pre>{@code
  * LoadResult<List<Order>> orders = CsvFormat.ORDERS.read(Path.of("data/orders.csv"));
@@ -60,6 +69,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.REPS,
           (row, options) -> Parsers.rep(row),
+          () -> KeyCheck.id("rep_id", Rep::id),
           r -> cells(r.id(), r.name(), r.team(), r.region(), r.hiredOn()));
 
   /** quotas.csv as {@link Quota}s; the period dates are read in the options' date zone. */
@@ -67,6 +77,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.QUOTAS,
           Parsers::quota,
+          KeyCheck::quotas,
           q ->
               cells(
                   q.repId(),
@@ -80,6 +91,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.LEADS,
           (row, options) -> Parsers.lead(row),
+          () -> KeyCheck.id("lead_id", Lead::id),
           l ->
               cells(
                   l.id(),
@@ -103,6 +115,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.DEALS,
           (row, options) -> Parsers.deal(row).build(),
+          () -> KeyCheck.id("deal_id", Deal::id),
           d ->
               cells(
                   d.id(),
@@ -128,6 +141,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.ORDERS,
           (row, options) -> Parsers.order(row),
+          () -> KeyCheck.id("order_id", Order::id),
           CsvFormat::orderCells);
 
   /** customers.csv as {@link Customer}s. */
@@ -135,6 +149,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.CUSTOMERS,
           (row, options) -> Parsers.customer(row),
+          () -> KeyCheck.id("customer_id", Customer::id),
           c ->
               cells(
                   c.id(),
@@ -149,6 +164,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.CAMPAIGNS,
           (row, options) -> Parsers.campaign(row),
+          () -> KeyCheck.id("campaign_id", Campaign::id),
           c ->
               cells(
                   c.id(),
@@ -164,6 +180,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.RESPONSES,
           (row, options) -> Parsers.response(row),
+          KeyCheck::responses,
           r ->
               cells(
                   r.customerId(),
@@ -178,11 +195,17 @@ public final class CsvFormat<T> {
 
   private final CsvFile file;
   private final Parser<T> parser;
+  private final Supplier<KeyCheck<? super T>> keys;
   private final Function<T, List<String>> writer;
 
-  private CsvFormat(CsvFile file, Parser<T> parser, Function<T, List<String>> writer) {
+  private CsvFormat(
+      CsvFile file,
+      Parser<T> parser,
+      Supplier<KeyCheck<? super T>> keys,
+      Function<T, List<String>> writer) {
     this.file = file;
     this.parser = parser;
+    this.keys = keys;
     this.writer = writer;
   }
 
@@ -242,7 +265,8 @@ public final class CsvFormat<T> {
 
   /**
    * Streams a file: hands each record to {@code action} as its row is read, holding no more than
-   * one row of text in memory.
+   * one row of text in memory besides the keys loaded so far (to refuse duplicates, about 100
+   * bytes a row).
    *
    * @param path the file
    * @param options strict or lenient, zone, mapping
@@ -255,11 +279,13 @@ public final class CsvFormat<T> {
   public LoadReport forEach(Path path, CsvOptions options, Consumer<? super T> action)
       throws IOException {
     checkNotNull(action, "action");
+    checkNotNull(options, "options");
     return RowReader.read(
         RowReader.Source.of(checkNotNull(path, "path")),
         file,
         options,
         row -> parser.parse(row, options),
+        keys.get(),
         action);
   }
 
@@ -287,7 +313,8 @@ public final class CsvFormat<T> {
    * <p>A deal's stage rows may come in any order; they are sorted by {@code entered_at} (ties
    * keep file order). A stage row entered before its deal was created, and a stage row whose
    * deal_id is no loaded deal (unknown, or its row was rejected), is a rejected row of
-   * deal_stages.csv. The stages file is read first and held in memory; deals are then streamed.
+   * deal_stages.csv, and so is a repeated stage row (same deal, stage and instant). The stages
+   * file is read first and held in memory; deals are then streamed.
    *
    * @param deals the deals file
    * @param stages the stage history file
@@ -365,6 +392,7 @@ public final class CsvFormat<T> {
             CsvFile.DEAL_STAGES,
             options,
             Parsers::stage,
+            KeyCheck.stages(),
             s -> byDeal.computeIfAbsent(s.dealId(), k -> new ArrayList<>()).add(s));
     List<RejectedRow> stageRejected = new ArrayList<>(stageRead.rejected());
     long[] attached = {0};
@@ -414,6 +442,7 @@ public final class CsvFormat<T> {
               attached[0] += kept.size();
               return deal;
             },
+            KeyCheck.id("deal_id", Deal::id),
             action);
     List<Parsers.StageRow> orphans = new ArrayList<>();
     byDeal.values().forEach(orphans::addAll);
@@ -443,7 +472,8 @@ public final class CsvFormat<T> {
     checkNotNull(options, "options");
     List<T> out = new ArrayList<>();
     LoadReport report =
-        RowReader.read(source, file, options, row -> parser.parse(row, options), out::add);
+        RowReader.read(
+            source, file, options, row -> parser.parse(row, options), keys.get(), out::add);
     return new LoadResult<>(ImmutableList.copyOf(out), List.of(report));
   }
 

@@ -25,9 +25,9 @@ import javax.annotation.Nullable;
 
 /**
  * Reads one CSV file row by row with FastCSV and turns rows into records, applying the strict or
- * lenient policy. After a quote error FastCSV cannot continue, so a new parser is started on the
- * line after the bad record's first line; the text is kept in a {@link LineReplay}, so the source
- * is opened and read once.
+ * lenient policy and refusing a row whose key was loaded before ({@link KeyCheck}). After a quote
+ * error FastCSV cannot continue, so a new parser is started on the line after the bad record's
+ * first line; the text is kept in a {@link LineReplay}, so the source is opened and read once.
  */
 final class RowReader {
   /** Turns a row into a record; throws {@link BadCell} or the record's validation exception. */
@@ -175,6 +175,7 @@ final class RowReader {
       CsvFile schema,
       CsvOptions options,
       RowParser<T> parser,
+      KeyCheck<? super T> keys,
       Consumer<? super T> sink)
       throws IOException {
     String file = source.name();
@@ -229,6 +230,7 @@ final class RowReader {
             T parsed;
             try {
               parsed = parser.parse(row);
+              keys.claim(parsed, row);
             } catch (CsvFormatException e) {
               throw e;
             } catch (BadCell e) {

@@ -60,6 +60,7 @@ class LenientQuoteErrorsTest {
             CsvFile.DEALS,
             CsvOptions.lenient(),
             row -> Parsers.deal(row).build(),
+            KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(source.opened).isEqualTo(1);
     assertThat(deals).hasSize(bad);
@@ -88,6 +89,7 @@ class LenientQuoteErrorsTest {
             CsvFile.DEALS,
             CsvOptions.lenient(),
             row -> Parsers.deal(row).build(),
+            KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(deals).extracting(Deal::id).containsExactly("D1", "D3", "D5");
     assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(3L, 5L);
@@ -108,6 +110,7 @@ class LenientQuoteErrorsTest {
             CsvFile.DEALS,
             CsvOptions.lenient(),
             row -> Parsers.deal(row).build(),
+            KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(deals).extracting(Deal::id).containsExactly("D1", "D3");
     assertThat(report.rejected()).extracting(RejectedRow::line).containsExactly(3L, 5L);
