@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,9 +57,14 @@ import javax.annotation.Nullable;
  *     order -> revenue.add(order));
  * }</pre>
  *
+ * <p><b>Dates.</b> Instants (in UTC) and dates must lie in the years 1900 to 2199 (an exclusive
+ * {@code period_end} may be 2200-01-01): a value outside, such as the sentinel 9999-12-31 for
+ * "never", is a bad cell naming the range; an empty optional cell means none.
+ *
  * <p>Writing produces the schema's columns in {@link CsvFile#columns()} order with LF line ends;
  * cells are quoted only when needed. Cells are written as they are, without the formula escaping
- * of report exports, so that a file reads back to equal records.
+ * of report exports, so that a file reads back to equal records; for that, an instant or date
+ * outside the years 1900 to 2199 is refused.
  *
  * <p>Immutable and thread safe.
  *
@@ -70,7 +77,7 @@ public final class CsvFormat<T> {
           CsvFile.REPS,
           (row, options) -> Parsers.rep(row),
           () -> KeyCheck.id("rep_id", Rep::id),
-          r -> cells(r.id(), r.name(), r.team(), r.region(), r.hiredOn()));
+          r -> values(r.id(), r.name(), r.team(), r.region(), r.hiredOn()));
 
   /** quotas.csv as {@link Quota}s; the period dates are read in the options' date zone. */
   public static final CsvFormat<Quota> QUOTAS =
@@ -79,7 +86,7 @@ public final class CsvFormat<T> {
           Parsers::quota,
           KeyCheck::quotas,
           q ->
-              cells(
+              values(
                   q.repId(),
                   q.period().startDate(),
                   q.period().endDate(),
@@ -93,7 +100,7 @@ public final class CsvFormat<T> {
           (row, options) -> Parsers.lead(row),
           () -> KeyCheck.id("lead_id", Lead::id),
           l ->
-              cells(
+              values(
                   l.id(),
                   l.createdAt(),
                   l.repId(),
@@ -117,7 +124,7 @@ public final class CsvFormat<T> {
           (row, options) -> Parsers.deal(row).build(),
           () -> KeyCheck.id("deal_id", Deal::id),
           d ->
-              cells(
+              values(
                   d.id(),
                   d.repId(),
                   d.amount().toPlainString(),
@@ -151,7 +158,7 @@ public final class CsvFormat<T> {
           (row, options) -> Parsers.customer(row),
           () -> KeyCheck.id("customer_id", Customer::id),
           c ->
-              cells(
+              values(
                   c.id(),
                   c.signedUpAt(),
                   c.activatedAt(),
@@ -166,7 +173,7 @@ public final class CsvFormat<T> {
           (row, options) -> Parsers.campaign(row),
           () -> KeyCheck.id("campaign_id", Campaign::id),
           c ->
-              cells(
+              values(
                   c.id(),
                   c.name(),
                   c.startDate(),
@@ -182,7 +189,7 @@ public final class CsvFormat<T> {
           (row, options) -> Parsers.response(row),
           KeyCheck::responses,
           r ->
-              cells(
+              values(
                   r.customerId(),
                   r.respondedAt(),
                   Integer.toString(r.score()),
@@ -196,13 +203,13 @@ public final class CsvFormat<T> {
   private final CsvFile file;
   private final Parser<T> parser;
   private final Supplier<KeyCheck<? super T>> keys;
-  private final Function<T, List<String>> writer;
+  private final Function<T, Object[]> writer;
 
   private CsvFormat(
       CsvFile file,
       Parser<T> parser,
       Supplier<KeyCheck<? super T>> keys,
-      Function<T, List<String>> writer) {
+      Function<T, Object[]> writer) {
     this.file = file;
     this.parser = parser;
     this.keys = keys;
@@ -296,13 +303,14 @@ public final class CsvFormat<T> {
    * @param records the records
    * @throws IOException if the file cannot be written
    * @throws IllegalArgumentException if a record cannot be expressed in the file (an order with
-   *     more than one line, or a line whose amount is not the order's)
+   *     more than one line, or a line whose amount is not the order's), or holds an instant or date
+   *     outside the years 1900 to 2199 that loading accepts; the rows before it are written
    */
   public void write(Path path, Iterable<? extends T> records) throws IOException {
     try (de.siegmar.fastcsv.writer.CsvWriter out = writer(path)) {
       out.writeRecord(file.columns());
       for (T record : records) {
-        out.writeRecord(writer.apply(record));
+        out.writeRecord(cells(file, writer.apply(record)));
       }
     }
   }
@@ -357,13 +365,16 @@ public final class CsvFormat<T> {
    * @param path the file to write
    * @param deals the deals
    * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if a stage was entered outside the years 1900 to 2199 that
+   *     loading accepts; the rows before it are written
    */
   public static void writeDealStages(Path path, Iterable<Deal> deals) throws IOException {
     try (de.siegmar.fastcsv.writer.CsvWriter out = writer(path)) {
       out.writeRecord(CsvFile.DEAL_STAGES.columns());
       for (Deal deal : deals) {
         for (StageChange change : deal.stageHistory()) {
-          out.writeRecord(deal.id(), change.stage(), change.enteredAt().toString());
+          out.writeRecord(
+              cells(CsvFile.DEAL_STAGES, values(deal.id(), change.stage(), change.enteredAt())));
         }
       }
     }
@@ -483,7 +494,7 @@ public final class CsvFormat<T> {
         .build(checkNotNull(path, "path"), StandardCharsets.UTF_8);
   }
 
-  private static List<String> orderCells(Order o) {
+  private static Object[] orderCells(Order o) {
     String product = null;
     String quantity = null;
     List<OrderLine> lines = o.lines();
@@ -498,7 +509,7 @@ public final class CsvFormat<T> {
       quantity = Long.toString(lines.get(0).quantity());
     }
     Money amount = o.amount();
-    return cells(
+    return values(
         o.id(),
         o.customerId(),
         o.placedAt(),
@@ -510,9 +521,32 @@ public final class CsvFormat<T> {
         quantity);
   }
 
-  private static List<String> cells(@Nullable Object... values) {
+  private static Object[] values(@Nullable Object... values) {
+    return values;
+  }
+
+  /**
+   * Turns the values of one record, in the file's column order, into cells; instants and dates
+   * must lie in the range that loading accepts.
+   */
+  private static List<String> cells(CsvFile file, @Nullable Object[] values) {
+    List<String> columns = file.columns();
     List<String> out = new ArrayList<>(values.length);
-    for (Object value : values) {
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      boolean plausible =
+          value instanceof Instant t
+              ? PlausibleRange.contains(t)
+              : !(value instanceof LocalDate d)
+                  || (columns.get(i).equals("period_end")
+                      ? PlausibleRange.containsEnd(d)
+                      : PlausibleRange.contains(d));
+      if (!plausible) {
+        throw new IllegalArgumentException(
+            columns.get(i) + " " + value + " of " + columns.get(0) + " " + values[0]
+                + " cannot be written to " + file.fileName() + ": it is outside "
+                + PlausibleRange.DESCRIPTION + ", that loading accepts");
+      }
       out.add(value == null ? "" : value.toString());
     }
     return out;
