@@ -390,8 +390,12 @@ public final class CsvFormat<T> {
     return "CsvFormat[" + file.fileName() + "]";
   }
 
+  /**
+   * Reads the stages, then streams the deals with their histories. Without a deals source, there
+   * are no deals: every stage row is a bad row, and only the stages report is returned.
+   */
   static List<LoadReport> joinDeals(
-      RowReader.Source dealSource,
+      @Nullable RowReader.Source dealSource,
       RowReader.Source stageSource,
       CsvOptions options,
       Consumer<? super Deal> action)
@@ -408,53 +412,56 @@ public final class CsvFormat<T> {
     List<RejectedRow> stageRejected = new ArrayList<>(stageRead.rejected());
     long[] attached = {0};
     String stageFile = stageRead.file();
-    LoadReport dealReport =
-        RowReader.read(
-            dealSource,
-            CsvFile.DEALS,
-            options,
-            row -> {
-              Deal.Builder builder = Parsers.deal(row);
-              Deal base = builder.build();
-              List<Parsers.StageRow> rows = byDeal.remove(base.id());
-              if (rows == null) {
-                return base;
-              }
-              rows.sort(Comparator.comparing(s -> s.change().enteredAt()));
-              List<StageChange> history = new ArrayList<>();
-              List<Parsers.StageRow> kept = new ArrayList<>();
-              for (Parsers.StageRow s : rows) {
-                if (s.change().enteredAt().isBefore(base.createdAt())) {
-                  RejectedRow bad =
-                      new RejectedRow(
-                          stageFile,
-                          s.line(),
-                          "entered_at",
-                          s.enteredAtText(),
-                          "entered_at " + s.change().enteredAt() + " of stage \""
-                              + s.change().stage() + "\" is before created_at "
-                              + base.createdAt() + " for deal " + base.id());
-                  if (!options.isLenient()) {
-                    throw new CsvFormatException(bad);
-                  }
-                  stageRejected.add(bad);
-                } else {
-                  history.add(s.change());
-                  kept.add(s);
+    LoadReport dealReport = null;
+    if (dealSource != null) {
+      dealReport =
+          RowReader.read(
+              dealSource,
+              CsvFile.DEALS,
+              options,
+              row -> {
+                Deal.Builder builder = Parsers.deal(row);
+                Deal base = builder.build();
+                List<Parsers.StageRow> rows = byDeal.remove(base.id());
+                if (rows == null) {
+                  return base;
                 }
-              }
-              Deal deal;
-              try {
-                deal = builder.stageHistory(history).build();
-              } catch (IllegalArgumentException e) {
-                byDeal.put(base.id(), kept);
-                throw e;
-              }
-              attached[0] += kept.size();
-              return deal;
-            },
-            KeyCheck.id("deal_id", Deal::id),
-            action);
+                rows.sort(Comparator.comparing(s -> s.change().enteredAt()));
+                List<StageChange> history = new ArrayList<>();
+                List<Parsers.StageRow> kept = new ArrayList<>();
+                for (Parsers.StageRow s : rows) {
+                  if (s.change().enteredAt().isBefore(base.createdAt())) {
+                    RejectedRow bad =
+                        new RejectedRow(
+                            stageFile,
+                            s.line(),
+                            "entered_at",
+                            s.enteredAtText(),
+                            "entered_at " + s.change().enteredAt() + " of stage \""
+                                + s.change().stage() + "\" is before created_at "
+                                + base.createdAt() + " for deal " + base.id());
+                    if (!options.isLenient()) {
+                      throw new CsvFormatException(bad);
+                    }
+                    stageRejected.add(bad);
+                  } else {
+                    history.add(s.change());
+                    kept.add(s);
+                  }
+                }
+                Deal deal;
+                try {
+                  deal = builder.stageHistory(history).build();
+                } catch (IllegalArgumentException e) {
+                  byDeal.put(base.id(), kept);
+                  throw e;
+                }
+                attached[0] += kept.size();
+                return deal;
+              },
+              KeyCheck.id("deal_id", Deal::id),
+              action);
+    }
     List<Parsers.StageRow> orphans = new ArrayList<>();
     byDeal.values().forEach(orphans::addAll);
     orphans.sort(Comparator.comparingLong(Parsers.StageRow::line));
@@ -465,8 +472,11 @@ public final class CsvFormat<T> {
               s.line(),
               "deal_id",
               s.dealId(),
-              "deal_id " + s.dealId() + " is no loaded deal of " + dealReport.file()
-                  + " (unknown, or its row was rejected)");
+              dealReport == null
+                  ? "deal_id " + s.dealId() + " is no loaded deal: there is no "
+                      + CsvFile.DEALS.fileName()
+                  : "deal_id " + s.dealId() + " is no loaded deal of " + dealReport.file()
+                      + " (unknown, or its row was rejected)");
       if (!options.isLenient()) {
         throw new CsvFormatException(bad);
       }
@@ -475,7 +485,7 @@ public final class CsvFormat<T> {
     stageRejected.sort(Comparator.comparingLong(RejectedRow::line));
     LoadReport stageReport =
         new LoadReport(stageFile, stageRead.rowsRead(), attached[0], stageRejected);
-    return List.of(stageReport, dealReport);
+    return dealReport == null ? List.of(stageReport) : List.of(stageReport, dealReport);
   }
 
   private LoadResult<List<T>> collect(RowReader.Source source, CsvOptions options)
