@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
 /**
@@ -36,9 +39,17 @@ import javax.annotation.Nullable;
  * {@link #readDeals} and {@link #forEachDeal}.
  *
  * <p>Files are read row by row through FastCSV, never whole: {@link #forEach} hands each record to
- * a consumer and keeps nothing but the rejected rows, so a file of any size can be processed.
- * Reading is UTF-8 (a byte order mark is skipped), RFC 4180 (quoted cells, CRLF or LF line ends);
- * empty lines are skipped. Rules for cells are in {@code docs/CSV.md}.
+ * a consumer and keeps only the rejected rows and the ids seen (to refuse duplicates), so a file of
+ * any size can be processed. Reading is UTF-8 (a byte order mark is skipped), RFC 4180 (quoted
+ * cells, CRLF or LF line ends); empty lines are skipped. The rules for cells are in
+ * {@code docs/CSV.md}.
+ *
+ * <p><b>Duplicates.</b> A row repeating the key of a row loaded before from the same file is a bad
+ * row ({@code "duplicate order_id first seen on line 2"}): thrown in strict mode, rejected in
+ * lenient mode. The key is the id column ({@code rep_id}, {@code lead_id}, {@code deal_id},
+ * {@code order_id}, {@code customer_id}, {@code campaign_id}), compared exactly; in quotas.csv a
+ * rep's quota periods must not overlap; in deal_stages.csv the key is deal, stage and instant; in
+ * responses.csv customer, scale and instant.
  *
  * <pre>{@code
  * LoadResult<List<Order>> orders = CsvFormat.ORDERS.read(Path.of("data/orders.csv"));
@@ -46,9 +57,14 @@ import javax.annotation.Nullable;
  *     order -> revenue.add(order));
  * }</pre>
  *
+ * <p><b>Dates.</b> Instants (in UTC) and dates must lie in the years 1900 to 2199 (an exclusive
+ * {@code period_end} may be 2200-01-01): a value outside, such as the sentinel 9999-12-31 for
+ * "never", is a bad cell naming the range; an empty optional cell means none.
+ *
  * <p>Writing produces the schema's columns in {@link CsvFile#columns()} order with LF line ends;
  * cells are quoted only when needed. Cells are written as they are, without the formula escaping
- * of report exports, so that a file reads back to equal records.
+ * of report exports, so that a file reads back to equal records; for that, an instant or date
+ * outside the years 1900 to 2199 is refused.
  *
  * <p>Immutable and thread safe.
  *
@@ -60,15 +76,17 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.REPS,
           (row, options) -> Parsers.rep(row),
-          r -> cells(r.id(), r.name(), r.team(), r.region(), r.hiredOn()));
+          () -> KeyCheck.id("rep_id", Rep::id),
+          r -> values(r.id(), r.name(), r.team(), r.region(), r.hiredOn()));
 
   /** quotas.csv as {@link Quota}s; the period dates are read in the options' date zone. */
   public static final CsvFormat<Quota> QUOTAS =
       new CsvFormat<>(
           CsvFile.QUOTAS,
           Parsers::quota,
+          KeyCheck::quotas,
           q ->
-              cells(
+              values(
                   q.repId(),
                   q.period().startDate(),
                   q.period().endDate(),
@@ -80,8 +98,9 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.LEADS,
           (row, options) -> Parsers.lead(row),
+          () -> KeyCheck.id("lead_id", Lead::id),
           l ->
-              cells(
+              values(
                   l.id(),
                   l.createdAt(),
                   l.repId(),
@@ -103,8 +122,9 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.DEALS,
           (row, options) -> Parsers.deal(row).build(),
+          () -> KeyCheck.id("deal_id", Deal::id),
           d ->
-              cells(
+              values(
                   d.id(),
                   d.repId(),
                   d.amount().toPlainString(),
@@ -128,6 +148,7 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.ORDERS,
           (row, options) -> Parsers.order(row),
+          () -> KeyCheck.id("order_id", Order::id),
           CsvFormat::orderCells);
 
   /** customers.csv as {@link Customer}s. */
@@ -135,8 +156,9 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.CUSTOMERS,
           (row, options) -> Parsers.customer(row),
+          () -> KeyCheck.id("customer_id", Customer::id),
           c ->
-              cells(
+              values(
                   c.id(),
                   c.signedUpAt(),
                   c.activatedAt(),
@@ -149,8 +171,9 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.CAMPAIGNS,
           (row, options) -> Parsers.campaign(row),
+          () -> KeyCheck.id("campaign_id", Campaign::id),
           c ->
-              cells(
+              values(
                   c.id(),
                   c.name(),
                   c.startDate(),
@@ -164,8 +187,9 @@ public final class CsvFormat<T> {
       new CsvFormat<>(
           CsvFile.RESPONSES,
           (row, options) -> Parsers.response(row),
+          KeyCheck::responses,
           r ->
-              cells(
+              values(
                   r.customerId(),
                   r.respondedAt(),
                   Integer.toString(r.score()),
@@ -178,11 +202,17 @@ public final class CsvFormat<T> {
 
   private final CsvFile file;
   private final Parser<T> parser;
-  private final Function<T, List<String>> writer;
+  private final Supplier<KeyCheck<? super T>> keys;
+  private final Function<T, Object[]> writer;
 
-  private CsvFormat(CsvFile file, Parser<T> parser, Function<T, List<String>> writer) {
+  private CsvFormat(
+      CsvFile file,
+      Parser<T> parser,
+      Supplier<KeyCheck<? super T>> keys,
+      Function<T, Object[]> writer) {
     this.file = file;
     this.parser = parser;
+    this.keys = keys;
     this.writer = writer;
   }
 
@@ -242,7 +272,8 @@ public final class CsvFormat<T> {
 
   /**
    * Streams a file: hands each record to {@code action} as its row is read, holding no more than
-   * one row of text in memory.
+   * one row of text in memory besides the keys loaded so far (to refuse duplicates, about 100
+   * bytes a row).
    *
    * @param path the file
    * @param options strict or lenient, zone, mapping
@@ -255,11 +286,13 @@ public final class CsvFormat<T> {
   public LoadReport forEach(Path path, CsvOptions options, Consumer<? super T> action)
       throws IOException {
     checkNotNull(action, "action");
+    checkNotNull(options, "options");
     return RowReader.read(
         RowReader.Source.of(checkNotNull(path, "path")),
         file,
         options,
         row -> parser.parse(row, options),
+        keys.get(),
         action);
   }
 
@@ -270,13 +303,14 @@ public final class CsvFormat<T> {
    * @param records the records
    * @throws IOException if the file cannot be written
    * @throws IllegalArgumentException if a record cannot be expressed in the file (an order with
-   *     more than one line, or a line whose amount is not the order's)
+   *     more than one line, or a line whose amount is not the order's), or holds an instant or date
+   *     outside the years 1900 to 2199 that loading accepts; the rows before it are written
    */
   public void write(Path path, Iterable<? extends T> records) throws IOException {
     try (de.siegmar.fastcsv.writer.CsvWriter out = writer(path)) {
       out.writeRecord(file.columns());
       for (T record : records) {
-        out.writeRecord(writer.apply(record));
+        out.writeRecord(cells(file, writer.apply(record)));
       }
     }
   }
@@ -287,7 +321,8 @@ public final class CsvFormat<T> {
    * <p>A deal's stage rows may come in any order; they are sorted by {@code entered_at} (ties
    * keep file order). A stage row entered before its deal was created, and a stage row whose
    * deal_id is no loaded deal (unknown, or its row was rejected), is a rejected row of
-   * deal_stages.csv. The stages file is read first and held in memory; deals are then streamed.
+   * deal_stages.csv, and so is a repeated stage row (same deal, stage and instant). The stages
+   * file is read first and held in memory; deals are then streamed.
    *
    * @param deals the deals file
    * @param stages the stage history file
@@ -330,13 +365,16 @@ public final class CsvFormat<T> {
    * @param path the file to write
    * @param deals the deals
    * @throws IOException if the file cannot be written
+   * @throws IllegalArgumentException if a stage was entered outside the years 1900 to 2199 that
+   *     loading accepts; the rows before it are written
    */
   public static void writeDealStages(Path path, Iterable<Deal> deals) throws IOException {
     try (de.siegmar.fastcsv.writer.CsvWriter out = writer(path)) {
       out.writeRecord(CsvFile.DEAL_STAGES.columns());
       for (Deal deal : deals) {
         for (StageChange change : deal.stageHistory()) {
-          out.writeRecord(deal.id(), change.stage(), change.enteredAt().toString());
+          out.writeRecord(
+              cells(CsvFile.DEAL_STAGES, values(deal.id(), change.stage(), change.enteredAt())));
         }
       }
     }
@@ -352,8 +390,12 @@ public final class CsvFormat<T> {
     return "CsvFormat[" + file.fileName() + "]";
   }
 
+  /**
+   * Reads the stages, then streams the deals with their histories. Without a deals source, there
+   * are no deals: every stage row is a bad row, and only the stages report is returned.
+   */
   static List<LoadReport> joinDeals(
-      RowReader.Source dealSource,
+      @Nullable RowReader.Source dealSource,
       RowReader.Source stageSource,
       CsvOptions options,
       Consumer<? super Deal> action)
@@ -365,56 +407,61 @@ public final class CsvFormat<T> {
             CsvFile.DEAL_STAGES,
             options,
             Parsers::stage,
+            KeyCheck.stages(),
             s -> byDeal.computeIfAbsent(s.dealId(), k -> new ArrayList<>()).add(s));
     List<RejectedRow> stageRejected = new ArrayList<>(stageRead.rejected());
     long[] attached = {0};
     String stageFile = stageRead.file();
-    LoadReport dealReport =
-        RowReader.read(
-            dealSource,
-            CsvFile.DEALS,
-            options,
-            row -> {
-              Deal.Builder builder = Parsers.deal(row);
-              Deal base = builder.build();
-              List<Parsers.StageRow> rows = byDeal.remove(base.id());
-              if (rows == null) {
-                return base;
-              }
-              rows.sort(Comparator.comparing(s -> s.change().enteredAt()));
-              List<StageChange> history = new ArrayList<>();
-              List<Parsers.StageRow> kept = new ArrayList<>();
-              for (Parsers.StageRow s : rows) {
-                if (s.change().enteredAt().isBefore(base.createdAt())) {
-                  RejectedRow bad =
-                      new RejectedRow(
-                          stageFile,
-                          s.line(),
-                          "entered_at",
-                          s.enteredAtText(),
-                          "entered_at " + s.change().enteredAt() + " of stage \""
-                              + s.change().stage() + "\" is before created_at "
-                              + base.createdAt() + " for deal " + base.id());
-                  if (!options.isLenient()) {
-                    throw new CsvFormatException(bad);
-                  }
-                  stageRejected.add(bad);
-                } else {
-                  history.add(s.change());
-                  kept.add(s);
+    LoadReport dealReport = null;
+    if (dealSource != null) {
+      dealReport =
+          RowReader.read(
+              dealSource,
+              CsvFile.DEALS,
+              options,
+              row -> {
+                Deal.Builder builder = Parsers.deal(row);
+                Deal base = builder.build();
+                List<Parsers.StageRow> rows = byDeal.remove(base.id());
+                if (rows == null) {
+                  return base;
                 }
-              }
-              Deal deal;
-              try {
-                deal = builder.stageHistory(history).build();
-              } catch (IllegalArgumentException e) {
-                byDeal.put(base.id(), kept);
-                throw e;
-              }
-              attached[0] += kept.size();
-              return deal;
-            },
-            action);
+                rows.sort(Comparator.comparing(s -> s.change().enteredAt()));
+                List<StageChange> history = new ArrayList<>();
+                List<Parsers.StageRow> kept = new ArrayList<>();
+                for (Parsers.StageRow s : rows) {
+                  if (s.change().enteredAt().isBefore(base.createdAt())) {
+                    RejectedRow bad =
+                        new RejectedRow(
+                            stageFile,
+                            s.line(),
+                            "entered_at",
+                            s.enteredAtText(),
+                            "entered_at " + s.change().enteredAt() + " of stage \""
+                                + s.change().stage() + "\" is before created_at "
+                                + base.createdAt() + " for deal " + base.id());
+                    if (!options.isLenient()) {
+                      throw new CsvFormatException(bad);
+                    }
+                    stageRejected.add(bad);
+                  } else {
+                    history.add(s.change());
+                    kept.add(s);
+                  }
+                }
+                Deal deal;
+                try {
+                  deal = builder.stageHistory(history).build();
+                } catch (IllegalArgumentException e) {
+                  byDeal.put(base.id(), kept);
+                  throw e;
+                }
+                attached[0] += kept.size();
+                return deal;
+              },
+              KeyCheck.id("deal_id", Deal::id),
+              action);
+    }
     List<Parsers.StageRow> orphans = new ArrayList<>();
     byDeal.values().forEach(orphans::addAll);
     orphans.sort(Comparator.comparingLong(Parsers.StageRow::line));
@@ -425,8 +472,11 @@ public final class CsvFormat<T> {
               s.line(),
               "deal_id",
               s.dealId(),
-              "deal_id " + s.dealId() + " is no loaded deal of " + dealReport.file()
-                  + " (unknown, or its row was rejected)");
+              dealReport == null
+                  ? "deal_id " + s.dealId() + " is no loaded deal: there is no "
+                      + CsvFile.DEALS.fileName()
+                  : "deal_id " + s.dealId() + " is no loaded deal of " + dealReport.file()
+                      + " (unknown, or its row was rejected)");
       if (!options.isLenient()) {
         throw new CsvFormatException(bad);
       }
@@ -435,7 +485,7 @@ public final class CsvFormat<T> {
     stageRejected.sort(Comparator.comparingLong(RejectedRow::line));
     LoadReport stageReport =
         new LoadReport(stageFile, stageRead.rowsRead(), attached[0], stageRejected);
-    return List.of(stageReport, dealReport);
+    return dealReport == null ? List.of(stageReport) : List.of(stageReport, dealReport);
   }
 
   private LoadResult<List<T>> collect(RowReader.Source source, CsvOptions options)
@@ -443,7 +493,8 @@ public final class CsvFormat<T> {
     checkNotNull(options, "options");
     List<T> out = new ArrayList<>();
     LoadReport report =
-        RowReader.read(source, file, options, row -> parser.parse(row, options), out::add);
+        RowReader.read(
+            source, file, options, row -> parser.parse(row, options), keys.get(), out::add);
     return new LoadResult<>(ImmutableList.copyOf(out), List.of(report));
   }
 
@@ -453,7 +504,7 @@ public final class CsvFormat<T> {
         .build(checkNotNull(path, "path"), StandardCharsets.UTF_8);
   }
 
-  private static List<String> orderCells(Order o) {
+  private static Object[] orderCells(Order o) {
     String product = null;
     String quantity = null;
     List<OrderLine> lines = o.lines();
@@ -468,7 +519,7 @@ public final class CsvFormat<T> {
       quantity = Long.toString(lines.get(0).quantity());
     }
     Money amount = o.amount();
-    return cells(
+    return values(
         o.id(),
         o.customerId(),
         o.placedAt(),
@@ -480,9 +531,32 @@ public final class CsvFormat<T> {
         quantity);
   }
 
-  private static List<String> cells(@Nullable Object... values) {
+  private static Object[] values(@Nullable Object... values) {
+    return values;
+  }
+
+  /**
+   * Turns the values of one record, in the file's column order, into cells; instants and dates
+   * must lie in the range that loading accepts.
+   */
+  private static List<String> cells(CsvFile file, @Nullable Object[] values) {
+    List<String> columns = file.columns();
     List<String> out = new ArrayList<>(values.length);
-    for (Object value : values) {
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      boolean plausible =
+          value instanceof Instant t
+              ? PlausibleRange.contains(t)
+              : !(value instanceof LocalDate d)
+                  || (columns.get(i).equals("period_end")
+                      ? PlausibleRange.containsEnd(d)
+                      : PlausibleRange.contains(d));
+      if (!plausible) {
+        throw new IllegalArgumentException(
+            columns.get(i) + " " + value + " of " + columns.get(0) + " " + values[0]
+                + " cannot be written to " + file.fileName() + ": it is outside "
+                + PlausibleRange.DESCRIPTION + ", that loading accepts");
+      }
       out.add(value == null ? "" : value.toString());
     }
     return out;

@@ -12,10 +12,14 @@ import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.model.SurveyResponse;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * All the records of one data set: reps, quotas, leads, deals (with stage histories), orders,
@@ -92,8 +96,11 @@ public record Dataset(
    * @param dir a directory holding some of reps.csv, quotas.csv, leads.csv, deals.csv,
    *     deal_stages.csv, orders.csv, customers.csv, campaigns.csv, responses.csv
    * @return the data set and one report per file read
-   * @throws CsvFormatException for the first bad row
-   * @throws IOException if a file cannot be read or {@code dir} is not a directory
+   * @throws CsvFormatException for the first bad row, a duplicate id included
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
    */
   public static LoadResult<Dataset> load(Path dir) throws IOException {
     return load(dir, CsvOptions.strict());
@@ -101,31 +108,48 @@ public record Dataset(
 
   /**
    * Reads the schema files present in {@code dir}; a missing file gives an empty list. Deals are
-   * joined with deal_stages.csv when it is present.
+   * joined with deal_stages.csv when it is present; without deals.csv, every row of
+   * deal_stages.csv names no loaded deal and is a bad row (rejected in lenient mode).
+   *
+   * <p>Within each file, a row repeating the id of a row loaded before (for quotas.csv, a period
+   * overlapping another quota of the same rep; for deal_stages.csv, the same deal, stage and
+   * instant; for responses.csv, the same customer, scale and instant) is a bad row, and so is an
+   * instant or date outside the years 1900 to 2199; see {@code docs/CSV.md}.
    *
    * @param dir the directory
    * @param options strict or lenient, zone, mappings
    * @return the data set and one report per file read, in schema order
    * @throws CsvFormatException in strict mode for the first bad row
-   * @throws IOException if a file cannot be read or {@code dir} is not a directory
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
    */
   public static LoadResult<Dataset> load(Path dir, CsvOptions options) throws IOException {
     checkNotNull(dir, "dir");
     checkNotNull(options, "options");
     if (!Files.isDirectory(dir)) {
-      throw new java.nio.file.NotDirectoryException(dir.toString());
+      if (!Files.exists(dir)) {
+        throw new NoSuchFileException(dir.toString(), null, "data directory does not exist");
+      }
+      throw new NotADataDirectory(dir, Files.isRegularFile(dir));
     }
     List<LoadReport> reports = new ArrayList<>();
     List<Rep> reps = read(dir, CsvFormat.REPS, options, reports);
     List<Quota> quotas = read(dir, CsvFormat.QUOTAS, options, reports);
     List<Lead> leads = read(dir, CsvFormat.LEADS, options, reports);
     List<Deal> deals;
-    Path dealsFile = dir.resolve(CsvFile.DEALS.fileName());
-    Path stagesFile = dir.resolve(CsvFile.DEAL_STAGES.fileName());
-    if (Files.exists(dealsFile) && Files.exists(stagesFile)) {
-      LoadResult<List<Deal>> result = CsvFormat.readDeals(dealsFile, stagesFile, options);
-      deals = result.value();
-      reports.addAll(result.reports());
+    Path dealsFile = file(dir, CsvFile.DEALS);
+    Path stagesFile = file(dir, CsvFile.DEAL_STAGES);
+    if (stagesFile != null) {
+      List<Deal> joined = new ArrayList<>();
+      reports.addAll(
+          CsvFormat.joinDeals(
+              dealsFile == null ? null : RowReader.Source.of(dealsFile),
+              RowReader.Source.of(stagesFile),
+              options,
+              joined::add));
+      deals = joined;
     } else {
       deals = read(dir, CsvFormat.DEALS, options, reports);
     }
@@ -137,16 +161,45 @@ public record Dataset(
         new Dataset(reps, quotas, leads, deals, orders, customers, campaigns, responses), reports);
   }
 
+  /** The schema file in {@code dir}, or null if absent; a directory in its place is an error. */
+  @Nullable
+  private static Path file(Path dir, CsvFile schema) throws IOException {
+    Path file = dir.resolve(schema.fileName());
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "is a directory, not a CSV file");
+    }
+    return Files.exists(file) ? file : null;
+  }
+
   private static <T> List<T> read(
       Path dir, CsvFormat<T> format, CsvOptions options, List<LoadReport> reports)
       throws IOException {
-    Path file = dir.resolve(format.file().fileName());
-    if (!Files.exists(file)) {
+    Path file = file(dir, format.file());
+    if (file == null) {
       return List.of();
     }
     LoadResult<List<T>> result = format.read(file, options);
     reports.addAll(result.reports());
     return result.value();
+  }
+
+  /** A path given as a data directory that is a file or something else. */
+  private static final class NotADataDirectory extends NotDirectoryException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean regularFile;
+
+    NotADataDirectory(Path path, boolean regularFile) {
+      super(path.toString());
+      this.regularFile = regularFile;
+    }
+
+    @Override
+    public String getReason() {
+      return regularFile
+          ? "is a file, not a directory of CSV files"
+          : "is not a directory of CSV files";
+    }
   }
 
   /**
@@ -156,7 +209,8 @@ public record Dataset(
    * @param dir the directory
    * @throws IOException if a file cannot be written
    * @throws IllegalArgumentException if an order has more than one line, or a line whose amount is
-   *     not the order's (orders.csv holds one line per order)
+   *     not the order's (orders.csv holds one line per order), or an instant or date is outside
+   *     the years 1900 to 2199 that loading accepts; the files written before are left
    */
   public void writeCsv(Path dir) throws IOException {
     Files.createDirectories(dir);

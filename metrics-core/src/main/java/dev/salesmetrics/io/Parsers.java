@@ -35,7 +35,7 @@ final class Parsers {
   static Quota quota(Row row, CsvOptions options) {
     String repId = row.required("rep_id");
     LocalDate start = row.date("period_start");
-    LocalDate end = row.date("period_end");
+    LocalDate end = row.endDate("period_end");
     if (!end.isAfter(start)) {
       throw new BadCell(
           "period_end",

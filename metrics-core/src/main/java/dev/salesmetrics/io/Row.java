@@ -22,6 +22,8 @@ import javax.annotation.Nullable;
  * {@link BadCell} naming the column and the cell text. Not thread safe; reused for each row.
  */
 final class Row {
+  private static final String EMPTY_MEANS_NONE = " (leave the cell empty for none)";
+
   private final CsvFile schema;
   private final CsvOptions options;
   private final ColumnMapping mapping;
@@ -107,23 +109,53 @@ final class Row {
   }
 
   Instant instant(String column) {
-    return toInstant(column, required(column));
+    return plausible(column, toInstant(column, required(column)), "");
   }
 
   @Nullable
   Instant optionalInstant(String column) {
     String text = optional(column);
-    return text == null ? null : toInstant(column, text);
+    return text == null ? null : plausible(column, toInstant(column, text), EMPTY_MEANS_NONE);
   }
 
   LocalDate date(String column) {
-    return toDate(column, required(column));
+    return plausible(column, toDate(column, required(column)), "");
   }
 
   @Nullable
   LocalDate optionalDate(String column) {
     String text = optional(column);
-    return text == null ? null : toDate(column, text);
+    return text == null ? null : plausible(column, toDate(column, text), EMPTY_MEANS_NONE);
+  }
+
+  /** A required exclusive end date: it may be the first day after the plausible range. */
+  LocalDate endDate(String column) {
+    LocalDate date = toDate(column, required(column));
+    if (!PlausibleRange.containsEnd(date)) {
+      throw outside(column, date, " (an exclusive end may be " + PlausibleRange.END_DAY + ")");
+    }
+    return date;
+  }
+
+  private Instant plausible(String column, Instant instant, String hint) {
+    if (!PlausibleRange.contains(instant)) {
+      throw outside(column, instant, hint);
+    }
+    return instant;
+  }
+
+  private LocalDate plausible(String column, LocalDate date, String hint) {
+    if (!PlausibleRange.contains(date)) {
+      throw outside(column, date, hint);
+    }
+    return date;
+  }
+
+  private BadCell outside(String column, Object value, String hint) {
+    return new BadCell(
+        column,
+        raw(column),
+        column + " " + value + " is outside " + PlausibleRange.DESCRIPTION + hint);
   }
 
   Currency currency(String column) {

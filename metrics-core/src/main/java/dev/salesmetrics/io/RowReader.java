@@ -1,11 +1,19 @@
 package dev.salesmetrics.io;
 
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,28 +21,26 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 
 /**
  * Reads one CSV file row by row with FastCSV and turns rows into records, applying the strict or
- * lenient policy. After a quote error FastCSV cannot continue, so the file is opened again and the
- * lines up to and including the bad record's first line are skipped.
+ * lenient policy and refusing a row whose key was loaded before ({@link KeyCheck}). After a quote
+ * error FastCSV cannot continue, so a new parser is started on the line after the bad record's
+ * first line; the text is kept in a {@link LineReplay}, so the source is opened and read once.
  */
 final class RowReader {
-  private static final Pattern LINE = Pattern.compile("line (\\d+)");
-
   /** Turns a row into a record; throws {@link BadCell} or the record's validation exception. */
   interface RowParser<T> {
     T parse(Row row);
   }
 
-  /** Where the text comes from; opened again after a quote error. */
+  /** Where the text comes from. */
   interface Source {
     String name();
 
-    de.siegmar.fastcsv.reader.CsvReader<CsvRecord> open() throws IOException;
+    /** Opens the text; called once per read. */
+    Reader open() throws IOException;
 
     static Source of(Path path) {
       Path name = path.getFileName();
@@ -46,14 +52,13 @@ final class RowReader {
         }
 
         @Override
-        public de.siegmar.fastcsv.reader.CsvReader<CsvRecord> open() throws IOException {
-          return builder().build(CsvRecordHandler.of(), path, StandardCharsets.UTF_8);
+        public Reader open() throws IOException {
+          return openFile(path);
         }
       };
     }
 
     static Source of(String fileName, String text) {
-      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
       return new Source() {
         @Override
         public String name() {
@@ -61,21 +66,102 @@ final class RowReader {
         }
 
         @Override
-        public de.siegmar.fastcsv.reader.CsvReader<CsvRecord> open() {
-          return builder().build(CsvRecordHandler.of(), body);
+        public Reader open() {
+          return new StringReader(text);
         }
       };
     }
   }
 
+  /** One record: its cells and the physical line it starts on (counted by its parser). */
+  private record Cells(long line, List<String> fields) {}
+
+  /** Collects the cells of each record and remembers the line the current record starts on. */
+  private static final class CellsHandler extends CsvCallbackHandler<Cells> {
+    private long line;
+    private List<String> fields = new ArrayList<>();
+    private RecordType type = RecordType.DATA;
+
+    @Override
+    protected RecordType getRecordType() {
+      return type;
+    }
+
+    @Override
+    protected int getFieldCount() {
+      return fields.size();
+    }
+
+    @Override
+    protected void beginRecord(long startingLineNumber) {
+      line = startingLineNumber;
+      fields = new ArrayList<>();
+      type = RecordType.DATA;
+    }
+
+    @Override
+    protected void addField(char[] buf, int offset, int len, boolean quoted) {
+      fields.add(new String(buf, offset, len));
+    }
+
+    @Override
+    protected void setComment(char[] buf, int offset, int len) {
+      type = RecordType.COMMENT; // comments are not enabled; kept for the contract
+    }
+
+    @Override
+    protected void setEmpty() {
+      type = RecordType.EMPTY;
+    }
+
+    @Override
+    protected Cells buildRecord() {
+      return new Cells(line, fields);
+    }
+  }
+
   private RowReader() {}
 
-  private static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder() {
-    return de.siegmar.fastcsv.reader.CsvReader.builder()
-        .detectBomHeader(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .skipEmptyLines(true);
+  /**
+   * Opens a file as text: UTF-8, or UTF-16 or UTF-32 when the file starts with the byte order mark
+   * of one; the mark itself is skipped by {@link LineReplay}. Malformed bytes become U+FFFD.
+   */
+  static Reader openFile(Path path) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path));
+    try {
+      in.mark(4);
+      byte[] head = in.readNBytes(4);
+      in.reset();
+      return new InputStreamReader(in, charsetOf(head));
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  private static Charset charsetOf(byte[] head) {
+    int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+    int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+    int b2 = head.length > 2 ? head[2] & 0xFF : -1;
+    int b3 = head.length > 3 ? head[3] & 0xFF : -1;
+    if (b0 == 0x00 && b1 == 0x00 && b2 == 0xFE && b3 == 0xFF) {
+      return Charset.forName("UTF-32BE");
+    } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
+      return Charset.forName("UTF-32LE");
+    } else if (b0 == 0xFE && b1 == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    } else if (b0 == 0xFF && b1 == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  private static CsvReader<Cells> parser(CellsHandler handler, Reader text) {
+    return CsvReader.builder()
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .skipEmptyLines(true)
+        .build(handler, text);
   }
 
   /**
@@ -89,24 +175,24 @@ final class RowReader {
       CsvFile schema,
       CsvOptions options,
       RowParser<T> parser,
+      KeyCheck<? super T> keys,
       Consumer<? super T> sink)
       throws IOException {
     String file = source.name();
     List<RejectedRow> rejected = new ArrayList<>();
     long rows = 0;
     long loaded = 0;
-    long skip = 0;
     Row row = null;
     int width = 0;
-    boolean done = false;
-    while (!done) {
-      try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = source.open()) {
-        if (skip > 0) {
-          reader.skipLines(Math.toIntExact(skip));
-        }
-        Iterator<CsvRecord> it = reader.iterator();
+    try (Reader text = source.open()) {
+      LineReplay replay = new LineReplay(text);
+      long base = 0; // physical lines before the current parser's line 1
+      boolean done = false;
+      while (!done) {
+        CellsHandler handler = new CellsHandler();
+        Iterator<Cells> it = parser(handler, replay.reader()).iterator();
         while (true) {
-          CsvRecord record;
+          Cells record;
           try {
             if (!it.hasNext()) {
               done = true;
@@ -114,20 +200,22 @@ final class RowReader {
             }
             record = it.next();
           } catch (CsvParseException e) {
-            long line = Math.max(skip + 1, lineOf(e));
+            long line = base + Math.max(1, handler.line);
             RejectedRow bad = new RejectedRow(file, line, null, null, quoteReason(e));
             if (row == null || !options.isLenient()) {
               throw new CsvFormatException(bad, e);
             }
             rows++;
             rejected.add(bad);
-            skip = line;
+            replay.restartAt(line + 1);
+            base = line;
             break;
           } catch (UncheckedIOException e) {
             throw e.getCause();
           }
-          long line = record.getStartingLineNumber();
-          List<String> fields = record.getFields();
+          long line = base + record.line();
+          replay.keepFrom(line);
+          List<String> fields = record.fields();
           if (row == null) {
             width = fields.size();
             row = header(file, line, schema, options, fields);
@@ -142,6 +230,7 @@ final class RowReader {
             T parsed;
             try {
               parsed = parser.parse(row);
+              keys.claim(parsed, row);
             } catch (CsvFormatException e) {
               throw e;
             } catch (BadCell e) {
@@ -216,11 +305,6 @@ final class RowReader {
       return new RejectedRow(file, line, first, row.raw(first), message);
     }
     return new RejectedRow(file, line, null, null, message);
-  }
-
-  private static long lineOf(CsvParseException e) {
-    Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
-    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   private static String quoteReason(CsvParseException e) {

@@ -42,8 +42,8 @@ public record Campaign(
    * @param endDate the last day
    * @param spend the spend, not negative
    * @throws NullPointerException if a required component is null
-   * @throws IllegalArgumentException if {@code id} or {@code name} is blank, {@code endDate} is
-   *     before {@code startDate}, or {@code spend} is negative
+   * @throws IllegalArgumentException if {@code id} or {@code name} is blank, a text is not
+   *     well-formed, {@code endDate} is before {@code startDate}, or {@code spend} is negative
    */
   public Campaign {
     Checks.nonBlank(id, "id", "campaign_id", "");
@@ -53,7 +53,7 @@ public record Campaign(
     checkNotNull(endDate, "endDate");
     Checks.notBefore(endDate, "end_date", startDate, "start_date", owner);
     Checks.nonNegative(spend, "spend", "spend", owner);
-    channel = Checks.blankToNull(channel);
+    channel = Checks.blankToNull(channel, "channel", owner);
   }
 
   /**

@@ -29,12 +29,14 @@ public record Contact(
    * @param email the e-mail address, or null
    * @param phone the phone number, or null
    * @param company the company, or null
+   * @throws IllegalArgumentException if a field is not well-formed text (has a lone surrogate)
    */
   public Contact {
-    name = Checks.blankToNull(name);
-    email = Checks.blankToNull(email);
-    phone = Checks.blankToNull(phone);
-    company = Checks.blankToNull(company);
+    String owner = " in a contact";
+    name = Checks.blankToNull(name, "name", owner);
+    email = Checks.blankToNull(email, "email", owner);
+    phone = Checks.blankToNull(phone, "phone", owner);
+    company = Checks.blankToNull(company, "company", owner);
   }
 
   /**

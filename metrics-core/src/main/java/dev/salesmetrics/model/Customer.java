@@ -43,8 +43,8 @@ public record Customer(
    * @param repId the rep, or null
    * @param campaignId the campaign, or null
    * @throws NullPointerException if {@code id} or {@code signedUpAt} is null
-   * @throws IllegalArgumentException if {@code id} is blank, or {@code activatedAt} or
-   *     {@code cancelledAt} is before {@code signedUpAt}
+   * @throws IllegalArgumentException if {@code id} is blank, a text is not well-formed, or
+   *     {@code activatedAt} or {@code cancelledAt} is before {@code signedUpAt}
    */
   public Customer {
     Checks.nonBlank(id, "id", "customer_id", "");
@@ -52,8 +52,8 @@ public record Customer(
     String owner = " for customer " + id;
     Checks.notBefore(activatedAt, "activated_at", signedUpAt, "signed_up_at", owner);
     Checks.notBefore(cancelledAt, "cancelled_at", signedUpAt, "signed_up_at", owner);
-    repId = Checks.blankToNull(repId);
-    campaignId = Checks.blankToNull(campaignId);
+    repId = Checks.blankToNull(repId, "rep_id", owner);
+    campaignId = Checks.blankToNull(campaignId, "campaign_id", owner);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.salesmetrics.model;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +17,12 @@ import javax.annotation.Nullable;
  * <p>Rules checked on construction:
  *
  * <ul>
- *   <li>{@code id} and {@code repId} are not blank; {@code amount} is not negative;
+ *   <li>{@code id} and {@code repId} are not blank (see the package description); every text is
+ *       well-formed; {@code amount} is not negative;
  *   <li>a {@link DealStatus#WON won} or {@link DealStatus#LOST lost} deal has a {@code closedAt},
  *       an {@link DealStatus#OPEN open} deal has none; {@code closedAt} is not before
  *       {@code createdAt};
- *   <li>{@code probability}, when present, is a finite number in [0, 1];
+ *   <li>{@code probability}, when present, is a finite number in [0, 1] (-0.0 is stored as 0.0);
  *   <li>the stage history is in time order ({@code enteredAt} non-decreasing; equal instants are
  *       kept in the given order) and no entry is before {@code createdAt}: a stage entered before
  *       the deal existed is a data error, rejected like a close before creation (a lenient CSV
@@ -112,7 +112,10 @@ public record Deal(
     if (probability != null && !(probability >= 0.0 && probability <= 1.0)) {
       throw new IllegalArgumentException("probability must be in [0, 1]: " + probability + owner);
     }
-    stageHistory = ImmutableList.copyOf(stageHistory);
+    if (probability != null && probability == 0.0) {
+      probability = 0.0; // -0.0 is stored as 0.0, the value its text "0.0" reads back as
+    }
+    stageHistory = Checks.copyOf(stageHistory, "stageHistory", owner);
     StageChange previous = null;
     for (StageChange change : stageHistory) {
       if (change.enteredAt().isBefore(createdAt)) {
@@ -128,13 +131,13 @@ public record Deal(
       }
       previous = change;
     }
-    stage = Checks.blankToNull(stage);
+    stage = Checks.blankToNull(stage, "stage", owner);
     if (stage == null && previous != null) {
       stage = previous.stage();
     }
-    customerId = Checks.blankToNull(customerId);
-    leadId = Checks.blankToNull(leadId);
-    product = Checks.blankToNull(product);
+    customerId = Checks.blankToNull(customerId, "customer_id", owner);
+    leadId = Checks.blankToNull(leadId, "lead_id", owner);
+    product = Checks.blankToNull(product, "product", owner);
   }
 
   /**
@@ -327,7 +330,7 @@ public record Deal(
      */
     @CanIgnoreReturnValue
     public Builder stageHistory(List<StageChange> stageHistory) {
-      List<StageChange> copy = ImmutableList.copyOf(stageHistory);
+      List<StageChange> copy = Checks.copyOf(stageHistory, "stageHistory", " for deal " + id);
       this.stageHistory.clear();
       this.stageHistory.addAll(copy);
       return this;
@@ -340,7 +343,7 @@ public record Deal(
      * @param enteredAt when the deal entered it
      * @return this builder
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code stage} is blank
+     * @throws IllegalArgumentException if {@code stage} is blank or not well-formed
      */
     @CanIgnoreReturnValue
     public Builder addStage(String stage, Instant enteredAt) {

@@ -61,8 +61,8 @@ public record Lead(
    * @param convertedAt the conversion, or null
    * @param customerId the resulting customer, or null
    * @throws NullPointerException if {@code id}, {@code createdAt} or {@code contact} is null
-   * @throws IllegalArgumentException if {@code id} is blank, or {@code firstContactAt} or
-   *     {@code convertedAt} is before {@code createdAt}
+   * @throws IllegalArgumentException if {@code id} is blank, a text is not well-formed, or
+   *     {@code firstContactAt} or {@code convertedAt} is before {@code createdAt}
    */
   public Lead {
     Checks.nonBlank(id, "id", "lead_id", "");
@@ -71,10 +71,10 @@ public record Lead(
     String owner = " for lead " + id;
     Checks.notBefore(firstContactAt, "first_contact_at", createdAt, "created_at", owner);
     Checks.notBefore(convertedAt, "converted_at", createdAt, "created_at", owner);
-    repId = Checks.blankToNull(repId);
-    source = Checks.blankToNull(source);
-    campaignId = Checks.blankToNull(campaignId);
-    customerId = Checks.blankToNull(customerId);
+    repId = Checks.blankToNull(repId, "rep_id", owner);
+    source = Checks.blankToNull(source, "source", owner);
+    campaignId = Checks.blankToNull(campaignId, "campaign_id", owner);
+    customerId = Checks.blankToNull(customerId, "customer_id", owner);
   }
 
   /**

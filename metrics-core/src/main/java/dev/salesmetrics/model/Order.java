@@ -2,7 +2,6 @@ package dev.salesmetrics.model;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,8 +69,7 @@ public record Order(
     checkNotNull(placedAt, "placedAt");
     Checks.nonNegative(amount, "amount", "amount", owner);
     checkNotNull(status, "status");
-    checkNotNull(lines, "lines");
-    lines = ImmutableList.copyOf(lines);
+    lines = Checks.copyOf(lines, "lines", owner);
     if (!lines.isEmpty()) {
       Money sum = Money.zero(amount.currency());
       for (OrderLine line : lines) {
@@ -85,7 +83,7 @@ public record Order(
             "lines must add up to amount: lines total " + sum + ", amount " + amount + owner);
       }
     }
-    repId = Checks.blankToNull(repId);
+    repId = Checks.blankToNull(repId, "rep_id", owner);
   }
 
   /**
@@ -182,7 +180,7 @@ public record Order(
      */
     @CanIgnoreReturnValue
     public Builder lines(List<OrderLine> lines) {
-      List<OrderLine> copy = ImmutableList.copyOf(lines);
+      List<OrderLine> copy = Checks.copyOf(lines, "lines", " for order " + id);
       this.lines.clear();
       this.lines.addAll(copy);
       return this;

@@ -18,8 +18,8 @@ public record OrderLine(String product, long quantity, Money amount) {
    * @param quantity the number of units, at least 1
    * @param amount the line total, not negative
    * @throws NullPointerException if {@code product} or {@code amount} is null
-   * @throws IllegalArgumentException if {@code product} is blank, {@code quantity <= 0} or
-   *     {@code amount} is negative
+   * @throws IllegalArgumentException if {@code product} is blank or not well-formed,
+   *     {@code quantity <= 0} or {@code amount} is negative
    */
   public OrderLine {
     Checks.nonBlank(product, "product", "product", " in an order line");

@@ -26,7 +26,8 @@ public record Quota(String repId, Period period, Money amount) implements SalesR
    * @param period the period
    * @param amount the target, not negative
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code repId} is blank or {@code amount} is negative
+   * @throws IllegalArgumentException if {@code repId} is blank or not well-formed, or
+   *     {@code amount} is negative
    */
   public Quota {
     Checks.nonBlank(repId, "repId", "rep_id", " for quota");

@@ -37,13 +37,15 @@ public record Rep(
    * @param region the region, or null
    * @param hiredOn the hire date, or null
    * @throws NullPointerException if {@code id} or {@code name} is null
-   * @throws IllegalArgumentException if {@code id} or {@code name} is blank
+   * @throws IllegalArgumentException if {@code id} or {@code name} is blank, or a text is not
+   *     well-formed
    */
   public Rep {
     Checks.nonBlank(id, "id", "rep_id", "");
-    Checks.nonBlank(name, "name", "name", " for rep " + id);
-    team = Checks.blankToNull(team);
-    region = Checks.blankToNull(region);
+    String owner = " for rep " + id;
+    Checks.nonBlank(name, "name", "name", owner);
+    team = Checks.blankToNull(team, "team", owner);
+    region = Checks.blankToNull(region, "region", owner);
   }
 
   /**

@@ -20,7 +20,7 @@ public record StageChange(String stage, Instant enteredAt) {
    * @param stage the stage name, not blank
    * @param enteredAt when the deal entered the stage
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code stage} is blank
+   * @throws IllegalArgumentException if {@code stage} is blank or not well-formed
    */
   public StageChange {
     Checks.nonBlank(stage, "stage", "stage", " entered at " + enteredAt);

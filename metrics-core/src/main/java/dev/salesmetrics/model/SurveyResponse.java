@@ -28,8 +28,8 @@ public record SurveyResponse(String customerId, Instant respondedAt, int score, 
    * @param score the score
    * @param scale the scale
    * @throws NullPointerException if a component is null
-   * @throws IllegalArgumentException if {@code customerId} is blank or {@code score} is outside
-   *     the scale
+   * @throws IllegalArgumentException if {@code customerId} is blank or not well-formed, or
+   *     {@code score} is outside the scale
    */
   public SurveyResponse {
     Checks.nonBlank(customerId, "customerId", "customer_id", " in a survey response");

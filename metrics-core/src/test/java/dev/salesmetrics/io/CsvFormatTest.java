@@ -237,6 +237,19 @@ class CsvFormatTest {
   }
 
   @Test
+  void aUtf16ByteOrderMarkSwitchesTheEncoding(@TempDir Path dir) throws IOException {
+    String text = "rep_id,name\nR1,Zoë 😀\n";
+    for (java.nio.charset.Charset charset :
+        List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_8)) {
+      Path file = dir.resolve("reps-" + charset.name() + ".csv");
+      Files.write(file, ("\uFEFF" + text).getBytes(charset));
+      assertThat(CsvFormat.REPS.read(file).value())
+          .as(charset.name())
+          .containsExactly(new dev.salesmetrics.model.Rep("R1", "Zoë 😀", null, null, null));
+    }
+  }
+
+  @Test
   void lineNumbersArePhysicalLinesAfterMultiLineCellsAndEmptyLines() {
     String text =
         """

@@ -74,6 +74,11 @@ class CsvRoundTripProperties {
     return n;
   }
 
+  /**
+   * A data set of {@code size} records per file with hostile text; ids (and the keys of quotas,
+   * stage rows and responses) are unique, as a loadable data set needs: the text before a one-letter
+   * suffix varies, the record's index after it makes the id unique.
+   */
   static Dataset randomDataset(SplittableRandom r, int size) {
     List<Rep> reps = new ArrayList<>();
     List<Quota> quotas = new ArrayList<>();
@@ -84,14 +89,14 @@ class CsvRoundTripProperties {
     List<Campaign> campaigns = new ArrayList<>();
     List<SurveyResponse> responses = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      reps.add(new Rep(text(r) + "r", text(r) + "n", opt(r), opt(r), r.nextBoolean() ? date(r) : null));
+      reps.add(new Rep(text(r) + "r" + i, text(r) + "n", opt(r), opt(r), r.nextBoolean() ? date(r) : null));
       LocalDate start = date(r);
       quotas.add(
-          new Quota(text(r) + "q", Period.between(start, start.plusDays(1 + r.nextInt(400)),
+          new Quota(text(r) + "q" + i, Period.between(start, start.plusDays(1 + r.nextInt(400)),
               ZoneOffset.UTC), money(r)));
       Instant created = instant(r);
       leads.add(
-          Lead.builder(text(r) + "l", created)
+          Lead.builder(text(r) + "l" + i, created)
               .repId(opt(r))
               .contact(new Contact(opt(r), opt(r), opt(r), opt(r)))
               .source(opt(r))
@@ -113,7 +118,7 @@ class CsvRoundTripProperties {
       int stages = r.nextInt(4);
       for (int s = 0; s < stages; s++) {
         at = r.nextBoolean() ? at : later(r, at);
-        deal.addStage(text(r) + "s", at);
+        deal.addStage(text(r) + "s" + s, at);
       }
       int status = r.nextInt(3);
       if (status > 0) {
@@ -122,7 +127,7 @@ class CsvRoundTripProperties {
       deals.add(deal.build());
       Money amount = money(r);
       Order.Builder order =
-          Order.builder(text(r) + "o", text(r) + "c", instant(r), amount)
+          Order.builder(text(r) + "o" + i, text(r) + "c", instant(r), amount)
               .status(r.nextBoolean() ? OrderStatus.PAID : OrderStatus.REFUNDED)
               .repId(opt(r));
       if (r.nextBoolean()) {
@@ -130,7 +135,7 @@ class CsvRoundTripProperties {
       }
       orders.add(order.build());
       customers.add(
-          Customer.builder(text(r) + "c", created)
+          Customer.builder(text(r) + "c" + i, created)
               .activatedAt(r.nextBoolean() ? later(r, created) : null)
               .cancelledAt(r.nextBoolean() ? later(r, created) : null)
               .repId(opt(r))
@@ -138,11 +143,11 @@ class CsvRoundTripProperties {
               .build());
       LocalDate from = date(r);
       campaigns.add(
-          new Campaign(text(r) + "k", text(r) + "m", opt(r), from, from.plusDays(r.nextInt(90)),
+          new Campaign(text(r) + "k" + i, text(r) + "m", opt(r), from, from.plusDays(r.nextInt(90)),
               money(r)));
       SurveyScale scale = r.nextBoolean() ? SurveyScale.NPS : SurveyScale.CSAT;
       responses.add(
-          new SurveyResponse(text(r) + "c", instant(r),
+          new SurveyResponse(text(r) + "c" + i, instant(r),
               scale.min() + r.nextInt(scale.max() - scale.min() + 1), scale));
     }
     return new Dataset(reps, quotas, leads, deals, orders, customers, campaigns, responses);

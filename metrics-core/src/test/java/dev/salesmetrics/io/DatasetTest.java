@@ -93,4 +93,47 @@ class DatasetTest {
         .isInstanceOf(CsvFormatException.class)
         .hasMessage("reps.csv:3: column rep_id: \"\": rep_id is required");
   }
+
+  @Test
+  void aPathThatIsNoDirectoryIsNamedWithWhatIsWrong(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("reps.csv"), "rep_id,name\nR1,Ann\n");
+    assertThatThrownBy(() -> Dataset.load(file))
+        .isInstanceOf(java.nio.file.NotDirectoryException.class)
+        .hasMessage(file + ": is a file, not a directory of CSV files");
+    Path missing = dir.resolve("nowhere");
+    assertThatThrownBy(() -> Dataset.load(missing))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessage(missing + ": data directory does not exist");
+  }
+
+  @Test
+  void aSchemaFileThatIsADirectoryIsNamed(@TempDir Path dir) throws IOException {
+    Files.createDirectory(dir.resolve("deals.csv"));
+    assertThatThrownBy(() -> Dataset.load(dir))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessage(dir.resolve("deals.csv") + ": is a directory, not a CSV file");
+  }
+
+  @Test
+  void stageRowsWithoutADealsFileAreRejectedRows(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("deal_stages.csv"),
+        """
+        deal_id,stage,entered_at
+        D1,qualified,2024-01-03T09:00:00Z
+        D2,qualified,2024-01-03T09:00:00Z
+        """);
+    String reason = "deal_id D1 is no loaded deal: there is no deals.csv";
+    assertThatThrownBy(() -> Dataset.load(dir))
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessage("deal_stages.csv:2: column deal_id: \"D1\": " + reason);
+    LoadResult<Dataset> lenient = Dataset.load(dir, CsvOptions.lenient());
+    assertThat(lenient.value().deals()).isEmpty();
+    assertThat(lenient.reports()).hasSize(1);
+    LoadReport stages = lenient.reports().get(0);
+    assertThat(stages.file()).isEqualTo("deal_stages.csv");
+    assertThat(stages.rowsRead()).isEqualTo(2);
+    assertThat(stages.loaded()).isZero();
+    assertThat(stages.rejected()).extracting(RejectedRow::line).containsExactly(2L, 3L);
+  }
 }

@@ -41,7 +41,8 @@ class CustomerTest {
         .isInstanceOf(NullPointerException.class).hasMessage("signedUpAt");
     assertThatThrownBy(() -> Customer.builder("\t", SIGNED_UP).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("customer_id must not be blank: \"\t\"");
+        .hasMessage(
+            "customer_id must not be blank: \"\\u0009\" (only spaces or invisible characters)");
   }
 
   @Test

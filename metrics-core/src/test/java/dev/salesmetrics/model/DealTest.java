@@ -279,4 +279,11 @@ class DealTest {
     assertThatThrownBy(() -> deal().build().asOf(null))
         .isInstanceOf(NullPointerException.class).hasMessage("t");
   }
+
+  @Test
+  void negativeZeroProbabilityIsStoredAsZeroSoThatItEqualsItsCsvForm() {
+    Deal deal = deal().probability(-0.0).build();
+    assertThat(deal.probability()).isEqualTo(0.0);
+    assertThat(deal).isEqualTo(deal().probability(0.0).build());
+  }
 }
