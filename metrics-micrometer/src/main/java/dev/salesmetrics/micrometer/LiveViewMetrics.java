@@ -53,10 +53,10 @@ import javax.annotation.Nullable;
  *   <li>money: a gauge row in major units, tagged {@code currency="USD"}, base unit the currency
  *       code ({@code salesmetrics_sales_volume_usd}); money per day has base unit {@code
  *       usd.per.day}; money statistics (average deal size) add a {@code statistic} tag ({@code
- *       mean}, {@code sum}, {@code min}, {@code max}) and a {@code .count} counter;
+ *       mean}, {@code sum}, {@code min}, {@code max}) and a {@code .samples} counter;
  *   <li>durations: a {@link TimeGauge} per row and {@code statistic} ({@code mean}, {@code median},
  *       {@code p90}), which the registry shows in its time unit ({@code
- *       salesmetrics_sales_cycle_seconds}), and a {@code .count} counter;
+ *       salesmetrics_sales_cycle_seconds}), and a {@code .samples} counter;
  *   <li>a count of the metric catalogue (deals won, orders, units sold...): a {@link
  *       FunctionCounter} per row ({@code salesmetrics_deals_won_total}). Counters are right for
  *       them because a live view only ever adds events, and each of these counts counts or sums

@@ -132,8 +132,8 @@ final class Samples {
   }
 
   private static Family count(String name, String metricId) {
-    return new Family(name + ".count", Family.Kind.COUNTER, null, metricId,
-        "Salesmetrics " + metricId + ": number of values per group");
+    return new Family(name + ".samples", Family.Kind.COUNTER, null, metricId,
+        "Salesmetrics " + metricId + ": number of values behind the figure, per group");
   }
 
   private Sample money(

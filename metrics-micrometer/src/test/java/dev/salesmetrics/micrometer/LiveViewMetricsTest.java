@@ -131,7 +131,7 @@ class LiveViewMetricsTest {
         }
       }
       if (size.count() > 0) {
-        assertThat(registry.find(statsName + ".count").tags("rep", rep).functionCounter().count())
+        assertThat(registry.find(statsName + ".samples").tags("rep", rep).functionCounter().count())
             .isEqualTo((double) size.count());
       }
       if (!all) {
@@ -340,7 +340,7 @@ class LiveViewMetricsTest {
             "salesmetrics_sales_volume_usd{application=\"shop\",currency=\"USD\",rep=\"R1\"} 100.0",
             "salesmetrics_average_deal_size_usd{application=\"shop\",currency=\"USD\",rep=\"R1\","
                 + "statistic=\"mean\"} 100.0",
-            "salesmetrics_average_deal_size_count_total{application=\"shop\",rep=\"R1\"} 1.0",
+            "salesmetrics_average_deal_size_samples_total{application=\"shop\",rep=\"R1\"} 1.0",
             "salesmetrics_sales_cycle_seconds{application=\"shop\",rep=\"R1\",statistic=\"mean\"}"
                 + " 864000.0");
     assertThat(text).doesNotContain("NaN");
