@@ -541,6 +541,13 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
       } catch (InterruptedException e) {
         countDropped("interrupted while sending at close");
         return false;
+      } catch (RuntimeException e) {
+        // the client refused the request (a header it rejects, a security manager): not retried,
+        // and the sender lives on
+        countFailed(url.scrub("request refused by the HTTP client: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        return true;
       }
       if (!retriable) {
         countFailed(reason + " is not retried");
