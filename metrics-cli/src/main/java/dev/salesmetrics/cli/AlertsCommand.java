@@ -19,17 +19,24 @@ import dev.salesmetrics.rule.Goals;
 import dev.salesmetrics.rule.Reference;
 import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
+import dev.salesmetrics.rule.RuleEngine;
 import dev.salesmetrics.rule.RuleFile;
 import dev.salesmetrics.time.FiscalCalendar;
+import dev.salesmetrics.rule.WebhookFormat;
+import dev.salesmetrics.rule.WebhookListener;
+import dev.salesmetrics.rule.WebhookStats;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,8 +74,9 @@ import picocli.CommandLine.Spec;
       "",
       "Rule file format: docs/RULES.md. Example: metrics-cli/src/main/resources/default-rules.txt",
       "",
-      "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,"
-          + " 4 output not written."
+      "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,",
+      "4 output not written, 5 a --webhook notification not delivered (the transitions are"
+          + " printed all the same)."
     })
 final class AlertsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -115,6 +123,29 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
   @Nullable LocalDate to;
 
+  @Option(
+      names = "--webhook",
+      paramLabel = "URL",
+      description = {
+        "Also POST each transition to this http(s) URL (docs/INTEGRATION.md), waiting up to "
+            + "a minute for delivery before exiting."
+      })
+  @Nullable String webhook;
+
+  @Option(
+      names = "--webhook-format",
+      paramLabel = "FORMAT",
+      description = "Body of --webhook: json (default), slack or alertmanager.")
+  String webhookFormat = "json";
+
+  /** Exit code when a {@code --webhook} notification was not delivered. */
+  static final int WEBHOOK_FAILED = 5;
+
+  /** How long a notification is retried, and how long the command waits for the queue. */
+  static final Duration WEBHOOK_GIVE_UP = Duration.ofSeconds(30);
+
+  static final Duration WEBHOOK_WAIT = Duration.ofMinutes(1);
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -122,6 +153,8 @@ final class AlertsCommand implements Callable<Integer> {
     if (from != null && to != null && !from.isBefore(to)) {
       throw usage("--from " + from + " must be before --to " + to + " (--to is exclusive)");
     }
+    Optional<URI> hookUrl = webhookUrl();
+    WebhookFormat hookFormat = webhookFormat();
     List<Rule> rules;
     try {
       rules = RuleFile.read(rulesFile, Metrics.registry());
@@ -211,9 +244,64 @@ final class AlertsCommand implements Callable<Integer> {
       return Failures.badData(err, e.getMessage());
     }
     Goals goals = goals(rules, loaded.data().quotas());
-    List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
-    print(out, events);
+    if (hookUrl.isEmpty()) {
+      List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
+      print(out, events);
+      return Main.OK;
+    }
+    WebhookListener hook =
+        WebhookListener.builder(hookUrl.get())
+            .format(hookFormat)
+            .queueCapacity(1_000_000)
+            .giveUpAfter(WEBHOOK_GIVE_UP)
+            .closeTimeout(WEBHOOK_WAIT)
+            .build();
+    List<AlertEvent> events;
+    try {
+      RuleEngine engine = RuleEngine.builder().rules(rules).listener(hook).build();
+      events = Replay.run(engine, evaluations(tables, z, goals));
+      print(out, events);
+    } finally {
+      hook.close();
+    }
+    WebhookStats stats = hook.stats();
+    if (stats.undelivered() > 0) {
+      err.println(
+          "salesmetrics: webhook " + hook + ": " + stats.undelivered() + " of "
+              + (stats.accepted() + stats.repeats()) + " notifications not delivered ("
+              + stats.failed() + " failed, " + stats.dropped() + " dropped); last failure: "
+              + stats.lastFailure().orElse("none"));
+      err.flush();
+      return WEBHOOK_FAILED;
+    }
     return Main.OK;
+  }
+
+  /** Parses {@code --webhook} without ever showing the URL, whose parts may be secret. */
+  private Optional<URI> webhookUrl() {
+    if (webhook == null) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = new URI(webhook);
+    } catch (URISyntaxException e) {
+      throw usage("--webhook is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+    }
+    try {
+      var unused = WebhookListener.builder(uri);
+    } catch (IllegalArgumentException e) {
+      throw usage("--webhook: " + e.getMessage());
+    }
+    return Optional.of(uri);
+  }
+
+  private WebhookFormat webhookFormat() {
+    try {
+      return WebhookFormat.parse(webhookFormat);
+    } catch (IllegalArgumentException e) {
+      throw usage("--webhook-format: " + e.getMessage());
+    }
   }
 
   /** Merges the tables into one evaluation per period, evaluated at the period's end. */

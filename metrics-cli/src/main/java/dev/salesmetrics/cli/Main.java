@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  * The {@code salesmetrics} command line.
  *
  * <p>Exit codes: 0 ok, 2 bad usage, 3 bad input data (the message names file, line and column),
- * 4 the output could not be written (a full disk, a closed pipe).
+ * 4 the output could not be written (a full disk, a closed pipe), 5 an {@code alerts --webhook}
+ * notification not delivered.
  */
 @Command(
     name = "salesmetrics",
