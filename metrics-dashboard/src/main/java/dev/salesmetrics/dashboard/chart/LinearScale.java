@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
+import javax.annotation.Nullable;
 
 /**
  * A linear map from a domain of values to an output range of pixels, with ticks at "nice" steps:
@@ -28,12 +28,33 @@ public final class LinearScale {
   private final double domainMax;
   private final double rangeStart;
   private final double rangeEnd;
+  // for a scale made by nice(): its exact lower end, step, tick count and the ticks asked for
+  @Nullable private final BigDecimal niceLo;
+  @Nullable private final BigDecimal niceStep;
+  private final int niceCount;
+  private final int niceMaxTicks;
 
   private LinearScale(double domainMin, double domainMax, double rangeStart, double rangeEnd) {
+    this(domainMin, domainMax, rangeStart, rangeEnd, null, null, 0, 0);
+  }
+
+  private LinearScale(
+      double domainMin,
+      double domainMax,
+      double rangeStart,
+      double rangeEnd,
+      @Nullable BigDecimal niceLo,
+      @Nullable BigDecimal niceStep,
+      int niceCount,
+      int niceMaxTicks) {
     this.domainMin = domainMin;
     this.domainMax = domainMax;
     this.rangeStart = rangeStart;
     this.rangeEnd = rangeEnd;
+    this.niceLo = niceLo;
+    this.niceStep = niceStep;
+    this.niceCount = niceCount;
+    this.niceMaxTicks = niceMaxTicks;
   }
 
   /**
@@ -63,8 +84,9 @@ public final class LinearScale {
 
   /**
    * Returns a scale whose domain is {@code [min, max]} widened outwards to multiples of the nice
-   * step for at most {@code maxTicks} ticks. When {@code min == max} the domain is widened to
-   * include 0 (or to {@code [0, 1]} when both are 0).
+   * step for at most {@code maxTicks} ticks (at most 3 when {@code maxTicks} is 2 and the values
+   * lie on both sides of 0). When {@code min == max} the domain is widened to include 0 (or to
+   * {@code [0, 1]} when both are 0).
    *
    * @param min the smallest value to show
    * @param max the largest value to show, {@code >= min}
@@ -92,14 +114,23 @@ public final class LinearScale {
         hi = 0;
       }
     }
-    BigDecimal step = step(hi - lo, maxTicks);
+    // a domain on both sides of 0 has at least the ticks -step, 0 and step
+    int most = lo < 0 && hi > 0 ? Math.max(3, maxTicks) : maxTicks;
+    BigDecimal step = step(hi - lo, most);
     while (true) {
       BigDecimal niceLo = floorTo(lo, step);
       BigDecimal niceHi = ceilTo(hi, step);
       long count = niceHi.subtract(niceLo).divide(step, 0, RoundingMode.UNNECESSARY).longValue() + 1;
-      if (count <= maxTicks) {
+      if (count <= most) {
         return new LinearScale(
-            niceLo.doubleValue(), niceHi.doubleValue(), rangeStart, rangeEnd);
+            niceLo.doubleValue(),
+            niceHi.doubleValue(),
+            rangeStart,
+            rangeEnd,
+            niceLo,
+            step,
+            (int) count,
+            maxTicks);
       }
       step = nextStep(step);
     }
@@ -112,13 +143,17 @@ public final class LinearScale {
    * @param span the length of the domain, {@code > 0}
    * @param maxTicks the most ticks wanted, {@code >= 2}
    * @return the step, exact
-   * @throws IllegalArgumentException if the span is not positive and finite or {@code maxTicks <
-   *     2}
+   * @throws IllegalArgumentException if the span is not positive and finite, {@code maxTicks <
+   *     2}, or the step would be below {@link Double#MIN_NORMAL}
    */
   public static BigDecimal step(double span, int maxTicks) {
     checkArgument(span > 0 && Double.isFinite(span), "span must be positive and finite: %s", span);
     checkArgument(maxTicks >= 2, "at least 2 ticks are needed: %s", maxTicks);
     double raw = span / (maxTicks - 1);
+    if (raw < Double.MIN_NORMAL) {
+      throw new IllegalArgumentException(
+          "span is too small for " + maxTicks + " ticks: " + span);
+    }
     int exponent = (int) Math.floor(Math.log10(raw));
     BigDecimal power = BigDecimal.ONE.scaleByPowerOfTen(exponent);
     // a billionth of slack, so that a raw step of 0.2 computed as 0.2000000000000000111 is 0.2
@@ -155,17 +190,21 @@ public final class LinearScale {
   }
 
   /**
-   * Returns {@code value / step} rounded by {@code mode}, except that a quotient within a
-   * billionth of a whole number is that number: a double such as 0.1 (a little above one tenth)
-   * is one step of 0.1, not a little more.
+   * Returns {@code value / step} rounded by {@code mode}, except that when {@code value} is the
+   * double nearest to a multiple of {@code step} (within half an ulp), that multiple: the double
+   * 0.4 (a little above four tenths) is four steps of 0.1, not a little more.
    */
   private static BigDecimal multiples(double value, BigDecimal step, RoundingMode mode) {
-    BigDecimal q = new BigDecimal(value).divide(step, MathContext.DECIMAL64);
-    BigDecimal nearest = q.setScale(0, RoundingMode.HALF_EVEN);
-    if (q.subtract(nearest).abs().compareTo(TOLERANCE) < 0) {
+    if (value == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal nearest = exact.divide(step, 0, RoundingMode.HALF_EVEN);
+    BigDecimal halfUlp = new BigDecimal(Math.ulp(value) / 2);
+    if (nearest.multiply(step).subtract(exact).abs().compareTo(halfUlp) <= 0) {
       return nearest;
     }
-    return q.setScale(0, mode);
+    return exact.divide(step, 0, mode);
   }
 
   /**
@@ -212,7 +251,8 @@ public final class LinearScale {
 
   /**
    * Returns the ticks: every multiple of the nice step for at most {@code maxTicks} ticks that
-   * lies in the domain, lowest first, with labels written by {@code format}.
+   * lies in the domain, lowest first, with labels written by {@code format}. For a scale made by
+   * {@link #nice} with the same {@code maxTicks}, these are the ticks that bound its domain.
    *
    * @param maxTicks the most ticks wanted, {@code >= 2}
    * @param format how labels are written
@@ -221,6 +261,14 @@ public final class LinearScale {
    */
   public ImmutableList<Tick> ticks(int maxTicks, TickFormat format) {
     checkNotNull(format, "format");
+    if (niceLo != null && niceStep != null && maxTicks == niceMaxTicks) {
+      // the ticks nice() chose, computed exactly rather than from the rounded domain
+      ImmutableList.Builder<Tick> out = ImmutableList.builder();
+      for (int i = 0; i < niceCount; i++) {
+        out.add(tick(niceLo.add(niceStep.multiply(BigDecimal.valueOf(i))), format));
+      }
+      return out.build();
+    }
     BigDecimal step = step(domainMax - domainMin, maxTicks);
     BigDecimal lo = ceilTo(domainMin, step);
     BigDecimal hi = floorTo(domainMax, step);
@@ -231,10 +279,14 @@ public final class LinearScale {
     }
     ImmutableList.Builder<Tick> out = ImmutableList.builder();
     for (BigDecimal v = lo; v.compareTo(hi) <= 0; v = v.add(step)) {
-      BigDecimal exact = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
-      out.add(new Tick(exact, apply(exact.doubleValue()), format.format(exact)));
+      out.add(tick(v, format));
     }
     return out.build();
+  }
+
+  private Tick tick(BigDecimal v, TickFormat format) {
+    BigDecimal exact = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+    return new Tick(exact, apply(exact.doubleValue()), format.format(exact));
   }
 
   private static void checkFinite(double v, String what) {
