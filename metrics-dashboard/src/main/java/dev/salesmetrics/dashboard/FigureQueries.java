@@ -49,11 +49,10 @@ import javax.annotation.Nullable;
  * catalogue metric through {@link Query}; this class only chooses the periods, groups and records.
  */
 final class FigureQueries {
-  /** The metrics of the tiles and trends, one query per period. */
-  static final ImmutableList<Metric<?, ?>> PERIODIC =
+  /** The metrics of the tiles, over the last complete period and the one before. */
+  static final ImmutableList<Metric<?, ?>> TILES =
       ImmutableList.of(
           Metrics.SALES_VOLUME,
-          Metrics.DEALS_WON,
           Metrics.WIN_RATE,
           Metrics.AVERAGE_DEAL_SIZE,
           Metrics.SALES_CYCLE,
@@ -61,8 +60,12 @@ final class FigureQueries {
           Metrics.PIPELINE_COVERAGE,
           Metrics.NEW_CUSTOMERS,
           Metrics.CHURN_RATE,
-          Metrics.NPS,
-          Metrics.REVENUE);
+          Metrics.NPS);
+
+  /** The metrics of the trends, over the trend periods and a year earlier. */
+  static final ImmutableList<Metric<?, ?>> TRENDS =
+      ImmutableList.of(
+          Metrics.SALES_VOLUME, Metrics.REVENUE, Metrics.WIN_RATE, Metrics.CHURN_RATE);
 
   /** The deal's stage as known (at the query's as-of instant): the pipeline's grouping. */
   static final Dimension STAGE =
@@ -100,9 +103,19 @@ final class FigureQueries {
     List<Period> trend = trendPeriods(s, last);
     Period range = Period.ofInstants(trend.get(0).start(), last.end(), s.zone());
 
-    // tiles and trends: one query by period over the trend, the period before it, and a year back
+    Dimension byPeriod = Dimension.period(s.granularity(), s.zone(), s.fiscal());
+    // the tiles: the last complete period and the one before
+    List<SalesRecord> tileRecords = new ArrayList<>();
+    tileRecords.addAll(data.deals());
+    tileRecords.addAll(data.quotas());
+    tileRecords.addAll(data.customers());
+    tileRecords.addAll(data.responses());
+    b.tiles(
+        run(Query.of(tileRecords).groupBy(byPeriod).metrics(TILES)
+            .periods(List.of(last.previous(), last)), cut, asOf));
+
+    // the trends: the trend periods and, for the dotted lines, the same periods a year earlier
     Set<Period> wanted = new LinkedHashSet<>();
-    wanted.add(trend.get(0).previous());
     if (s.granularity() != Granularity.YEAR) {
       for (Period p : trend) {
         wanted.add(previousYear(p));
@@ -111,58 +124,63 @@ final class FigureQueries {
     wanted.addAll(trend);
     List<Period> periods = new ArrayList<>(wanted);
     periods.sort(Comparator.comparing(Period::start));
-    List<SalesRecord> periodicRecords = new ArrayList<>();
-    periodicRecords.addAll(data.deals());
-    periodicRecords.addAll(data.quotas());
-    periodicRecords.addAll(data.customers());
-    periodicRecords.addAll(data.responses());
-    periodicRecords.addAll(data.orders());
-    Query periodic =
-        Query.of(periodicRecords)
-            .groupBy(Dimension.period(s.granularity(), s.zone(), s.fiscal()))
-            .metrics(PERIODIC)
-            .periods(periods);
-    b.periodic(trend, (cut ? periodic.asOf(asOf) : periodic).run());
+    List<SalesRecord> trendRecords = new ArrayList<>();
+    trendRecords.addAll(data.deals());
+    trendRecords.addAll(data.orders());
+    trendRecords.addAll(data.customers());
+    b.trends(
+        trend,
+        run(Query.of(trendRecords).groupBy(byPeriod).metrics(TRENDS).periods(periods), cut,
+            asOf));
 
     // open pipeline by stage at the as-of instant, stages as known then
     b.pipeline(
-        Query.of(data.deals())
+        run(Query.of(data.deals())
             .groupBy(STAGE)
             .metrics(Metrics.PIPELINE_VALUE, Metrics.WEIGHTED_PIPELINE)
-            .during(Period.ofInstants(asOf, asOf.plus(Duration.ofDays(1)), s.zone()))
-            .asOf(asOf)
-            .run());
+            .during(Period.ofInstants(asOf, asOf.plus(Duration.ofDays(1)), s.zone())), cut,
+            asOf));
 
     // the funnel over the trend range
     List<String> order = s.stageOrder() != null ? s.stageOrder() : stageOrder(data.deals());
-    funnel(b, data, order, range, cut ? asOf : null);
+    funnel(b, data, order, range, cut, asOf);
 
     // leaderboard and goals per rep or team
     List<SalesRecord> dealsAndQuotas = new ArrayList<>(data.deals());
     dealsAndQuotas.addAll(data.quotas());
     Dimension by =
         s.by().equals("team") ? Dimension.team(RepDirectory.of(data.reps())) : Dimension.REP;
-    Query board =
-        Query.of(dealsAndQuotas)
+    MetricTable board =
+        run(Query.of(dealsAndQuotas)
             .groupBy(by)
             .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
-            .during(last);
-    b.leaderboard(s.by(), (cut ? board.asOf(asOf) : board).run());
+            .during(last), cut, asOf);
+    b.leaderboard(s.by(), board);
     Period goalPeriod = inProgress != null ? inProgress : last;
-    Query goals =
-        Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(goalPeriod).asOf(asOf);
-    b.goals(goalPeriod, goals.groupBy(by).run(), goals.run());
+    Query goals = Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(goalPeriod);
+    b.goals(
+        goalPeriod,
+        // with no period in progress the goals are the leaderboard's period: same figures
+        inProgress == null ? board : run(goals.groupBy(by), cut, asOf),
+        run(goals, cut, asOf));
 
     // leads by source over the trend range
-    Query leads =
-        Query.of(data.leads())
+    b.leads(
+        run(Query.of(data.leads())
             .groupBy(Dimension.SOURCE)
             .metrics(Metrics.LEADS_CREATED, Metrics.LEAD_SCORE, Metrics.LEAD_CONVERSION_RATE)
-            .during(range);
-    b.leads((cut ? leads.asOf(asOf) : leads).run());
+            .during(range), cut, asOf));
 
-    alerts(b, data, s, span.get()[0], asOf, range);
+    alerts(b, data, s, span.get()[0], asOf, cut, range);
     return b.build();
+  }
+
+  /**
+   * Runs a query in parallel (same table as on one thread), as of {@code asOf} when the report
+   * is cut before the end of the data (then records are seen as they were known at the cut).
+   */
+  private static MetricTable run(Query q, boolean cut, Instant asOf) {
+    return (cut ? q.asOf(asOf) : q).runParallel();
   }
 
   /** The trend periods: from {@code --from}, or the default number, ending with {@code last}. */
@@ -198,15 +216,20 @@ final class FigureQueries {
   }
 
   private static void funnel(
-      Figures.Builder b, Dataset data, List<String> order, Period range, @Nullable Instant asOf) {
+      Figures.Builder b,
+      Dataset data,
+      List<String> order,
+      Period range,
+      boolean cut,
+      Instant asOf) {
     if (order.size() < 2) {
       b.funnel(order, null, List.of());
       return;
     }
     Metric<Deal, StageFunnel> metric = Metrics.stageConversion(order);
-    Query q = Query.of(data.deals()).metrics(metric).during(range);
     Optional<StageFunnel> funnel =
-        (asOf == null ? q : q.asOf(asOf)).run().get(GroupKey.overall(), metric);
+        run(Query.of(data.deals()).metrics(metric).during(range), cut, asOf)
+            .get(GroupKey.overall(), metric);
     if (funnel.isEmpty()) {
       b.funnel(order, null, List.of());
       return;
@@ -216,10 +239,8 @@ final class FigureQueries {
     for (int k = 2; k < order.size() - 1; k++) {
       // the conversion from the first stage to stage k is stage_conversion over those two stages
       Metric<Deal, StageFunnel> toK = Metrics.stageConversion(List.of(order.get(0), order.get(k)));
-      Query qk = Query.of(data.deals()).metrics(toK).during(range);
       cumulative.add(
-          (asOf == null ? qk : qk.asOf(asOf))
-              .run()
+          run(Query.of(data.deals()).metrics(toK).during(range), cut, asOf)
               .get(GroupKey.overall(), toK)
               .map(StageFunnel::overall)
               .orElse(Ratio.empty()));
@@ -231,7 +252,13 @@ final class FigureQueries {
   }
 
   private static void alerts(
-      Figures.Builder b, Dataset data, Settings s, Instant first, Instant asOf, Period range) {
+      Figures.Builder b,
+      Dataset data,
+      Settings s,
+      Instant first,
+      Instant asOf,
+      boolean cut,
+      Period range) {
     List<Rule> rules = s.rules();
     if (rules.isEmpty()) {
       b.alerts(0, List.of(), List.of());
@@ -274,12 +301,10 @@ final class FigureQueries {
         dims.add(dimension(scope.getKey(), directory, scope.getValue().get(0)));
       }
       MetricTable t =
-          Query.of(all)
+          run(Query.of(all)
               .groupBy(dims.toArray(new Dimension[0]))
               .metrics(ImmutableList.copyOf(metrics))
-              .periods(from, to)
-              .asOf(asOf)
-              .run();
+              .periods(from, to), cut, asOf);
       for (Rule r : scope.getValue()) {
         Goals goals =
             r.reference() == Reference.GOAL || r.reference() == Reference.PACE

@@ -32,12 +32,15 @@ import javax.annotation.Nullable;
  * its panel's "no data" text):
  *
  * <ul>
- *   <li>{@link #periodic()}: grouped by the period dimension only, over at least the trend
- *       periods, the period before the first and, for the dotted previous-year lines, the same
- *       periods a year earlier; metrics {@code sales_volume}, {@code deals_won}, {@code
- *       win_rate}, {@code average_deal_size}, {@code sales_cycle}, {@code pipeline_value}, {@code
- *       pipeline_coverage}, {@code new_customers}, {@code churn_rate}, {@code nps}, {@code
- *       revenue} (any may be missing);
+ *   <li>{@link #tiles()}: grouped by the period dimension only, over the last complete period
+ *       and the one before; metrics {@code sales_volume}, {@code win_rate}, {@code
+ *       average_deal_size}, {@code sales_cycle}, {@code pipeline_value}, {@code
+ *       pipeline_coverage}, {@code new_customers}, {@code churn_rate}, {@code nps} (any may be
+ *       missing);
+ *   <li>{@link #trends()}: grouped by the period dimension only, over the trend periods and, for
+ *       the dotted previous-year lines, the same periods a year earlier; metrics {@code
+ *       sales_volume}, {@code revenue}, {@code win_rate}, {@code churn_rate} (any may be
+ *       missing);
  *   <li>{@link #pipeline()}: grouped by a dimension {@code stage} (the deal's stage as known at
  *       {@link #asOf()}), metrics {@code pipeline_value} and {@code weighted_pipeline} over a
  *       period starting at {@code asOf};
@@ -60,7 +63,8 @@ public final class Figures {
   @Nullable private final Period lastComplete;
   @Nullable private final Period inProgress;
   private final ImmutableList<Period> trendPeriods;
-  @Nullable private final MetricTable periodic;
+  @Nullable private final MetricTable tiles;
+  @Nullable private final MetricTable trends;
   @Nullable private final MetricTable pipeline;
   private final ImmutableList<String> stageOrder;
   @Nullable private final StageFunnel funnel;
@@ -86,7 +90,8 @@ public final class Figures {
     this.lastComplete = b.lastComplete;
     this.inProgress = b.inProgress;
     this.trendPeriods = b.trendPeriods;
-    this.periodic = b.periodic;
+    this.tiles = b.tiles;
+    this.trends = b.trends;
     this.pipeline = b.pipeline;
     this.stageOrder = b.stageOrder;
     this.funnel = b.funnel;
@@ -128,7 +133,8 @@ public final class Figures {
     b.lastComplete = lastComplete;
     b.inProgress = inProgress;
     b.trendPeriods = trendPeriods;
-    b.periodic = periodic;
+    b.tiles = tiles;
+    b.trends = trends;
     b.pipeline = pipeline;
     b.stageOrder = stageOrder;
     b.funnel = funnel;
@@ -234,12 +240,21 @@ public final class Figures {
   }
 
   /**
-   * Returns the overall figures per period (tiles and trends).
+   * Returns the overall figures of the last complete period and the one before (the tiles).
    *
    * @return the table, or empty when not computed
    */
-  public Optional<MetricTable> periodic() {
-    return Optional.ofNullable(periodic);
+  public Optional<MetricTable> tiles() {
+    return Optional.ofNullable(tiles);
+  }
+
+  /**
+   * Returns the overall figures per trend period and a year earlier (the trend charts).
+   *
+   * @return the table, or empty when not computed
+   */
+  public Optional<MetricTable> trends() {
+    return Optional.ofNullable(trends);
   }
 
   /**
@@ -400,7 +415,8 @@ public final class Figures {
     @Nullable private Period lastComplete;
     @Nullable private Period inProgress;
     private ImmutableList<Period> trendPeriods = ImmutableList.of();
-    @Nullable private MetricTable periodic;
+    @Nullable private MetricTable tiles;
+    @Nullable private MetricTable trends;
     @Nullable private MetricTable pipeline;
     private ImmutableList<String> stageOrder = ImmutableList.of();
     @Nullable private StageFunnel funnel;
@@ -460,22 +476,41 @@ public final class Figures {
     }
 
     /**
-     * Sets the trend periods and the overall table per period (see {@link Figures}).
+     * Sets the table of the tiles (see {@link Figures}).
      *
-     * @param trendPeriods the periods shown, oldest first
-     * @param periodic the table grouped by period
+     * @param tiles the table grouped by period only
      * @return this builder
      * @throws IllegalArgumentException if the table is not grouped by period only
      */
     @CanIgnoreReturnValue
-    public Builder periodic(List<Period> trendPeriods, MetricTable periodic) {
-      checkArgument(
-          periodic.hasPeriods() && periodic.dimensionIds().isEmpty(),
-          "the periodic table must be grouped by period only: %s",
-          periodic.dimensionIds());
-      this.trendPeriods = ImmutableList.copyOf(trendPeriods);
-      this.periodic = periodic;
+    public Builder tiles(MetricTable tiles) {
+      checkByPeriodOnly(tiles, "tiles");
+      this.tiles = tiles;
       return this;
+    }
+
+    /**
+     * Sets the trend periods and the table of the trends (see {@link Figures}).
+     *
+     * @param trendPeriods the periods shown, oldest first
+     * @param trends the table grouped by period only
+     * @return this builder
+     * @throws IllegalArgumentException if the table is not grouped by period only
+     */
+    @CanIgnoreReturnValue
+    public Builder trends(List<Period> trendPeriods, MetricTable trends) {
+      checkByPeriodOnly(trends, "trends");
+      this.trendPeriods = ImmutableList.copyOf(trendPeriods);
+      this.trends = trends;
+      return this;
+    }
+
+    private static void checkByPeriodOnly(MetricTable t, String what) {
+      checkArgument(
+          t.hasPeriods() && t.dimensionIds().isEmpty(),
+          "the %s table must be grouped by period only: %s",
+          what,
+          t.dimensionIds());
     }
 
     /**

@@ -115,12 +115,12 @@ final class Panels {
 
   private static String tiles(Figures f) {
     Panel panel = Panel.TILES;
-    if (f.lastComplete().isEmpty() || f.periodic().isEmpty()) {
+    if (f.lastComplete().isEmpty() || f.tiles().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No events in the data."));
     }
     Period p = f.lastComplete().get();
     Period before = p.previous();
-    MetricTable t = f.periodic().get();
+    MetricTable t = f.tiles().get();
     StringBuilder sb = new StringBuilder("<div class=\"tiles\">\n");
     for (TileSpec spec : TILES) {
       Optional<MetricValue> now = t.get(GroupKey.overall(), p, spec.metricId());
@@ -223,10 +223,10 @@ final class Panels {
 
   private static String trends(Figures f) {
     Panel panel = Panel.TRENDS;
-    if (f.periodic().isEmpty() || f.trendPeriods().isEmpty()) {
+    if (f.trends().isEmpty() || f.trendPeriods().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No events in the data."));
     }
-    MetricTable t = f.periodic().get();
+    MetricTable t = f.trends().get();
     List<Period> periods = f.trendPeriods();
     String unit = f.granularity().id();
     String range = periods.get(0).label() + " to " + periods.get(periods.size() - 1).label();
