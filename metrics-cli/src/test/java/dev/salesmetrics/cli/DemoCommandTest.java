@@ -125,7 +125,8 @@ class DemoCommandTest {
     Path file = dir.resolve("demo.html");
     Result r = run("demo", "--report", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).endsWith("\nReport: " + file.toAbsolutePath() + " (open it in a browser)\n");
+    assertThat(r.out())
+        .endsWith("\nReport: " + file.toAbsolutePath() + " (open it in a browser)\n");
     String html = java.nio.file.Files.readString(file);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<section id=\"panel-tiles\"",
         "<section id=\"panel-alerts\"", "Win rate for rep R07 was 8.6% (3/35), below 10%");

@@ -275,9 +275,8 @@ final class FigureQueries {
     }
     Map<String, List<Rule>> byScope = new LinkedHashMap<>();
     for (Rule r : rules) {
-      byScope
-          .computeIfAbsent(r.dimension().orElse("").toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-          .add(r);
+      String scope = r.dimension().orElse("").toLowerCase(Locale.ROOT);
+      byScope.computeIfAbsent(scope, k -> new ArrayList<>()).add(r);
     }
     List<SalesRecord> all = new ArrayList<>();
     all.addAll(data.reps());

@@ -99,7 +99,8 @@ final class Panels {
     StringBuilder sb = new StringBuilder();
     sb.append("<section id=\"").append(Html.esc(id))
         .append(wide ? "\" class=\"panel wide\"" : "\" class=\"panel\"")
-        .append(" aria-labelledby=\"").append(Html.esc(id)).append("-h\">\n<h2 id=\"").append(Html.esc(id)).append("-h\">")
+        .append(" aria-labelledby=\"").append(Html.esc(id)).append("-h\">\n<h2 id=\"")
+        .append(Html.esc(id)).append("-h\">")
         .append(Html.esc(heading));
     if (!sub.isEmpty()) {
       sb.append(" <span class=\"sub\">").append(Html.esc(sub)).append("</span>");
@@ -172,8 +173,8 @@ final class Panels {
       TileSpec spec, Optional<MetricValue> value, Period p, Optional<Currency> currency) {
     String where = p.label();
     if (value.isEmpty()) {
-      return new Reading(
-          OptionalDouble.empty(), Format.UNDEFINED, Reasons.undefined(spec.metricId(), where, true));
+      return new Reading(OptionalDouble.empty(), Format.UNDEFINED,
+          Reasons.undefined(spec.metricId(), where, true));
     }
     MetricValue v = value.get();
     String reason = Reasons.undefined(spec.metricId(), where, false);

@@ -63,7 +63,8 @@ class ReportTest {
     }
     for (String metric : List.of("sales_volume", "win_rate", "average_deal_size", "sales_cycle",
         "pipeline_value", "pipeline_coverage", "new_customers", "churn_rate", "nps")) {
-      assertThat(r.panel("panel-tiles")).contains("<div class=\"tile\" id=\"tile-" + metric + "\">");
+      assertThat(r.panel("panel-tiles"))
+          .contains("<div class=\"tile\" id=\"tile-" + metric + "\">");
     }
     // a panel drawn alone from the figures is the same as in the page
     Figures f = r.figures().orElseThrow();
@@ -79,8 +80,8 @@ class ReportTest {
   void selfContainedNoScriptNoNetworkAndA4Landscape() {
     String html = SmallData.report().html();
     assertThat(html)
-        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"
-            + " style-src &#39;unsafe-inline&#39;; img-src data:\">")
+        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src"
+            + " &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:\">")
         .contains("@page { size: A4 landscape;")
         .contains("<style>");
     assertThat(html.toLowerCase(java.util.Locale.ROOT))

@@ -120,7 +120,8 @@ public final class LinearScale {
     while (true) {
       BigDecimal niceLo = floorTo(lo, step);
       BigDecimal niceHi = ceilTo(hi, step);
-      long count = niceHi.subtract(niceLo).divide(step, 0, RoundingMode.UNNECESSARY).longValue() + 1;
+      long count =
+          niceHi.subtract(niceLo).divide(step, 0, RoundingMode.UNNECESSARY).longValue() + 1;
       if (count <= most) {
         return new LinearScale(
             niceLo.doubleValue(),

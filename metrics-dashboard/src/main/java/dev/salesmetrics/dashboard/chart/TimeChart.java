@@ -156,7 +156,8 @@ public final class TimeChart {
         w.empty("rect", "x", at, "y", 8.0, "width", 12.0, "height", 10.0, "fill", colour);
       } else {
         w.empty("line", "x1", at, "x2", at + 12.0, "y1", 13.0, "y2", 13.0, "stroke", colour,
-            "stroke-width", 2.0, "stroke-dasharray", layer.style() == Style.DOTTED ? "2 3" : "none");
+            "stroke-width", 2.0, "stroke-dasharray",
+            layer.style() == Style.DOTTED ? "2 3" : "none");
       }
       String name = layer.series().name();
       w.text("text", name, "x", at + 16.0, "y", 17.0, "fill", SvgWriter.INK);
