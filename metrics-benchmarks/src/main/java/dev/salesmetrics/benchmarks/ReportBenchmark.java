@@ -46,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Data ({@link #deals(int)}): 200 reps in 5 teams, deals created uniformly over 2024-2025
  * (UTC) with a stage history lead → qualified → proposal → negotiation (each stage 1 to 20 days
- * after the one before, 1 to 4 stages reached), then 30% won, 50% lost and the rest open,
+ * after the one before, 1 to 4 stages reached before 2026), then 30% won, 50% lost and the rest
+ * open (a deal whose close would fall in 2026 stays open),
  * amounts 0.01 to 50,000.00 USD, seed 20261129; a monthly quota of 100,000.00 USD per rep.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -147,13 +148,15 @@ public class ReportBenchmark {
               String.format(Locale.ROOT, "R%03d", rnd.nextInt(REPS)),
               Money.ofMinor(1 + rnd.nextLong(5_000_000), "USD"),
               Instant.ofEpochSecond(t));
-      int reached = 1 + rnd.nextInt(stages.length);
-      for (int s = 0; s < reached; s++) {
-        b.addStage(stages[s], Instant.ofEpochSecond(t));
+      int planned = 1 + rnd.nextInt(stages.length);
+      int reached = 0;
+      while (reached < planned && t < end) { // nothing happens from 2026 on
+        b.addStage(stages[reached++], Instant.ofEpochSecond(t));
         t += 86_400L * (1 + rnd.nextInt(20));
       }
       int fate = rnd.nextInt(10);
       Instant close = Instant.ofEpochSecond(t);
+      // the first stage is entered at creation, before the end, so reached >= 1
       if (t < end && fate < 3) {
         b.addStage("won", close).won(close);
       } else if (t < end && fate < 8) {

@@ -34,6 +34,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.annotation.Nullable;
 
 /**
@@ -60,7 +60,9 @@ final class FigureQueries {
           Metrics.PIPELINE_COVERAGE,
           Metrics.NEW_CUSTOMERS,
           Metrics.CHURN_RATE,
-          Metrics.NPS);
+          Metrics.NPS,
+          // not a tile: everyone's goal when no period is in progress
+          Metrics.QUOTA_ATTAINMENT);
 
   /** The metrics of the trends, over the trend periods and a year earlier. */
   static final ImmutableList<Metric<?, ?>> TRENDS =
@@ -110,9 +112,10 @@ final class FigureQueries {
     tileRecords.addAll(data.quotas());
     tileRecords.addAll(data.customers());
     tileRecords.addAll(data.responses());
-    b.tiles(
+    MetricTable tiles =
         run(Query.of(tileRecords).groupBy(byPeriod).metrics(TILES)
-            .periods(List.of(last.previous(), last)), cut, asOf));
+            .periods(List.of(last.previous(), last)), cut, asOf);
+    b.tiles(tiles);
 
     // the trends: the trend periods and, for the dotted lines, the same periods a year earlier
     Set<Period> wanted = new LinkedHashSet<>();
@@ -156,13 +159,15 @@ final class FigureQueries {
             .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
             .during(last), cut, asOf);
     b.leaderboard(s.by(), board);
-    Period goalPeriod = inProgress != null ? inProgress : last;
-    Query goals = Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(goalPeriod);
-    b.goals(
-        goalPeriod,
-        // with no period in progress the goals are the leaderboard's period: same figures
-        inProgress == null ? board : run(goals.groupBy(by), cut, asOf),
-        run(goals, cut, asOf));
+    if (inProgress == null) {
+      // no period in progress: the goals are those of the leaderboard's period, same figures
+      b.goals(last, board,
+          tiles.get(GroupKey.overall(), last, Metrics.QUOTA_ATTAINMENT).orElse(null));
+    } else {
+      Query goals = Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(inProgress);
+      b.goals(inProgress, run(goals.groupBy(by), cut, asOf),
+          run(goals, cut, asOf).get(GroupKey.overall(), Metrics.QUOTA_ATTAINMENT).orElse(null));
+    }
 
     // leads by source over the trend range
     b.leads(
@@ -351,7 +356,7 @@ final class FigureQueries {
    * its mean position in them, leaving out stages whose name contains "lost".
    */
   static ImmutableList<String> stageOrder(List<Deal> deals) {
-    Map<String, long[]> positions = new TreeMap<>();
+    Map<String, long[]> positions = new HashMap<>(); // sorted below: order does not matter
     for (Deal d : deals) {
       List<StageChange> history = d.stageHistory();
       for (int i = 0; i < history.size(); i++) {
@@ -388,13 +393,29 @@ final class FigureQueries {
       widen(b, l.firstContactAt());
       widen(b, l.convertedAt());
     }
-    for (Deal d : data.deals()) {
-      widen(b, d.createdAt());
-      widen(b, d.closedAt());
-      for (StageChange c : d.stageHistory()) {
-        widen(b, c.enteredAt());
-      }
-    }
+    // the deals are the most records: their span is found in parallel
+    Instant[] deals =
+        data.deals().parallelStream()
+            .map(
+                d -> {
+                  Instant[] one = new Instant[2];
+                  widen(one, d.createdAt());
+                  widen(one, d.closedAt());
+                  for (StageChange c : d.stageHistory()) {
+                    widen(one, c.enteredAt());
+                  }
+                  return one;
+                })
+            .reduce(
+                new Instant[2],
+                (x, y) -> {
+                  Instant[] both = x.clone();
+                  widen(both, y[0]);
+                  widen(both, y[1]);
+                  return both;
+                });
+    widen(b, deals[0]);
+    widen(b, deals[1]);
     for (Order o : data.orders()) {
       widen(b, o.placedAt());
     }

@@ -36,7 +36,8 @@ import javax.annotation.Nullable;
  *       and the one before; metrics {@code sales_volume}, {@code win_rate}, {@code
  *       average_deal_size}, {@code sales_cycle}, {@code pipeline_value}, {@code
  *       pipeline_coverage}, {@code new_customers}, {@code churn_rate}, {@code nps} (any may be
- *       missing);
+ *       missing; the default page also holds {@code quota_attainment} there, which no tile
+ *       shows);
  *   <li>{@link #trends()}: grouped by the period dimension only, over the trend periods and, for
  *       the dotted previous-year lines, the same periods a year earlier; metrics {@code
  *       sales_volume}, {@code revenue}, {@code win_rate}, {@code churn_rate} (any may be
@@ -46,8 +47,8 @@ import javax.annotation.Nullable;
  *       period starting at {@code asOf};
  *   <li>{@link #leaderboard()}: grouped by {@code rep} or {@code team}, metrics {@code
  *       quota_attainment} and {@code sales_volume} over the last complete period;
- *   <li>{@link #goals()} and {@link #goalsOverall()}: {@code quota_attainment} per rep or team and
- *       overall, over {@link #goalPeriod()} as of {@code asOf};
+ *   <li>{@link #goals()}: {@code quota_attainment} per rep or team over {@link #goalPeriod()} as
+ *       of {@code asOf}, and {@link #goalsOverall()} that of everyone;
  *   <li>{@link #leads()}: grouped by {@code source}, metrics {@code leads_created}, {@code
  *       lead_score} and {@code lead_conversion_rate} over {@link #rangePeriod()}.
  * </ul>
@@ -72,7 +73,7 @@ public final class Figures {
   @Nullable private final MetricTable leaderboard;
   private final String by;
   @Nullable private final MetricTable goals;
-  @Nullable private final MetricTable goalsOverall;
+  @Nullable private final Ratio goalsOverall;
   @Nullable private final Period goalPeriod;
   @Nullable private final MetricTable leads;
   private final ImmutableList<AlertEvent> alerts;
@@ -322,11 +323,12 @@ public final class Figures {
   }
 
   /**
-   * Returns quota attainment of everyone over {@link #goalPeriod()} as of {@link #asOf()}.
+   * Returns quota attainment of everyone over {@link #goalPeriod()} as of {@link #asOf()}: the
+   * won amount over the quotas, in minor units.
    *
-   * @return the table (one overall row), or empty when not computed
+   * @return the ratio, or empty when not computed
    */
-  public Optional<MetricTable> goalsOverall() {
+  public Optional<Ratio> goalsOverall() {
     return Optional.ofNullable(goalsOverall);
   }
 
@@ -424,7 +426,7 @@ public final class Figures {
     @Nullable private MetricTable leaderboard;
     private String by = "rep";
     @Nullable private MetricTable goals;
-    @Nullable private MetricTable goalsOverall;
+    @Nullable private Ratio goalsOverall;
     @Nullable private Period goalPeriod;
     @Nullable private MetricTable leads;
     private ImmutableList<AlertEvent> alerts = ImmutableList.of();
@@ -570,14 +572,14 @@ public final class Figures {
      *
      * @param period the goals' period
      * @param perGroup quota attainment per rep or team
-     * @param overall quota attainment overall
+     * @param overall quota attainment of everyone, or null when there is none
      * @return this builder
      */
     @CanIgnoreReturnValue
-    public Builder goals(Period period, MetricTable perGroup, MetricTable overall) {
+    public Builder goals(Period period, MetricTable perGroup, @Nullable Ratio overall) {
       this.goalPeriod = checkNotNull(period, "period");
       this.goals = checkNotNull(perGroup, "perGroup");
-      this.goalsOverall = checkNotNull(overall, "overall");
+      this.goalsOverall = overall;
       return this;
     }
 

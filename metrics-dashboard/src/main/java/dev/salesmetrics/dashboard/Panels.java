@@ -547,9 +547,7 @@ final class Panels {
         : p.label() + " (complete)";
     String everyone = f.by().equals("rep") ? "all reps" : "all teams";
     Map<String, Ratio> overall = new LinkedHashMap<>();
-    f.goalsOverall()
-        .flatMap(t -> t.get(GroupKey.overall(), Metrics.QUOTA_ATTAINMENT))
-        .ifPresent(r -> overall.put(everyone, r));
+    f.goalsOverall().ifPresent(r -> overall.put(everyone, r));
     Map<String, Ratio> groups = new LinkedHashMap<>();
     for (MetricTable.Row r : f.goals().get().rows()) {
       r.value(Metrics.QUOTA_ATTAINMENT.id())
