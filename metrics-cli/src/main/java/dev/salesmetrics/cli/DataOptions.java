@@ -50,7 +50,9 @@ final class DataOptions {
       names = "--from",
       paramLabel = "DATE",
       converter = Options.DateConverter.class,
-      description = "First day, YYYY-MM-DD (default: the first day of the data).")
+      description =
+          "First day, YYYY-MM-DD (default: compute starts on the first day of the data, report"
+              + " with the trend periods before --to).")
   @Nullable LocalDate from;
 
   @Option(
