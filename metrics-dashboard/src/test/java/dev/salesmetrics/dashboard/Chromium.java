@@ -57,10 +57,15 @@ public final class Chromium {
    */
   public record Run(int exitCode, String stdout, ImmutableList<String> console, String stderr) {}
 
+  /** Where the browser is looked for: {@code CHROMIUM} if set, else {@link #DEFAULT}. */
+  public static Path location() {
+    String env = System.getenv("CHROMIUM");
+    return env == null || env.isBlank() ? DEFAULT : Path.of(env);
+  }
+
   /** The browser binary, if installed. */
   public static Optional<Path> find() {
-    String env = System.getenv("CHROMIUM");
-    Path p = env == null || env.isBlank() ? DEFAULT : Path.of(env);
+    Path p = location();
     return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
   }
 
@@ -71,7 +76,7 @@ public final class Chromium {
   public static Chromium require() {
     Optional<Path> p = find();
     if (p.isEmpty()) {
-      String why = "no Chromium at " + DEFAULT + " (install it with apt-get install -y chromium,"
+      String why = "no Chromium at " + location() + " (install it with apt-get install -y chromium,"
           + " or set CHROMIUM to the binary)";
       if ("true".equals(System.getenv("CI"))) {
         fail("CI=true and " + why);
