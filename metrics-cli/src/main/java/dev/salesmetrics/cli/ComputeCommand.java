@@ -6,7 +6,6 @@ import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.CsvFormatException;
-import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.MetricValue;
@@ -19,11 +18,7 @@ import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +29,7 @@ import java.util.concurrent.Callable;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,12 +61,7 @@ import picocli.CommandLine.TypeConversionException;
 final class ComputeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "DIR",
-      description = "Directory of interchange CSV files (deals.csv, orders.csv, ...).")
-  Path data;
+  @Mixin DataOptions input;
 
   @Option(
       names = "--metrics",
@@ -93,34 +84,6 @@ final class ComputeCommand implements Callable<Integer> {
       converter = Options.GranularityConverter.class,
       description = "Group by period: day, week, month, quarter or year.")
   @Nullable Granularity period;
-
-  @Option(
-      names = "--zone",
-      paramLabel = "ZONE",
-      converter = Options.ZoneConverter.class,
-      description = "Zone for periods, dates and bare local date-times in the data (default UTC).")
-  @Nullable ZoneId zone;
-
-  @Option(
-      names = "--fiscal-start",
-      paramLabel = "MONTH",
-      converter = Options.MonthConverter.class,
-      description = "First month of the fiscal year, for quarters and years (default january).")
-  @Nullable Month fiscalStart;
-
-  @Option(
-      names = "--from",
-      paramLabel = "DATE",
-      converter = Options.DateConverter.class,
-      description = "First day, YYYY-MM-DD (default: the first day of the data).")
-  @Nullable LocalDate from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "DATE",
-      converter = Options.DateConverter.class,
-      description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
-  @Nullable LocalDate to;
 
   @Option(
       names = "--format",
@@ -174,19 +137,14 @@ final class ComputeCommand implements Callable<Integer> {
                 + String.join(", ", Inputs.DIMENSIONS));
       }
     }
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw usage("--from " + from + " must be before --to " + to + " (--to is exclusive)");
-    }
-    ZoneId z = zone == null ? ZoneOffset.UTC : zone;
-    CsvOptions options = zone == null ? CsvOptions.strict() : CsvOptions.strict().withZone(zone);
+    input.checkRange();
+    ZoneId z = input.zone();
 
     DataLoader.Loaded loaded;
     try {
-      loaded = DataLoader.load(data, options);
+      loaded = input.load();
     } catch (CsvFormatException e) {
-      return Failures.badRow(err, data, e);
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      throw usage("--data " + data + " is not a directory");
+      return Failures.badRow(err, input.data, e);
     }
     List<String> ids = new ArrayList<>();
     metrics.forEach(m -> ids.add(m.id()));
@@ -206,8 +164,8 @@ final class ComputeCommand implements Callable<Integer> {
     }
 
     Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);
-    LocalDate first = from != null ? from : span.map(s -> s[0]).orElse(null);
-    LocalDate last = to != null ? to : span.map(s -> s[1]).orElse(null);
+    LocalDate first = input.from != null ? input.from : span.map(s -> s[0]).orElse(null);
+    LocalDate last = input.to != null ? input.to : span.map(s -> s[1]).orElse(null);
     if (first == null || last == null || !first.isBefore(last)) {
       // no event in the data and no range given, or a range that ends before the data begins
       print(out, format == Format.TABLE ? "(no data)\n" : render(emptyTable(metrics, dims)));
@@ -217,11 +175,15 @@ final class ComputeCommand implements Callable<Integer> {
     Query q;
     List<Dimension> grouping = new ArrayList<>();
     if (period != null) {
-      FiscalCalendar fiscal =
-          fiscalStart == null ? FiscalCalendar.calendar() : FiscalCalendar.startingIn(fiscalStart);
+      FiscalCalendar fiscal = input.fiscal();
       Optional<String> tooMany =
           Inputs.tooManyPeriods(
-              first, last, period, fiscal, Inputs.rangeSource(from, to), Inputs.NARROW_THE_RANGE);
+              first,
+              last,
+              period,
+              fiscal,
+              Inputs.rangeSource(input.from, input.to),
+              Inputs.NARROW_THE_RANGE);
       if (tooMany.isPresent()) {
         throw usage(tooMany.get());
       }

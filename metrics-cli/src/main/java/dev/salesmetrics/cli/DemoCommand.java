@@ -8,6 +8,7 @@ import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.dashboard.Report;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.io.SampleData;
 import dev.salesmetrics.metric.Metric;
@@ -73,7 +74,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scorecard per rep for the last month, monthly trends, the deal funnel and the alerts a rule"
           + " set fires over the history.",
-      "Runs on the built-in sample data (see docs/SAMPLE_DATA.md) unless --data is given."
+      "Runs on the built-in sample data (see docs/SAMPLE_DATA.md) unless --data is given, and"
+          + " ends by writing an HTML report of the data (--report)."
     })
 final class DemoCommand implements Callable<Integer> {
   /** The rule file on the class path that the demo replays unless {@code --rules} is given. */
@@ -111,6 +113,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Show every rep in the scorecard.")
   boolean all;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      defaultValue = "report.html",
+      description = "Where the demo writes its HTML report (default: ${DEFAULT-VALUE}).")
+  Path reportFile;
+
   @Override
   public Integer call() throws IOException {
     if (top < 0) {
@@ -132,6 +141,14 @@ final class DemoCommand implements Callable<Integer> {
       progress.done();
     }
     out.print(report(dataset, source, ruleSet, all ? Integer.MAX_VALUE : top));
+    Report.builder(dataset)
+        .title("Salesmetrics demo", source)
+        .rules(ruleSet)
+        .alertPeriod(Granularity.QUARTER)
+        .build()
+        .writeTo(reportFile);
+    out.println();
+    out.println("Report: " + reportFile.toAbsolutePath().normalize() + " (open it in a browser)");
     out.flush();
     return Main.OK;
   }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       MetricsCommand.class,
       DemoCommand.class,
       ComputeCommand.class,
+      ReportCommand.class,
       AlertsCommand.class,
       ClvCommand.class,
       SampleCommand.class,

@@ -20,10 +20,17 @@ class DemoCommandTest {
 
   record Result(int code, String out, String err) {}
 
+  /** Where the demos of this test write their HTML report (not the working directory). */
+  @TempDir static Path reports;
+
   static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (all.get(0).equals("demo") && !all.contains("--report")) {
+      all.addAll(List.of("--report", reports.resolve("report.html").toString()));
+    }
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(new String[0]));
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -109,6 +116,20 @@ class DemoCommandTest {
   @Test
   void everyLineFitsAHundredColumns() {
     assertThat(demo.lines()).allMatch(l -> l.length() <= DemoCommand.WIDTH);
+  }
+
+  @Test
+  void endsByWritingTheHtmlReportAndPrintingItsPath(@TempDir Path dir) throws Exception {
+    assertThat(demo).endsWith("\nReport: " + reports.resolve("report.html").toAbsolutePath()
+        + " (open it in a browser)\n");
+    Path file = dir.resolve("demo.html");
+    Result r = run("demo", "--report", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .endsWith("\nReport: " + file.toAbsolutePath() + " (open it in a browser)\n");
+    String html = java.nio.file.Files.readString(file);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<section id=\"panel-tiles\"",
+        "<section id=\"panel-alerts\"", "Win rate for rep R07 was 8.6% (3/35), below 10%");
   }
 
   @Test
