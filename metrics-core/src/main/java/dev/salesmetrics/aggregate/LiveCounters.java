@@ -10,6 +10,7 @@ import dev.salesmetrics.time.Period;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Currency;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,10 +62,13 @@ final class LiveCounters {
   private Codes.Pairs cellIds = new Codes.Pairs();
   private volatile Table table = new Table(64);
   @Nullable private Currency mine;
+  private final boolean amounts;
+  private final BitSet notified = new BitSet();
 
   LiveCounters(Plan plan, AtomicReference<Currency> currency) {
     this.plan = plan;
     this.currency = currency;
+    this.amounts = plan.metrics.contains(ColumnarMetrics.WON_DEAL_AMOUNT);
     this.dims = plan.dimensions.toArray(new Dimension[0]);
     this.dictionaries = new Codes.Values[dims.length];
     this.chains = new Codes.Pairs[dims.length];
@@ -89,10 +93,16 @@ final class LiveCounters {
   }
 
   /**
-   * Adds one event (owner thread only).
+   * Adds one event (owner thread only), whole or not at all: every check that can reject it (the
+   * currency of a won amount, the overflow of the cell's sum) runs before the cell is touched, so
+   * a rejected event leaves no cell half updated, and the retention hears of its period only once
+   * it is counted.
    *
    * @param retained tells whether a period starting at the given epoch second is still kept
    * @return false if the event fell in a period no longer kept (and was dropped)
+   * @throws dev.salesmetrics.model.CurrencyMismatchException if a won amount is not in the view's
+   *     currency (only when the plan computes won amounts)
+   * @throws ArithmeticException if the cell's sum would overflow
    */
   boolean add(SalesRecord record, Retention retained) {
     if (!(record instanceof Deal deal) || !plan.filter.test(record)) {
@@ -105,19 +115,21 @@ final class LiveCounters {
       if (closed == null) {
         return true;
       }
-      int known = lookup.size();
       period = lookup.indexOf(closed);
       start = lookup.startSecond(period);
-      if (lookup.size() != known) {
-        retained.seen(start);
-      }
-      if (!retained.test(start)) {
+      if (!(notified.get(period) ? retained.test(start) : retained.wouldKeep(start))) {
         return false;
       }
     }
-    Currency c = deal.amount().currency();
-    if (!c.equals(mine)) {
-      fixCurrency(c);
+    DealStatus s = deal.status();
+    boolean won = s == DealStatus.WON;
+    long a = 0;
+    if (won && amounts) {
+      Currency c = deal.amount().currency();
+      if (!c.equals(mine)) {
+        fixCurrency(c);
+      }
+      a = deal.amount().minorUnits();
     }
     int group = groupOf(deal);
     int cell = cellIds.code(group, period);
@@ -127,15 +139,14 @@ final class LiveCounters {
     }
     long[] d = t.data;
     int base = cell * STRIDE;
+    long sum = Math.addExact(d[base + SUM], a); // throws before the cell is touched
     long v = d[base + VERSION];
     LONGS.setOpaque(d, base + VERSION, v + 1);
     VarHandle.storeStoreFence();
-    DealStatus s = deal.status();
-    if (s == DealStatus.WON) {
-      long a = deal.amount().minorUnits();
+    if (won) {
       d[base + WON]++;
       d[base + COUNT]++;
-      d[base + SUM] = Math.addExact(d[base + SUM], a);
+      d[base + SUM] = sum;
       if (a < d[base + MIN]) {
         d[base + MIN] = a;
       }
@@ -146,6 +157,10 @@ final class LiveCounters {
       d[base + LOST]++;
     }
     LONGS.setRelease(d, base + VERSION, v + 2);
+    if (lookup != null && !notified.get(period)) {
+      notified.set(period);
+      retained.seen(start);
+    }
     // evicted while being recorded: counted as dropped, never silently lost
     return retained.test(start);
   }

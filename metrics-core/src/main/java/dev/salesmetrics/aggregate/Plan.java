@@ -120,6 +120,14 @@ final class Plan {
     return new Cells(this);
   }
 
+  /**
+   * Returns empty cells for a live stripe: each record applied to every metric or to none, only
+   * the periods {@code retention} keeps.
+   */
+  Cells newLiveCells(Retention retention) {
+    return new Cells(this, retention, true);
+  }
+
   /** Merges {@code from} into {@code into}; neither map nor accumulator of {@code from} is kept. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static void merge(
