@@ -11,6 +11,7 @@ import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderLine;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -181,7 +182,7 @@ final class Cells {
           continue;
         }
         // metrics placed by the same instant of a record (closed_at) share its period
-        int id = at.equals(lastAt) ? lastId : lookup.indexOf(at);
+        int id = at.equals(lastAt) ? lastId : periodId(at, m, part);
         lastAt = at;
         lastId = id;
         if (id >= 0 && retention != null && !kept(id)) {
@@ -195,6 +196,21 @@ final class Cells {
     }
   }
 
+  /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */
+  private int periodId(Instant at, int m, SalesRecord part) {
+    PeriodLookup periods = checkNotNull(lookup, "lookup");
+    try {
+      return periods.indexOf(at);
+    } catch (DateTimeException e) {
+      throw ErrorContext.unplaceable(
+          e,
+          placements[m].field(),
+          at,
+          ErrorContext.describe(part),
+          checkNotNull(plan.periodDimension, "periodDimension"));
+    }
+  }
+
   /** Adds {@code part} to the accumulator of metric {@code m} in a group and period. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void apply(int group, int period, int m, SalesRecord part) {
@@ -203,7 +219,17 @@ final class Cells {
     if (live) {
       reach(cell, m, period, part);
     }
-    acc.add(part);
+    try {
+      acc.add(part);
+    } catch (RuntimeException e) {
+      throw ErrorContext.add(e, where(m, group, period), part);
+    }
+  }
+
+  /** Names metric {@code m} in a group and period, for an error message. */
+  private String where(int m, int group, int period) {
+    return ErrorContext.where(
+        plan.metrics.get(m).id(), keyOf(group), lookup == null ? null : lookup.period(period));
   }
 
   private void reach(MetricAccumulator<?, ?>[] cell, int m, int period, SalesRecord part) {
@@ -466,7 +492,12 @@ final class Cells {
           if (mine[m] == null) {
             mine[m] = theirs[m];
           } else {
-            ((MetricAccumulator) mine[m]).merge(theirs[m]);
+            try {
+              ((MetricAccumulator) mine[m]).merge(theirs[m]);
+            } catch (RuntimeException e) {
+              throw ErrorContext.add(
+                  e, where(m, group, periodIds[p]) + ", adding up the parts of a parallel run");
+            }
           }
         }
       }

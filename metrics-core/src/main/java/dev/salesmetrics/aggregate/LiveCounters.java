@@ -1,5 +1,7 @@
 package dev.salesmetrics.aggregate;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.model.CurrencyMismatchException;
@@ -9,6 +11,7 @@ import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.Currency;
@@ -115,7 +118,16 @@ final class LiveCounters {
       if (closed == null) {
         return true;
       }
-      period = lookup.indexOf(closed);
+      try {
+        period = lookup.indexOf(closed);
+      } catch (DateTimeException e) {
+        throw ErrorContext.unplaceable(
+            e,
+            "closed_at",
+            closed,
+            ErrorContext.describe(deal),
+            checkNotNull(plan.periodDimension, "periodDimension"));
+      }
       start = lookup.startSecond(period);
       if (!(notified.get(period) ? retained.test(start) : retained.wouldKeep(start))) {
         return false;
@@ -123,15 +135,19 @@ final class LiveCounters {
     }
     DealStatus s = deal.status();
     boolean won = s == DealStatus.WON;
+    int group = groupOf(deal);
     long a = 0;
     if (won && amounts) {
       Currency c = deal.amount().currency();
       if (!c.equals(mine)) {
-        fixCurrency(c);
+        try {
+          fixCurrency(c);
+        } catch (CurrencyMismatchException e) {
+          throw ErrorContext.add(e, where(group, period), deal);
+        }
       }
       a = deal.amount().minorUnits();
     }
-    int group = groupOf(deal);
     int cell = cellIds.code(group, period);
     Table t = table;
     if (cell >= t.size) {
@@ -139,7 +155,12 @@ final class LiveCounters {
     }
     long[] d = t.data;
     int base = cell * STRIDE;
-    long sum = Math.addExact(d[base + SUM], a); // throws before the cell is touched
+    long sum;
+    try {
+      sum = Math.addExact(d[base + SUM], a); // throws before the cell is touched
+    } catch (ArithmeticException e) {
+      throw ErrorContext.add(e, where(group, period), deal);
+    }
     long v = d[base + VERSION];
     LONGS.setOpaque(d, base + VERSION, v + 1);
     VarHandle.storeStoreFence();
@@ -163,6 +184,14 @@ final class LiveCounters {
     }
     // evicted while being recorded: counted as dropped, never silently lost
     return retained.test(start);
+  }
+
+  /** Names the won amounts of a group and period, for an error message. */
+  private String where(int group, int period) {
+    return ErrorContext.where(
+        ColumnarMetrics.WON_DEAL_AMOUNT.id(),
+        keyOf(group),
+        lookup == null ? null : lookup.period(period));
   }
 
   private void fixCurrency(Currency c) {
@@ -293,7 +322,14 @@ final class LiveCounters {
       sum[WON] += cell[WON];
       sum[LOST] += cell[LOST];
       sum[COUNT] += cell[COUNT];
-      sum[SUM] = Math.addExact(sum[SUM], cell[SUM]);
+      try {
+        sum[SUM] = Math.addExact(sum[SUM], cell[SUM]);
+      } catch (ArithmeticException e) {
+        throw ErrorContext.add(
+            e,
+            ErrorContext.where(ColumnarMetrics.WON_DEAL_AMOUNT.id(), t.keys[c])
+                + ", adding up the writers of a live view");
+      }
       sum[MIN] = Math.min(sum[MIN], cell[MIN]);
       sum[MAX] = Math.max(sum[MAX], cell[MAX]);
     }

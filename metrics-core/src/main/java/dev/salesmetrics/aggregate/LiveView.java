@@ -226,7 +226,7 @@ public final class LiveView {
       if (merged == null) {
         merged = copy;
       } else {
-        Plan.merge(merged, copy);
+        plan.merge(merged, copy);
       }
     }
     return plan.toTable(checkNotNull(merged, "merged"));
