@@ -1,6 +1,7 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
@@ -183,6 +184,7 @@ final class AlertsCommand implements Callable<Integer> {
       return Failures.badData(err, missing.get());
     }
     RepDirectory reps = RepDirectory.of(loaded.data().reps());
+    LeadDirectory leads = LeadDirectory.of(loaded.data().leads());
 
     // one query per scope: overall, per rep, per team, ...
     Map<String, Set<Metric<?, ?>>> byScope = new LinkedHashMap<>();
@@ -231,7 +233,7 @@ final class AlertsCommand implements Callable<Integer> {
         List<Dimension> dims = new ArrayList<>();
         dims.add(periodDim);
         if (!e.getKey().isEmpty()) {
-          dims.add(Inputs.dimension(e.getKey(), reps));
+          dims.add(Inputs.dimension(e.getKey(), reps, leads));
         }
         tables.add(
             Query.of(Inputs.records(loaded.data()))

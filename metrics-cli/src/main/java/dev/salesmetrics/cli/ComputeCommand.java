@@ -1,6 +1,7 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.aggregate.RepDirectory;
@@ -153,6 +154,7 @@ final class ComputeCommand implements Callable<Integer> {
       return Failures.badData(err, missing.get());
     }
     RepDirectory reps = RepDirectory.of(loaded.data().reps());
+    LeadDirectory leads = LeadDirectory.of(loaded.data().leads());
     List<Dimension> dims = new ArrayList<>();
     for (String d : by) {
       String id = d.strip().toLowerCase(Locale.ROOT);
@@ -160,7 +162,7 @@ final class ComputeCommand implements Callable<Integer> {
         return Failures.badData(
             err, "dimension " + id + " reads reps.csv but the data directory has no reps.csv");
       }
-      dims.add(Inputs.dimension(id, reps));
+      dims.add(Inputs.dimension(id, reps, leads));
     }
 
     Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);

@@ -4,6 +4,7 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.io.Resources;
 import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
@@ -420,6 +421,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<SalesRecord> records = allRecords(data);
     RepDirectory directory = RepDirectory.of(data.reps());
+    LeadDirectory leads = LeadDirectory.of(data.leads());
     List<AlertEvent> events = new ArrayList<>();
     for (Map.Entry<String, List<Rule>> scope : byScope.entrySet()) {
       Set<Metric<?, ?>> metrics = new LinkedHashSet<>();
@@ -428,7 +430,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       List<Dimension> dims = new ArrayList<>();
       if (!scope.getKey().isEmpty()) {
-        dims.add(dimension(scope.getKey(), directory));
+        dims.add(dimension(scope.getKey(), directory, leads));
       }
       dims.add(Dimension.quarter(UTC));
       MetricTable t =
@@ -450,14 +452,14 @@ final class DemoCommand implements Callable<Integer> {
     return ImmutableList.copyOf(events);
   }
 
-  private static Dimension dimension(String id, RepDirectory directory) {
+  private static Dimension dimension(String id, RepDirectory directory, LeadDirectory leads) {
     return switch (id) {
       case "rep" -> Dimension.REP;
       case "team" -> Dimension.team(directory);
       case "region" -> Dimension.region(directory);
       case "product" -> Dimension.PRODUCT;
-      case "campaign" -> Dimension.CAMPAIGN;
-      case "source" -> Dimension.SOURCE;
+      case "campaign" -> Dimension.campaign(leads);
+      case "source" -> Dimension.source(leads);
       case "customer" -> Dimension.CUSTOMER;
       default ->
           throw new IllegalArgumentException(

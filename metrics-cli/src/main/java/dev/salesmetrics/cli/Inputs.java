@@ -3,6 +3,7 @@ package dev.salesmetrics.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
@@ -184,17 +185,18 @@ final class Inputs {
   }
 
   /**
-   * Returns the dimension with {@code id}: a record field, or team and region through the reps.
+   * Returns the dimension with {@code id}: a record field, team and region through the reps, or
+   * the campaign and source of a deal through the lead it came from.
    *
    * @throws IllegalArgumentException for an unknown id
    */
-  static Dimension dimension(String id, @Nullable RepDirectory reps) {
+  static Dimension dimension(String id, @Nullable RepDirectory reps, LeadDirectory leads) {
     RepDirectory directory = reps == null ? RepDirectory.empty() : reps;
     return switch (id.strip().toLowerCase(Locale.ROOT)) {
       case "rep" -> Dimension.REP;
       case "product" -> Dimension.PRODUCT;
-      case "campaign" -> Dimension.CAMPAIGN;
-      case "source" -> Dimension.SOURCE;
+      case "campaign" -> Dimension.campaign(leads);
+      case "source" -> Dimension.source(leads);
       case "customer" -> Dimension.CUSTOMER;
       case "team" -> Dimension.team(directory);
       case "region" -> Dimension.region(directory);

@@ -204,6 +204,53 @@ class ComputeCommandTest {
   }
 
   @Test
+  void aDealCountsForTheCampaignOfItsLead(@TempDir Path dir) throws IOException {
+    // CA spent 1,000.00; its lead L1 became deal D1, won at 3,000.00: ROI (3000 - 1000) / 1000
+    Files.writeString(
+        dir.resolve("campaigns.csv"),
+        """
+        campaign_id,name,start_date,end_date,spend,currency
+        CA,Spring,2025-01-02,2025-01-31,1000.00,USD
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("leads.csv"),
+        """
+        lead_id,created_at,source,campaign_id
+        L1,2025-01-02T00:00:00Z,webinar,CA
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("deals.csv"),
+        """
+        deal_id,rep_id,amount,currency,created_at,status,closed_at,lead_id
+        D1,R1,3000.00,USD,2025-01-05T00:00:00Z,won,2025-01-20T00:00:00Z,L1
+        """,
+        StandardCharsets.UTF_8);
+
+    Cli.Result overall =
+        Cli.run("compute", "--data", dir.toString(), "--metrics", "campaign_roi", "--format",
+            "csv");
+    Cli.Result byCampaign =
+        Cli.run("compute", "--data", dir.toString(), "--metrics", "campaign_roi,sales_volume",
+            "--by", "campaign", "--format", "csv");
+    Cli.Result bySource =
+        Cli.run("compute", "--data", dir.toString(), "--metrics", "sales_volume", "--by",
+            "source", "--format", "csv");
+
+    assertThat(overall.lines()).contains("2025-01-02,2025-01-21,campaign_roi,2,ratio");
+    assertThat(byCampaign.lines())
+        .containsExactly(
+            "period_start,period_end,campaign,metric,value,unit",
+            "2025-01-02,2025-01-21,CA,campaign_roi,2,ratio",
+            "2025-01-02,2025-01-21,CA,sales_volume,3000.00,USD");
+    assertThat(bySource.lines())
+        .containsExactly(
+            "period_start,period_end,source,metric,value,unit",
+            "2025-01-02,2025-01-21,webinar,sales_volume,3000.00,USD");
+  }
+
+  @Test
   void undefinedValuesAreEmptyInCsvAndNullInJson(@TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("deals.csv"),

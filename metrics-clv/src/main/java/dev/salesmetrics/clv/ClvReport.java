@@ -3,6 +3,7 @@ package dev.salesmetrics.clv;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.internal.SafeText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -260,10 +261,7 @@ public record ClvReport(
   }
 
   static String csvText(String value) {
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
+    String v = SafeText.forSpreadsheet(value);
     if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
         || v.indexOf('\r') >= 0) {
       v = '"' + v.replace("\"", "\"\"") + '"';

@@ -56,6 +56,9 @@ class ClvReportTest {
     assertThat(ClvReport.csvText("a,b")).isEqualTo("\"a,b\"");
     assertThat(ClvReport.csvText("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
     assertThat(ClvReport.csvText("c17")).isEqualTo("c17");
+    // the shared guard: also after leading spaces, and a leading line feed
+    assertThat(ClvReport.csvText(" =1+1")).isEqualTo("' =1+1");
+    assertThat(ClvReport.csvText("\n=1")).isEqualTo("\"'\n=1\"");
   }
 
   @Test

@@ -11,9 +11,11 @@ import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderLine;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,14 @@ import javax.annotation.Nullable;
  * the cells are read. The hot path thus does one open-addressing lookup per dimension on strings
  * the records already hold, finds the period mostly from the last one or a day table, and
  * allocates only for a new group or cell. Not thread safe.
+ *
+ * <p><b>Live cells</b> ({@link Plan#newLiveCells}) apply each record to every metric or to none:
+ * each accumulator has a twin, the committed one, which receives a record only after every
+ * accumulator the record goes to has accepted it. When one throws, the accumulators the record
+ * already reached (and the one that threw, which may have changed before throwing) are replaced
+ * by copies of their twins, or removed when the record created them, and the retention is not
+ * told of the record's periods. So a record costs two adds, the accumulators twice the memory,
+ * and a rejected record a copy of the accumulators it reached.
  */
 final class Cells {
   /** A group and its period (null without a period dimension). */
@@ -53,13 +63,37 @@ final class Cells {
   private int lastGroup = -1;
   private int lastPeriod = -1;
   private MetricAccumulator<?, ?>[] lastCell = new MetricAccumulator<?, ?>[0];
-  @Nullable private Retention retention;
+  @Nullable private final Retention retention;
+  private final boolean live;
+  private final int slots;
   private boolean late;
-  private int notified;
+  private final BitSet notified = new BitSet();
 
+  // the accumulators a live record reached, in order: cell, metric, period id and record part
+  private MetricAccumulator<?, ?>[][] reachedCell = new MetricAccumulator<?, ?>[8][];
+  private int[] reachedMetric = new int[8];
+  private int[] reachedPeriod = new int[8];
+  private SalesRecord[] reachedPart = new SalesRecord[8];
+  private int reached;
+  // the kept periods a live record was placed in, to tell the retention once it is committed
+  private int[] placed = new int[8];
+  private int placedCount;
+
+  /** Cells of a batch pass. */
   Cells(Plan plan) {
+    this(plan, null, false);
+  }
+
+  /**
+   * Cells of a batch pass, or with {@code live} the cells of a live stripe, which apply each
+   * record whole or not at all and keep the periods {@code retention} keeps.
+   */
+  Cells(Plan plan, @Nullable Retention retention, boolean live) {
     this.plan = plan;
+    this.retention = retention;
+    this.live = live;
     this.metricCount = plan.metrics.size();
+    this.slots = live ? 2 * metricCount : metricCount;
     this.recordTypes = new Class<?>[metricCount];
     this.spanning = new boolean[metricCount];
     for (int i = 0; i < metricCount; i++) {
@@ -123,7 +157,6 @@ final class Cells {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private void addPart(SalesRecord part) {
     int group = -1;
     Instant lastAt = null;
@@ -136,19 +169,20 @@ final class Cells {
         group = groupOf(part);
       }
       if (lookup == null) {
-        ((MetricAccumulator) accumulator(group, 0, m)).add(part);
+        apply(group, 0, m, part);
       } else if (spanning[m]) {
         for (int id : rangeIds) {
-          ((MetricAccumulator) accumulator(group, id, m)).add(part);
+          apply(group, id, m, part);
         }
       } else {
-        Optional<Instant> placed = ((Placement) placements[m]).instant(part);
-        Instant at = placed.orElse(null);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Optional<Instant> placedAt = ((Placement) placements[m]).instant(part);
+        Instant at = placedAt.orElse(null);
         if (at == null) {
           continue;
         }
         // metrics placed by the same instant of a record (closed_at) share its period
-        int id = at.equals(lastAt) ? lastId : lookup.indexOf(at);
+        int id = at.equals(lastAt) ? lastId : periodId(at, m, part);
         lastAt = at;
         lastId = id;
         if (id >= 0 && retention != null && !kept(id)) {
@@ -156,33 +190,150 @@ final class Cells {
           continue;
         }
         if (id >= 0) {
-          ((MetricAccumulator) accumulator(group, id, m)).add(part);
+          apply(group, id, m, part);
         }
       }
     }
   }
 
-  /** Keeps only the periods {@code retention} keeps (live views). */
-  void retain(Retention retention) {
-    this.retention = retention;
+  /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */
+  private int periodId(Instant at, int m, SalesRecord part) {
+    PeriodLookup periods = checkNotNull(lookup, "lookup");
+    try {
+      return periods.indexOf(at);
+    } catch (DateTimeException e) {
+      throw ErrorContext.unplaceable(
+          e,
+          placements[m].field(),
+          at,
+          ErrorContext.describe(part),
+          checkNotNull(plan.periodDimension, "periodDimension"));
+    }
+  }
+
+  /** Adds {@code part} to the accumulator of metric {@code m} in a group and period. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void apply(int group, int period, int m, SalesRecord part) {
+    MetricAccumulator<?, ?>[] cell = cell(group, period);
+    MetricAccumulator acc = cell[m] != null ? cell[m] : newAccumulator(cell, period, m);
+    if (live) {
+      reach(cell, m, period, part);
+    }
+    try {
+      acc.add(part);
+    } catch (RuntimeException e) {
+      throw ErrorContext.add(e, where(m, group, period), part);
+    }
+  }
+
+  /** Names metric {@code m} in a group and period, for an error message. */
+  private String where(int m, int group, int period) {
+    return ErrorContext.where(
+        plan.metrics.get(m).id(), keyOf(group), lookup == null ? null : lookup.period(period));
+  }
+
+  private void reach(MetricAccumulator<?, ?>[] cell, int m, int period, SalesRecord part) {
+    if (reached == reachedCell.length) {
+      int n = reached * 2;
+      reachedCell = Arrays.copyOf(reachedCell, n);
+      reachedMetric = Arrays.copyOf(reachedMetric, n);
+      reachedPeriod = Arrays.copyOf(reachedPeriod, n);
+      reachedPart = Arrays.copyOf(reachedPart, n);
+    }
+    reachedCell[reached] = cell;
+    reachedMetric[reached] = m;
+    reachedPeriod[reached] = period;
+    reachedPart[reached] = part;
+    reached++;
   }
 
   /**
-   * Adds one record as {@link #add} does and tells whether a metric dropped it because its period
-   * is no longer kept.
+   * Adds one record as {@link #add} does, but to every metric or to none (live cells only), and
+   * tells whether a metric dropped it because its period is no longer kept.
+   *
+   * @throws RuntimeException what an accumulator threw, after undoing the record
    */
   boolean addLive(SalesRecord record) {
     late = false;
-    add(record);
+    reached = 0;
+    placedCount = 0;
+    try {
+      add(record);
+    } catch (RuntimeException | Error e) {
+      undo();
+      throw e;
+    }
+    commit();
     return late;
   }
 
-  private boolean kept(int period) {
-    Retention r = checkNotNull(retention, "retention");
-    while (notified < lookup.size()) {
-      r.seen(lookup.startSecond(notified++));
+  /** Gives the committed twins the record every accumulator accepted; tells the retention. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void commit() {
+    for (int i = 0; i < reached; i++) {
+      MetricAccumulator<?, ?>[] cell = reachedCell[i];
+      int m = reachedMetric[i];
+      MetricAccumulator twin = cell[metricCount + m];
+      if (twin == null) {
+        twin = plan.metrics.get(m).accumulator(window(reachedPeriod[i]));
+        cell[metricCount + m] = twin;
+      }
+      twin.add(reachedPart[i]);
     }
-    return r.test(lookup.startSecond(period));
+    Retention r = retention;
+    if (r != null && lookup != null) {
+      for (int i = 0; i < placedCount; i++) {
+        int id = placed[i];
+        if (!notified.get(id)) {
+          notified.set(id);
+          r.seen(lookup.startSecond(id));
+        }
+      }
+    }
+    forget();
+  }
+
+  /** Puts back the accumulators the record reached as they were before it. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void undo() {
+    for (int i = reached - 1; i >= 0; i--) {
+      MetricAccumulator<?, ?>[] cell = reachedCell[i];
+      int m = reachedMetric[i];
+      MetricAccumulator twin = cell[metricCount + m];
+      if (twin == null) {
+        cell[m] = null; // created for this record
+      } else {
+        MetricAccumulator copy = plan.metrics.get(m).accumulator(window(reachedPeriod[i]));
+        copy.merge(twin);
+        cell[m] = copy;
+      }
+    }
+    forget();
+  }
+
+  private void forget() {
+    Arrays.fill(reachedCell, 0, reached, null);
+    Arrays.fill(reachedPart, 0, reached, null);
+    reached = 0;
+    placedCount = 0;
+  }
+
+  /**
+   * Tells whether the period {@code id} is kept, as of the records committed before this one;
+   * the retention hears of the period once the record is committed.
+   */
+  private boolean kept(int id) {
+    Retention r = checkNotNull(retention, "retention");
+    long start = lookup.startSecond(id);
+    boolean known = notified.get(id);
+    boolean kept = known ? r.test(start) : r.wouldKeep(start);
+    if (kept && !known) {
+      if (placedCount == placed.length) {
+        placed = Arrays.copyOf(placed, placedCount * 2);
+      }
+      placed[placedCount++] = id;
+    }
+    return kept;
   }
 
   /** Frees the accumulators of periods no longer kept. */
@@ -250,22 +401,19 @@ final class Cells {
     return k;
   }
 
-  private MetricAccumulator<?, ?> accumulator(int group, int period, int metric) {
-    MetricAccumulator<?, ?>[] cell;
+  private MetricAccumulator<?, ?>[] cell(int group, int period) {
     if (group == lastGroup && period == lastPeriod) {
-      cell = lastCell;
-    } else {
-      MetricAccumulator<?, ?>[][] row = group < rows.length ? rows[group] : null;
-      cell = row != null && period < row.length ? row[period] : null;
-      if (cell == null) {
-        cell = newCell(group, period);
-      }
-      lastGroup = group;
-      lastPeriod = period;
-      lastCell = cell;
+      return lastCell;
     }
-    MetricAccumulator<?, ?> acc = cell[metric];
-    return acc != null ? acc : newAccumulator(cell, period, metric);
+    MetricAccumulator<?, ?>[][] row = group < rows.length ? rows[group] : null;
+    MetricAccumulator<?, ?>[] cell = row != null && period < row.length ? row[period] : null;
+    if (cell == null) {
+      cell = newCell(group, period);
+    }
+    lastGroup = group;
+    lastPeriod = period;
+    lastCell = cell;
+    return cell;
   }
 
   private MetricAccumulator<?, ?>[] newCell(int group, int period) {
@@ -284,7 +432,7 @@ final class Cells {
     }
     MetricAccumulator<?, ?>[] cell = row[period];
     if (cell == null) {
-      cell = new MetricAccumulator<?, ?>[metricCount];
+      cell = new MetricAccumulator<?, ?>[slots];
       row[period] = cell;
     }
     return cell;
@@ -344,7 +492,12 @@ final class Cells {
           if (mine[m] == null) {
             mine[m] = theirs[m];
           } else {
-            ((MetricAccumulator) mine[m]).merge(theirs[m]);
+            try {
+              ((MetricAccumulator) mine[m]).merge(theirs[m]);
+            } catch (RuntimeException e) {
+              throw ErrorContext.add(
+                  e, where(m, group, periodIds[p]) + ", adding up the parts of a parallel run");
+            }
           }
         }
       }

@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.MoneyStats;
@@ -42,7 +43,8 @@ import javax.annotation.Nullable;
  * counters without a branch on the status; grouped by rep (or team or region) with a period made
  * of whole days, as calendar months in UTC, a row's group is two small-table reads (rep, day
  * number). A parallel run merges per-thread arrays by addition. Sums overflow-check like {@code
- * Money}.
+ * Money}; amounts are summed only when a metric reads them (win rate alone never overflows, as on
+ * the object path).
  *
  * <p>Dimensions supported: {@link Dimension#REP}, {@link Dimension#PRODUCT}, {@link
  * Dimension#CUSTOMER}, {@code team}/{@code region} (any dimension whose value depends only on the
@@ -122,8 +124,11 @@ public final class ColumnarQuery {
    *
    * @return the table, equal to {@link Query#run()} over the same deals
    * @throws IllegalArgumentException if a metric or dimension is not supported, or there are too
-   *     many groups
-   * @throws ArithmeticException if a sum overflows
+   *     many groups (checked before the periods are made)
+   * @throws ArithmeticException if a sum of amounts a metric reads overflows; the message names
+   *     the metric, the group and period, and the row
+   * @throws java.time.DateTimeException if a row's instant is too near the ends of time to lie in
+   *     a period of the period dimension; the message names the row
    */
   public MetricTable run() {
     if (orders != null) {
@@ -194,7 +199,7 @@ public final class ColumnarQuery {
       if (total == null) {
         total = c;
       } else {
-        total.add(c);
+        total.add(c, layout);
       }
     }
     return layout.table(checkNotNull(total, "total"));
@@ -230,7 +235,7 @@ public final class ColumnarQuery {
       if (total == null) {
         total = c;
       } else {
-        total.add(c);
+        total.add(c, run);
       }
     }
     return run.table(checkNotNull(total, "total"));
@@ -241,15 +246,16 @@ public final class ColumnarQuery {
       return; // grouped by period, and no deal is closed: no deal belongs to a period
     }
     PeriodBuckets buckets = layout.buckets;
+    long amounts = layout.amountMask;
     if (layout.singleRepMap != null) {
       if (buckets == null) {
-        accumulateByRep(layout.singleRepMap, c.data, from, to);
+        accumulateByRep(layout, layout.singleRepMap, c.data, from, to);
         return;
       }
       int[] days = buckets.dayTable();
       if (days != null) {
         accumulateByRepAndDay(
-            layout.singleRepMap, layout.periods, days, buckets.base(), c.data, from, to);
+            layout, layout.singleRepMap, layout.periods, days, buckets.base(), c.data, from, to);
         return;
       }
     }
@@ -257,30 +263,41 @@ public final class ColumnarQuery {
     final long[] amount = columns.amountMinor;
     final byte[] status = columns.status;
     final long[] data = c.data;
-    for (int i = from; i < to; i++) {
-      int cell = layout.groupCell(i);
-      if (buckets != null) {
-        long sec = at[i];
-        if (sec == DealColumns.NO_INSTANT) {
-          continue;
+    int i = from;
+    try {
+      for (; i < to; i++) {
+        int cell = layout.groupCell(i);
+        if (buckets != null) {
+          long sec = at[i];
+          if (sec == DealColumns.NO_INSTANT) {
+            continue;
+          }
+          cell = cell * layout.periods + buckets.index(sec);
         }
-        cell = cell * layout.periods + buckets.index(sec);
+        count(data, cell << Counters.SHIFT, status[i], amount[i] & amounts);
       }
-      count(data, cell << Counters.SHIFT, status[i], amount[i]);
+    } catch (ArithmeticException e) {
+      throw layout.overflowAt(e, i);
     }
   }
 
   /** The hot loop grouped by rep (or team, region) alone. */
-  private void accumulateByRep(int[] repCode, long[] data, int from, int to) {
+  private void accumulateByRep(Layout layout, int[] repCode, long[] data, int from, int to) {
     final int[] rep = columns.rep;
     final long[] amount = columns.amountMinor;
     final byte[] status = columns.status;
+    final long amounts = layout.amountMask;
     final int[] offsets = new int[repCode.length];
     for (int r = 0; r < offsets.length; r++) {
       offsets[r] = repCode[r] << Counters.SHIFT;
     }
-    for (int i = from; i < to; i++) {
-      count(data, offsets[rep[i]], status[i], amount[i]);
+    int i = from;
+    try {
+      for (; i < to; i++) {
+        count(data, offsets[rep[i]], status[i], amount[i] & amounts);
+      }
+    } catch (ArithmeticException e) {
+      throw layout.overflowAt(e, i);
     }
   }
 
@@ -293,11 +310,19 @@ public final class ColumnarQuery {
    * the open count's slot, and are moved to their own slots at the end.
    */
   private void accumulateByRepAndDay(
-      int[] repCode, int periods, int[] days, long base, long[] data, int from, int to) {
+      Layout layout,
+      int[] repCode,
+      int periods,
+      int[] days,
+      long base,
+      long[] data,
+      int from,
+      int to) {
     final int[] rep = columns.rep;
     final long[] at = columns.closedAtSec;
     final long[] amount = columns.amountMinor;
     final byte[] status = columns.status;
+    final long amounts = layout.amountMask;
     final int[] repOffsets = new int[repCode.length];
     for (int r = 0; r < repOffsets.length; r++) {
       repOffsets[r] = (repCode[r] * periods) << Counters.SHIFT;
@@ -306,21 +331,26 @@ public final class ColumnarQuery {
     for (int d = 0; d < dayOffsets.length; d++) {
       dayOffsets[d] = days[d] << Counters.SHIFT;
     }
-    for (int i = from; i < to; i++) {
-      long sec = at[i];
-      if (sec == DealColumns.NO_INSTANT) {
-        continue;
+    int i = from;
+    try {
+      for (; i < to; i++) {
+        long sec = at[i];
+        if (sec == DealColumns.NO_INSTANT) {
+          continue;
+        }
+        int offset = repOffsets[rep[i]] + dayOffsets[(int) ((sec - base) / 86_400)];
+        int won = status[i] & DealColumns.WON;
+        data[offset + PACKED] += 1L << (won << 5);
+        long mask = -(long) won;
+        long a = amount[i] & mask & amounts;
+        data[offset + Counters.SUM] = Math.addExact(data[offset + Counters.SUM], a);
+        data[offset + Counters.MIN] =
+            Math.min(data[offset + Counters.MIN], a | (~mask & Long.MAX_VALUE));
+        data[offset + Counters.MAX] =
+            Math.max(data[offset + Counters.MAX], a | (~mask & Long.MIN_VALUE));
       }
-      int offset = repOffsets[rep[i]] + dayOffsets[(int) ((sec - base) / 86_400)];
-      int won = status[i] & DealColumns.WON;
-      data[offset + PACKED] += 1L << (won << 5);
-      long mask = -(long) won;
-      long a = amount[i] & mask;
-      data[offset + Counters.SUM] = Math.addExact(data[offset + Counters.SUM], a);
-      data[offset + Counters.MIN] =
-          Math.min(data[offset + Counters.MIN], a | (~mask & Long.MAX_VALUE));
-      data[offset + Counters.MAX] =
-          Math.max(data[offset + Counters.MAX], a | (~mask & Long.MIN_VALUE));
+    } catch (ArithmeticException e) {
+      throw layout.overflowAt(e, i);
     }
     for (int o = 0; o < data.length; o += 1 << Counters.SHIFT) {
       long packed = data[o + PACKED];
@@ -335,7 +365,8 @@ public final class ColumnarQuery {
 
   /**
    * Counts one deal into the counters at {@code offset}, without a branch on its status: the
-   * status is the index of its count, and a won mask selects the amount for sum, min and max.
+   * status is the index of its count, and a won mask selects the amount for sum, min and max
+   * (the caller passes 0 as the amount when no metric reads amounts, so they never overflow).
    */
   private static void count(long[] data, int offset, byte status, long amount) {
     data[offset + status]++;
@@ -360,6 +391,8 @@ public final class ColumnarQuery {
     final int periods;
     final int cells;
     @Nullable final int[] singleRepMap;
+    /** All bits when won amounts are computed, else 0: amounts nobody reads are not summed. */
+    final long amountMask;
 
     Layout() {
       for (Metric<?, ?> m : metrics) {
@@ -408,8 +441,17 @@ public final class ColumnarQuery {
         radix[d] = names.get(d).size();
         total *= radix[d];
       }
+      amountMask = metrics.contains(ColumnarMetrics.WON_DEAL_AMOUNT) ? -1L : 0L;
       if (plan.periodDimension != null && columns.minSec <= columns.maxSec) {
-        buckets = new PeriodBuckets(plan.periodDimension, columns.minSec, columns.maxSec);
+        buckets =
+            PeriodBuckets.over(
+                plan.periodDimension,
+                columns.minSec,
+                columns.maxSec,
+                total,
+                MAX_CELLS,
+                "closed_at",
+                sec -> describeRow(firstRowClosedAt(sec)));
         periods = buckets.size();
       } else {
         buckets = null;
@@ -422,6 +464,62 @@ public final class ColumnarQuery {
       }
       cells = (int) total;
       singleRepMap = kinds.length == 1 && kinds[0] == 0 ? codeMaps.get(0) : null;
+    }
+
+    /** The overflow of the won amounts while adding row {@code row}, with its context. */
+    RuntimeException overflowAt(ArithmeticException e, int row) {
+      int cell = groupCell(row);
+      if (buckets != null) {
+        cell = cell * periods + buckets.index(columns.closedAtSec[row]);
+      }
+      return ErrorContext.add(e, where(cell) + ", at " + describeRow(row));
+    }
+
+    /** Names the won amounts of a dense cell (group and period), for an error message. */
+    String where(int cell) {
+      int p = cell % periods;
+      int rest = cell / periods;
+      String[] values = new String[kinds.length];
+      for (int d = kinds.length - 1; d >= 0; d--) {
+        values[d] = names.get(d).get(rest % radix[d]);
+        rest /= radix[d];
+      }
+      Map<String, String> key = new LinkedHashMap<>();
+      for (int d = 0; d < kinds.length; d++) {
+        key.put(dims.get(d).id(), values[d]);
+      }
+      return ErrorContext.where(
+          ColumnarMetrics.WON_DEAL_AMOUNT.id(),
+          GroupKey.of(key),
+          buckets == null ? null : buckets.periods.get(p));
+    }
+
+    private int firstRowClosedAt(long sec) {
+      for (int r = 0; r < columns.size; r++) {
+        if (columns.closedAtSec[r] == sec) {
+          return r;
+        }
+      }
+      throw new IllegalStateException("no row closed at " + sec);
+    }
+
+    /** {@code "the deal in row 17 (rep R1, status won, closed_at ..., amount 0.01 USD)"}. */
+    String describeRow(int row) {
+      byte st = columns.status[row];
+      long sec = columns.closedAtSec[row];
+      return SafeText.forTerminal(
+          "the deal in row "
+              + row
+              + " (rep "
+              + columns.reps.get(columns.rep[row])
+              + ", status "
+              + (st == DealColumns.WON ? "won" : st == DealColumns.LOST ? "lost" : "open")
+              + (sec == DealColumns.NO_INSTANT ? "" : ", closed_at " + Instant.ofEpochSecond(sec))
+              + ", amount "
+              + Money.ofMinor(columns.amountMinor[row], columns.currency).toPlainString()
+              + " "
+              + columns.currency.getCurrencyCode()
+              + ")");
     }
 
     int groupCell(int row) {
@@ -584,13 +682,18 @@ public final class ColumnarQuery {
       }
     }
 
-    void add(Counters other) {
+    void add(Counters other, Layout layout) {
       long[] o = other.data;
       for (int i = 0; i < data.length; i += 1 << SHIFT) {
         data[i + DealColumns.OPEN] += o[i + DealColumns.OPEN];
         data[i + DealColumns.WON] += o[i + DealColumns.WON];
         data[i + DealColumns.LOST] += o[i + DealColumns.LOST];
-        data[i + SUM] = Math.addExact(data[i + SUM], o[i + SUM]);
+        try {
+          data[i + SUM] = Math.addExact(data[i + SUM], o[i + SUM]);
+        } catch (ArithmeticException e) {
+          throw ErrorContext.add(
+              e, layout.where(i >> SHIFT) + ", adding up the parts of a parallel run");
+        }
         data[i + MIN] = Math.min(data[i + MIN], o[i + MIN]);
         data[i + MAX] = Math.max(data[i + MAX], o[i + MAX]);
       }

@@ -22,7 +22,8 @@ import javax.annotation.Nullable;
 
 /**
  * A way to split records into groups: by a value the record carries (rep, product, customer,
- * ...), by a value looked up through the {@link RepDirectory} (team, region), or by period.
+ * ...), by a value looked up through the {@link RepDirectory} (team, region) or the {@link
+ * LeadDirectory} (the campaign and source of a deal), or by period.
  *
  * <p>Which value each kind of record gives:
  *
@@ -36,16 +37,27 @@ import javax.annotation.Nullable;
  *   <tr><td>{@code product}</td><td>a deal's product; an order's line products (an order with
  *       lines of several products is split into one part per product, see below)</td></tr>
  *   <tr><td>{@code campaign}</td><td>the campaign of a lead or customer; a {@link Campaign}'s
- *       own id</td></tr>
- *   <tr><td>{@code source}</td><td>a lead's source</td></tr>
+ *       own id; a deal's: the campaign of the lead it came from (its {@code lead_id}), looked up
+ *       in the {@link LeadDirectory} of {@link #campaign(LeadDirectory)}; {@value #UNKNOWN} when
+ *       the directory does not know the lead</td></tr>
+ *   <tr><td>{@code source}</td><td>a lead's source; a deal's: the source of its lead, as for
+ *       the campaign</td></tr>
  *   <tr><td>{@code customer}</td><td>the customer of a deal, order, lead or survey response; a
  *       {@link Customer}'s own id</td></tr>
  * </table>
  *
  * <p>A record that lacks the value (an order without a rep, a deal without a product, a deal
- * grouped by source) is never dropped: it goes to the group {@value #NONE}. A rep missing from the
- * directory goes to the team or region {@value #UNKNOWN}, so a stale directory shows up in the
- * table instead of silently shrinking it.
+ * without a lead, or whose lead has no campaign, grouped by campaign) is never dropped: it goes to
+ * the group {@value #NONE}. A rep missing from the directory goes to the team or region {@value
+ * #UNKNOWN}, and so does a deal whose lead is missing from the lead directory for campaign and
+ * source, so a stale directory shows up in the table instead of silently shrinking it.
+ *
+ * <p><b>Campaigns and sources of deals.</b> A deal has no campaign of its own: it is attributed
+ * to the campaign (and source) of the lead it came from, for every metric that reads deals, so
+ * that {@code campaign_roi}, {@code sales_volume} or {@code win_rate} grouped by campaign count a
+ * campaign's deals in its own group. Group with {@link #campaign(LeadDirectory)} and {@link
+ * #source(LeadDirectory)}; the constants {@link #CAMPAIGN} and {@link #SOURCE} know no lead, so
+ * they put every deal that has a lead in {@value #UNKNOWN}.
  *
  * <p>Grouping by {@link #PRODUCT} splits an order whose lines name several products into one part
  * per product: the part keeps the order's id, customer, instant, status and rep, and holds that
@@ -71,11 +83,18 @@ public final class Dimension {
   /** The product of a deal or of an order's lines. */
   public static final Dimension PRODUCT = new Dimension("product", Dimension::productOf);
 
-  /** The campaign of a lead or customer, or a campaign itself. */
-  public static final Dimension CAMPAIGN = new Dimension("campaign", Dimension::campaignOf);
+  /**
+   * The campaign of a lead or customer, or a campaign itself; a deal with a lead is in {@value
+   * #UNKNOWN}, since this constant knows no lead: use {@link #campaign(LeadDirectory)} to group
+   * deals by their lead's campaign.
+   */
+  public static final Dimension CAMPAIGN = campaign(LeadDirectory.empty());
 
-  /** The lead source of a lead. */
-  public static final Dimension SOURCE = new Dimension("source", Dimension::sourceOf);
+  /**
+   * The lead source of a lead; a deal with a lead is in {@value #UNKNOWN}: use {@link
+   * #source(LeadDirectory)} to group deals by their lead's source.
+   */
+  public static final Dimension SOURCE = source(LeadDirectory.empty());
 
   /** The customer of a deal, order, lead or survey response, or a customer itself. */
   public static final Dimension CUSTOMER = new Dimension("customer", Dimension::customerOf);
@@ -124,6 +143,41 @@ public final class Dimension {
   public static Dimension region(RepDirectory directory) {
     checkNotNull(directory, "directory");
     return new Dimension("region", r -> throughRep(r, directory, Rep::region));
+  }
+
+  /**
+   * Returns the campaign dimension: the campaign of a lead or customer, a campaign's own id, and
+   * for a deal the campaign of the lead it came from, looked up in {@code leads} ({@value
+   * #UNKNOWN} when {@code leads} does not know the deal's lead, {@value #NONE} when the deal has no
+   * lead or its lead no campaign). Other records are in {@value #NONE}.
+   *
+   * <pre>{@code
+   * Query.of(records)
+   *     .groupBy(Dimension.campaign(LeadDirectory.from(records)))
+   *     .metrics(Metrics.CAMPAIGN_ROI, Metrics.SALES_VOLUME)
+   *     .run();
+   * }</pre>
+   *
+   * @param leads the leads the deals came from
+   * @return the dimension {@code campaign}
+   */
+  public static Dimension campaign(LeadDirectory leads) {
+    checkNotNull(leads, "leads");
+    return new Dimension("campaign", r -> campaignOf(r, leads));
+  }
+
+  /**
+   * Returns the source dimension: the source of a lead, and for a deal the source of the lead it
+   * came from, looked up in {@code leads} ({@value #UNKNOWN} when {@code leads} does not know the
+   * deal's lead, {@value #NONE} when the deal has no lead or its lead no source). Other records
+   * are in {@value #NONE}.
+   *
+   * @param leads the leads the deals came from
+   * @return the dimension {@code source}
+   */
+  public static Dimension source(LeadDirectory leads) {
+    checkNotNull(leads, "leads");
+    return new Dimension("source", r -> sourceOf(r, leads));
   }
 
   /**
@@ -372,20 +426,39 @@ public final class Dimension {
   }
 
   @Nullable
-  private static String campaignOf(SalesRecord r) {
+  private static String campaignOf(SalesRecord r, LeadDirectory leads) {
     if (r instanceof Lead l) {
       return l.campaignId();
     } else if (r instanceof Customer c) {
       return c.campaignId();
     } else if (r instanceof Campaign c) {
       return c.id();
+    } else if (r instanceof Deal d) {
+      return throughLead(d, leads, Lead::campaignId);
     }
     return null;
   }
 
   @Nullable
-  private static String sourceOf(SalesRecord r) {
-    return r instanceof Lead l ? l.source() : null;
+  private static String sourceOf(SalesRecord r, LeadDirectory leads) {
+    if (r instanceof Lead l) {
+      return l.source();
+    } else if (r instanceof Deal d) {
+      return throughLead(d, leads, Lead::source);
+    }
+    return null;
+  }
+
+  /** The attribute of the deal's lead; null without a lead, UNKNOWN for a lead not in leads. */
+  @Nullable
+  private static String throughLead(
+      Deal deal, LeadDirectory leads, Function<Lead, String> attribute) {
+    String leadId = deal.leadId();
+    if (leadId == null) {
+      return null;
+    }
+    Optional<Lead> lead = leads.lead(leadId);
+    return lead.isPresent() ? attribute.apply(lead.get()) : UNKNOWN;
   }
 
   @Nullable

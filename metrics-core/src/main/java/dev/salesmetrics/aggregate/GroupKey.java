@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
+import dev.salesmetrics.internal.SafeText;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -116,7 +117,9 @@ public record GroupKey(ImmutableMap<String, String> values) implements Comparabl
   }
 
   /**
-   * Returns a human label, {@code "rep R07, product Pro"}, or {@code "overall"}.
+   * Returns a human label, {@code "rep R07, product Pro"}, or {@code "overall"}, safe to print on a
+   * terminal: control characters of the values are written out visibly ({@code \n}, {@code
+   * \}{@code u001b}).
    *
    * @return the label
    */
@@ -124,9 +127,10 @@ public record GroupKey(ImmutableMap<String, String> values) implements Comparabl
     if (values.isEmpty()) {
       return "overall";
     }
-    return values.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
+    return SafeText.forTerminal(
+        values.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.salesmetrics.aggregate;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.model.CurrencyMismatchException;
@@ -9,7 +11,9 @@ import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Currency;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,10 +65,13 @@ final class LiveCounters {
   private Codes.Pairs cellIds = new Codes.Pairs();
   private volatile Table table = new Table(64);
   @Nullable private Currency mine;
+  private final boolean amounts;
+  private final BitSet notified = new BitSet();
 
   LiveCounters(Plan plan, AtomicReference<Currency> currency) {
     this.plan = plan;
     this.currency = currency;
+    this.amounts = plan.metrics.contains(ColumnarMetrics.WON_DEAL_AMOUNT);
     this.dims = plan.dimensions.toArray(new Dimension[0]);
     this.dictionaries = new Codes.Values[dims.length];
     this.chains = new Codes.Pairs[dims.length];
@@ -89,10 +96,16 @@ final class LiveCounters {
   }
 
   /**
-   * Adds one event (owner thread only).
+   * Adds one event (owner thread only), whole or not at all: every check that can reject it (the
+   * currency of a won amount, the overflow of the cell's sum) runs before the cell is touched, so
+   * a rejected event leaves no cell half updated, and the retention hears of its period only once
+   * it is counted.
    *
    * @param retained tells whether a period starting at the given epoch second is still kept
    * @return false if the event fell in a period no longer kept (and was dropped)
+   * @throws dev.salesmetrics.model.CurrencyMismatchException if a won amount is not in the view's
+   *     currency (only when the plan computes won amounts)
+   * @throws ArithmeticException if the cell's sum would overflow
    */
   boolean add(SalesRecord record, Retention retained) {
     if (!(record instanceof Deal deal) || !plan.filter.test(record)) {
@@ -105,21 +118,36 @@ final class LiveCounters {
       if (closed == null) {
         return true;
       }
-      int known = lookup.size();
-      period = lookup.indexOf(closed);
-      start = lookup.startSecond(period);
-      if (lookup.size() != known) {
-        retained.seen(start);
+      try {
+        period = lookup.indexOf(closed);
+      } catch (DateTimeException e) {
+        throw ErrorContext.unplaceable(
+            e,
+            "closed_at",
+            closed,
+            ErrorContext.describe(deal),
+            checkNotNull(plan.periodDimension, "periodDimension"));
       }
-      if (!retained.test(start)) {
+      start = lookup.startSecond(period);
+      if (!(notified.get(period) ? retained.test(start) : retained.wouldKeep(start))) {
         return false;
       }
     }
-    Currency c = deal.amount().currency();
-    if (!c.equals(mine)) {
-      fixCurrency(c);
-    }
+    DealStatus s = deal.status();
+    boolean won = s == DealStatus.WON;
     int group = groupOf(deal);
+    long a = 0;
+    if (won && amounts) {
+      Currency c = deal.amount().currency();
+      if (!c.equals(mine)) {
+        try {
+          fixCurrency(c);
+        } catch (CurrencyMismatchException e) {
+          throw ErrorContext.add(e, where(group, period), deal);
+        }
+      }
+      a = deal.amount().minorUnits();
+    }
     int cell = cellIds.code(group, period);
     Table t = table;
     if (cell >= t.size) {
@@ -127,15 +155,19 @@ final class LiveCounters {
     }
     long[] d = t.data;
     int base = cell * STRIDE;
+    long sum;
+    try {
+      sum = Math.addExact(d[base + SUM], a); // throws before the cell is touched
+    } catch (ArithmeticException e) {
+      throw ErrorContext.add(e, where(group, period), deal);
+    }
     long v = d[base + VERSION];
     LONGS.setOpaque(d, base + VERSION, v + 1);
     VarHandle.storeStoreFence();
-    DealStatus s = deal.status();
-    if (s == DealStatus.WON) {
-      long a = deal.amount().minorUnits();
+    if (won) {
       d[base + WON]++;
       d[base + COUNT]++;
-      d[base + SUM] = Math.addExact(d[base + SUM], a);
+      d[base + SUM] = sum;
       if (a < d[base + MIN]) {
         d[base + MIN] = a;
       }
@@ -146,8 +178,20 @@ final class LiveCounters {
       d[base + LOST]++;
     }
     LONGS.setRelease(d, base + VERSION, v + 2);
+    if (lookup != null && !notified.get(period)) {
+      notified.set(period);
+      retained.seen(start);
+    }
     // evicted while being recorded: counted as dropped, never silently lost
     return retained.test(start);
+  }
+
+  /** Names the won amounts of a group and period, for an error message. */
+  private String where(int group, int period) {
+    return ErrorContext.where(
+        ColumnarMetrics.WON_DEAL_AMOUNT.id(),
+        keyOf(group),
+        lookup == null ? null : lookup.period(period));
   }
 
   private void fixCurrency(Currency c) {
@@ -278,7 +322,14 @@ final class LiveCounters {
       sum[WON] += cell[WON];
       sum[LOST] += cell[LOST];
       sum[COUNT] += cell[COUNT];
-      sum[SUM] = Math.addExact(sum[SUM], cell[SUM]);
+      try {
+        sum[SUM] = Math.addExact(sum[SUM], cell[SUM]);
+      } catch (ArithmeticException e) {
+        throw ErrorContext.add(
+            e,
+            ErrorContext.where(ColumnarMetrics.WON_DEAL_AMOUNT.id(), t.keys[c])
+                + ", adding up the writers of a live view");
+      }
       sum[MIN] = Math.min(sum[MIN], cell[MIN]);
       sum[MAX] = Math.max(sum[MAX], cell[MAX]);
     }

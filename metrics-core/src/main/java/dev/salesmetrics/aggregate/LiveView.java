@@ -38,8 +38,8 @@ import javax.annotation.Nullable;
  * primitive counters (count, sum, min, max and win/loss counts per group and period, one array
  * of {@code long}s) that only it writes; a per-cell sequence number lets {@link #snapshot()}
  * copy each cell whole without stopping or locking the writer, and the snapshot adds up the
- * threads' cells. One currency per view (the first seen; another one throws
- * {@code CurrencyMismatchException}).
+ * threads' cells. With {@code WON_DEAL_AMOUNT}, one currency per view for won amounts (the first
+ * seen; another one throws {@code CurrencyMismatchException}).
  *
  * <p><b>Generic path.</b> For any other metric the view holds a fixed number of stripes (a power
  * of two, about four per processor), each with its own lock and its own accumulators per group
@@ -51,6 +51,19 @@ import javax.annotation.Nullable;
  * an event recorded concurrently is either wholly in or wholly out of each cell. No update is
  * lost: after the writers stop, the snapshot equals {@link Query#run()} over the same events.
  *
+ * <p><b>Rejected events.</b> An event is applied to every metric or to none. When a metric
+ * rejects it ({@code record} throws: a second currency, a sum that would overflow), no metric,
+ * group, period or retention keeps a trace of it, so after the writers stop the snapshot equals
+ * {@link Query#run()} over the accepted events. The counter path checks everything before it
+ * touches a cell. The generic path keeps each accumulator twice: a working one, and a committed
+ * twin that receives an event only once every accumulator the event goes to has accepted it; a
+ * rejected event puts the working accumulators it reached back from their twins (or removes them
+ * if the event created them). So on the generic path an event costs two adds, the accumulators
+ * take twice the memory, and a rejected event costs a copy of the accumulators it reached. Each
+ * stripe (each writer on the counter path) checks currencies and sums on its own: two events of
+ * one group recorded from different threads may each be accepted and still clash when {@link
+ * #snapshot()} adds them up, which then throws as {@code Query.run()} over those events would.
+ *
  * <p><b>Periods.</b> Events are placed by their own instants (event time), never by the wall
  * clock, so periods roll over as the events' instants cross a boundary, and a late event lands in
  * the period it belongs to, however late it arrives, unless that period is no longer kept.
@@ -59,8 +72,9 @@ import javax.annotation.Nullable;
  * Builder#retainPeriods(int) retainPeriods(n)} only the {@code n} latest periods (by start) that
  * events fell in are kept: cells of older periods are freed when a writer next records, and an
  * event placed in an older period is dropped and counted in {@link #lateDropped()}. Per group and
- * kept period the counter path holds 8 {@code long}s per writer thread; the generic path one
- * accumulator per metric per stripe, of fixed size for counts, ratios and money statistics.
+ * kept period the counter path holds 8 {@code long}s per writer thread; the generic path two
+ * accumulators (working and committed) per metric per stripe, of fixed size for counts, ratios
+ * and money statistics.
  * Metrics that keep every value are unbounded within a period: {@code DurationStats} metrics (sales
  * cycle, time to convert) keep every duration, distinct-customer metrics every customer id, as
  * they do in a batch query. The generic path also keeps, per group, one array slot per period
@@ -85,9 +99,7 @@ public final class LiveView {
         << 1;
     this.stripes = new Stripe[fast ? 0 : n];
     for (int i = 0; i < stripes.length; i++) {
-      Cells cells = plan.newCells();
-      cells.retain(retention);
-      stripes[i] = new Stripe(cells);
+      stripes[i] = new Stripe(plan.newLiveCells(retention));
     }
     this.mask = n - 1;
     this.writer =
@@ -115,8 +127,9 @@ public final class LiveView {
    *
    * @param record the event
    * @throws dev.salesmetrics.model.CurrencyMismatchException if a money metric without converter
-   *     meets a second currency in the stripe's group (on the counter path: in the view)
-   * @throws ArithmeticException if a sum overflows
+   *     meets a second currency in the stripe's group (on the counter path: a won amount in
+   *     another currency than the view's); the event is then recorded for no metric
+   * @throws ArithmeticException if a sum would overflow; the event is then recorded for no metric
    */
   public void record(SalesRecord record) {
     checkNotNull(record, "record");
@@ -185,6 +198,9 @@ public final class LiveView {
    * periods only.
    *
    * @return the table, as {@link Query#run()} would compute it over the same events (kept periods)
+   * @throws dev.salesmetrics.model.CurrencyMismatchException if events accepted by different
+   *     stripes (writers) clash when added up, as {@code Query.run()} over them would throw
+   * @throws ArithmeticException if the sums of different stripes (writers) overflow when added up
    */
   public MetricTable snapshot() {
     if (fast) {
@@ -210,7 +226,7 @@ public final class LiveView {
       if (merged == null) {
         merged = copy;
       } else {
-        Plan.merge(merged, copy);
+        plan.merge(merged, copy);
       }
     }
     return plan.toTable(checkNotNull(merged, "merged"));

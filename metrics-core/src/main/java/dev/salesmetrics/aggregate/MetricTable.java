@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.metric.Amount;
 import dev.salesmetrics.metric.CohortTable;
 import dev.salesmetrics.metric.Count;
@@ -330,7 +331,10 @@ public final class MetricTable {
    * Renders an aligned text table: a column per dimension (the period by its label), then one per
    * metric. Undefined values show as {@code —}, ratios as a percentage with their counts ({@code
    * 41.7% (5/12)}), money with its currency; a blank cell means no record of that metric fell in
-   * the row.
+   * the row. Text from the data (ids, products) never reaches the terminal raw: control
+   * characters, escape sequences and bidirectional overrides are written out visibly ({@code
+   * \n}, {@code \}{@code u001b}), so each row stays on one line and an id cannot recolour or
+   * clear the screen.
    *
    * @return the text, lines ending in {@code \n}
    */
@@ -350,10 +354,10 @@ public final class MetricTable {
         cells.add(
             i == periodPosition
                 ? r.period().orElseThrow().label()
-                : r.key.get(dimensionIds.get(dim++)).orElse(""));
+                : SafeText.forTerminal(r.key.get(dimensionIds.get(dim++)).orElse("")));
       }
       for (String id : metricIds) {
-        cells.add(r.value(id).map(MetricTable::display).orElse(""));
+        cells.add(r.value(id).map(v -> SafeText.forTerminal(display(v))).orElse(""));
       }
       lines.add(cells);
     }
@@ -438,8 +442,9 @@ public final class MetricTable {
    * <id>.overall}, a cohort table to {@code <id>.<cohort>.size} and {@code <id>.<cohort>.k<k>}.
    *
    * <p>Text cells (dimension values, ids, units) that a spreadsheet would run as a formula (first
-   * character {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return) are prefixed with
-   * a single quote. The value column is always a number or empty, so a negative value such as
+   * character {@code =}, {@code +}, {@code -}, {@code @} or their full-width forms, tab, carriage
+   * return or line feed, also after leading spaces, as in {@code " =1+1"}) are prefixed with a
+   * single quote. The value column is always a number or empty, so a negative value such as
    * {@code -0.25} is written as is: it is data, not a formula. Cells with a comma, quote or line
    * break are quoted (RFC 4180). Lines end in CRLF.
    *
@@ -621,24 +626,11 @@ public final class MetricTable {
       }
       String s = cells.get(c);
       if (c != valueColumn) {
-        s = escapeFormula(s);
+        s = SafeText.forSpreadsheet(s);
       }
       sb.append(quote(s));
     }
     sb.append("\r\n");
-  }
-
-  /** Prefixes a text cell that a spreadsheet would run as a formula with a single quote. */
-  static String escapeFormula(String s) {
-    if (s.isEmpty()) {
-      return s;
-    }
-    char first = s.charAt(0);
-    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-        || first == '\r') {
-      return "'" + s;
-    }
-    return s;
   }
 
   private static String quote(String s) {
@@ -777,13 +769,15 @@ public final class MetricTable {
     }
 
     /**
-     * Formats as key, period and values.
+     * Formats as key, period and values, with control characters of ids written out visibly as
+     * in {@link MetricTable#show()}.
      *
      * @return e.g. {@code "rep=R1 2024-03 {win_rate=50.0% (1/2)}"}
      */
     @Override
     public String toString() {
-      return key + (period == null ? "" : " " + period.label()) + " " + values;
+      return SafeText.forTerminal(
+          key + (period == null ? "" : " " + period.label()) + " " + values);
     }
   }
 }

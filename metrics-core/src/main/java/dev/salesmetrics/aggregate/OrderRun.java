@@ -1,6 +1,7 @@
 package dev.salesmetrics.aggregate;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.metric.Amount;
 import dev.salesmetrics.metric.Count;
 import dev.salesmetrics.metric.Metric;
@@ -36,6 +37,8 @@ final class OrderRun {
   @Nullable private final PeriodBuckets buckets;
   private final int periods;
   final int cells;
+  /** All bits when revenue or average order value is computed, else 0 (amounts not summed). */
+  private final long amountMask;
 
   OrderRun(OrderColumns columns, ImmutableList<Dimension> groupBy, ImmutableList<Metric<?, ?>> metrics) {
     this.columns = columns;
@@ -93,8 +96,21 @@ final class OrderRun {
       radix[d] = Math.max(1, names.get(d).size());
       total *= radix[d];
     }
+    amountMask =
+        metrics.contains(ColumnarMetrics.REVENUE)
+                || metrics.contains(ColumnarMetrics.AVERAGE_ORDER_VALUE)
+            ? -1L
+            : 0L;
     if (plan.periodDimension != null && columns.size > 0) {
-      buckets = new PeriodBuckets(plan.periodDimension, columns.minSec, columns.maxSec);
+      buckets =
+          PeriodBuckets.over(
+              plan.periodDimension,
+              columns.minSec,
+              columns.maxSec,
+              total,
+              MAX_CELLS,
+              "placed_at",
+              sec -> describeRow(firstRowPlacedAt(sec)));
       periods = buckets.size();
     } else {
       buckets = null;
@@ -132,11 +148,15 @@ final class OrderRun {
       Arrays.fill(max, Long.MIN_VALUE);
     }
 
-    void add(Counters o) {
+    void add(Counters o, OrderRun run) {
       for (int i = 0; i < routed.length; i++) {
         routed[i] += o.routed[i];
         paid[i] += o.paid[i];
-        sum[i] = Math.addExact(sum[i], o.sum[i]);
+        try {
+          sum[i] = Math.addExact(sum[i], o.sum[i]);
+        } catch (ArithmeticException e) {
+          throw ErrorContext.add(e, run.where(i) + ", adding up the parts of a parallel run");
+        }
         min[i] = Math.min(min[i], o.min[i]);
         max[i] = Math.max(max[i], o.max[i]);
       }
@@ -148,24 +168,79 @@ final class OrderRun {
     final long[] amount = columns.amountMinor;
     final byte[] status = columns.status;
     final PeriodBuckets b = buckets;
-    for (int i = from; i < to; i++) {
-      int cell = groupCell(i) * periods;
-      if (b != null) {
-        cell += b.index(at[i]);
+    final long amounts = amountMask;
+    int i = from;
+    try {
+      for (; i < to; i++) {
+        int cell = groupCell(i) * periods;
+        if (b != null) {
+          cell += b.index(at[i]);
+        }
+        c.routed[cell]++;
+        if (status[i] == OrderColumns.PAID) {
+          long a = amount[i] & amounts;
+          c.paid[cell]++;
+          c.sum[cell] = Math.addExact(c.sum[cell], a);
+          if (a < c.min[cell]) {
+            c.min[cell] = a;
+          }
+          if (a > c.max[cell]) {
+            c.max[cell] = a;
+          }
+        }
       }
-      c.routed[cell]++;
-      if (status[i] == OrderColumns.PAID) {
-        long a = amount[i];
-        c.paid[cell]++;
-        c.sum[cell] = Math.addExact(c.sum[cell], a);
-        if (a < c.min[cell]) {
-          c.min[cell] = a;
-        }
-        if (a > c.max[cell]) {
-          c.max[cell] = a;
-        }
+    } catch (ArithmeticException e) {
+      int cell = groupCell(i) * periods + (b == null ? 0 : b.index(at[i]));
+      throw ErrorContext.add(e, where(cell) + ", at " + describeRow(i));
+    }
+  }
+
+  /** Names the summed amounts of a dense cell (group and period), for an error message. */
+  String where(int cell) {
+    int p = cell % periods;
+    int rest = cell / periods;
+    String[] values = new String[kinds.length];
+    for (int d = kinds.length - 1; d >= 0; d--) {
+      values[d] = names.get(d).get(rest % radix[d]);
+      rest /= radix[d];
+    }
+    Map<String, String> key = new LinkedHashMap<>();
+    for (int d = 0; d < kinds.length; d++) {
+      key.put(plan.dimensions.get(d).id(), values[d]);
+    }
+    String metric =
+        metrics.contains(ColumnarMetrics.REVENUE)
+            ? ColumnarMetrics.REVENUE.id()
+            : ColumnarMetrics.AVERAGE_ORDER_VALUE.id();
+    return ErrorContext.where(
+        metric, GroupKey.of(key), buckets == null ? null : buckets.periods.get(p));
+  }
+
+  private int firstRowPlacedAt(long sec) {
+    for (int r = 0; r < columns.size; r++) {
+      if (columns.placedAtSec[r] == sec) {
+        return r;
       }
     }
+    throw new IllegalStateException("no row placed at " + sec);
+  }
+
+  /** {@code "the order in row 17 (customer C1, status paid, placed_at ..., amount 0.01 USD)"}. */
+  private String describeRow(int row) {
+    return SafeText.forTerminal(
+        "the order in row "
+            + row
+            + " (customer "
+            + columns.customers.get(columns.customer[row])
+            + ", status "
+            + (columns.status[row] == OrderColumns.PAID ? "paid" : "refunded")
+            + ", placed_at "
+            + Instant.ofEpochSecond(columns.placedAtSec[row])
+            + ", amount "
+            + Money.ofMinor(columns.amountMinor[row], columns.currency).toPlainString()
+            + " "
+            + columns.currency.getCurrencyCode()
+            + ")");
   }
 
   private int groupCell(int row) {

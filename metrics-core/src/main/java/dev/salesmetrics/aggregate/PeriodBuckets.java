@@ -1,8 +1,10 @@
 package dev.salesmetrics.aggregate;
 
 import dev.salesmetrics.time.Period;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongFunction;
 import javax.annotation.Nullable;
 
 /**
@@ -20,6 +22,60 @@ final class PeriodBuckets {
   private final long base;
   private final long slot;
   private final int[] table;
+
+  /**
+   * Returns the buckets of the periods of {@code dimension} from {@code minSec} to {@code maxSec},
+   * after checking that both ends lie in a period and that the periods, times {@code groups},
+   * cannot exceed {@code maxCells} (so far-apart instants are refused before any period is made).
+   *
+   * @param field the field the instants come from, e.g. {@code "closed_at"}
+   * @param recordAt names a record holding the given epoch second, for the error message
+   * @throws DateTimeException if an end has no period (it lies too near the ends of time)
+   * @throws IllegalArgumentException if there would be more than {@code maxCells} cells
+   */
+  static PeriodBuckets over(
+      Dimension dimension,
+      long minSec,
+      long maxSec,
+      long groups,
+      long maxCells,
+      String field,
+      LongFunction<String> recordAt) {
+    for (long sec : new long[] {minSec, maxSec}) {
+      Instant at = Instant.ofEpochSecond(sec);
+      try {
+        var unused = dimension.periodOf(at).next();
+      } catch (DateTimeException e) {
+        throw ErrorContext.unplaceable(e, field, at, recordAt.apply(sec), dimension);
+      }
+    }
+    long longest =
+        switch (dimension.granularity().orElseThrow()) {
+          case DAY -> 25 * 3600L;
+          case WEEK -> 7 * 86_400L + 3600;
+          case MONTH -> 31 * 86_400L + 3600;
+          case QUARTER -> 92 * 86_400L + 3600;
+          case YEAR -> 366 * 86_400L + 3600;
+        };
+    long atLeast = (maxSec - minSec) / longest + 1;
+    if (atLeast > maxCells / Math.max(1, groups)) {
+      throw new IllegalArgumentException(
+          "too many groups for the columnar path: at least "
+              + atLeast
+              + " periods of "
+              + dimension
+              + " from "
+              + Instant.ofEpochSecond(minSec)
+              + " to "
+              + Instant.ofEpochSecond(maxSec)
+              + " times "
+              + groups
+              + " groups > "
+              + maxCells
+              + ": use Query");
+    }
+    return new PeriodBuckets(dimension, minSec, maxSec);
+  }
 
   PeriodBuckets(Dimension dimension, long minSec, long maxSec) {
     this.periods =

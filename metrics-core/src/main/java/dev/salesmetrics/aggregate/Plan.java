@@ -120,11 +120,23 @@ final class Plan {
     return new Cells(this);
   }
 
+  /**
+   * Returns empty cells for a live stripe: each record applied to every metric or to none, only
+   * the periods {@code retention} keeps.
+   */
+  Cells newLiveCells(Retention retention) {
+    return new Cells(this, retention, true);
+  }
+
   /** Merges {@code from} into {@code into}; neither map nor accumulator of {@code from} is kept. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static void merge(
+  void merge(
       Map<Cells.RowKey, MetricAccumulator<?, ?>[]> into,
       Map<Cells.RowKey, MetricAccumulator<?, ?>[]> from) {
+    String[] metricIds = new String[metrics.size()];
+    for (int i = 0; i < metricIds.length; i++) {
+      metricIds[i] = metrics.get(i).id();
+    }
     for (Map.Entry<Cells.RowKey, MetricAccumulator<?, ?>[]> e : from.entrySet()) {
       MetricAccumulator<?, ?>[] mine = into.get(e.getKey());
       if (mine == null) {
@@ -139,7 +151,14 @@ final class Plan {
         if (mine[i] == null) {
           mine[i] = theirs[i];
         } else {
-          ((MetricAccumulator) mine[i]).merge(theirs[i]);
+          try {
+            ((MetricAccumulator) mine[i]).merge(theirs[i]);
+          } catch (RuntimeException x) {
+            throw ErrorContext.add(
+                x,
+                ErrorContext.where(metricIds[i], e.getKey())
+                    + ", adding up the stripes of a live view");
+          }
         }
       }
     }
@@ -152,7 +171,12 @@ final class Plan {
       MetricAccumulator<?, ?>[] accs = e.getValue();
       MetricValue[] v = new MetricValue[accs.length];
       for (int i = 0; i < accs.length; i++) {
-        v[i] = accs[i] == null ? null : accs[i].result();
+        try {
+          v[i] = accs[i] == null ? null : accs[i].result();
+        } catch (RuntimeException x) {
+          throw ErrorContext.add(
+              x, ErrorContext.where(metrics.get(i).id(), e.getKey()) + ", computing the result");
+        }
       }
       values.put(e.getKey(), v);
     }

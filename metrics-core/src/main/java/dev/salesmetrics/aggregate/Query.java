@@ -52,6 +52,13 @@ import javax.annotation.Nullable;
  * known at that instant (records that did not exist yet are skipped); periods and filters see that
  * state.
  *
+ * <p><b>Errors.</b> An overflow ({@link ArithmeticException}), a currency mismatch ({@link
+ * dev.salesmetrics.model.CurrencyMismatchException}) or an instant too near the ends of time to
+ * lie in a period ({@link java.time.DateTimeException}) keeps its type, and its message names the
+ * metric, the group and period, and the record being added ({@code "long overflow in metric
+ * sales_volume, group rep=R1, period 2024-03, at deal D2"}), or the step that failed (adding up
+ * the parts of a parallel run, computing the result).
+ *
  * <p><b>Parallel.</b> {@link #runParallel(Executor)} splits the input into chunks, accumulates each
  * on its own, and merges the accumulators in chunk order; since merge is exact, the table equals
  * {@link #run()}'s. A query is immutable: every method returns a new query, so one query may be
@@ -240,8 +247,10 @@ public final class Query {
    *     range, or a metric needing a period has none
    * @throws IllegalArgumentException if a metric or dimension is listed twice
    * @throws dev.salesmetrics.model.CurrencyMismatchException if a money metric without converter
-   *     meets two currencies in one group
-   * @throws ArithmeticException if a sum overflows
+   *     meets two currencies in one group; the message names metric, group and record
+   * @throws ArithmeticException if a sum overflows; the message names metric, group and record
+   * @throws java.time.DateTimeException if a record's instant is too near the ends of time to lie
+   *     in a period of the period dimension; the message names the record and its field
    */
   public MetricTable run() {
     Plan plan = plan();

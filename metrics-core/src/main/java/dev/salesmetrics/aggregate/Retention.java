@@ -25,6 +25,26 @@ final class Retention implements LongPredicate {
     return startSecond >= horizon;
   }
 
+  /**
+   * Tells whether the period starting at {@code startSecond} would be kept once {@link #seen}:
+   * what {@code seen(startSecond)} then {@code test(startSecond)} would answer, without telling
+   * anything. A live view asks this for a period it has not yet reported, so that an event it
+   * then rejects leaves the kept periods as they were.
+   */
+  boolean wouldKeep(long startSecond) {
+    if (startSecond < horizon) {
+      return false;
+    }
+    if (periods == Integer.MAX_VALUE) {
+      return true;
+    }
+    synchronized (this) {
+      return latest.contains(startSecond)
+          || latest.size() < periods
+          || startSecond > latest.first();
+    }
+  }
+
   /** Returns the start of the oldest period kept, {@code Long.MIN_VALUE} while all are kept. */
   long horizon() {
     return horizon;

@@ -917,8 +917,8 @@ public final class Metrics {
    *
    * <p>Reads {@code Customer}; spanning. Unit: table ({@link CohortTable}); a cell exists only for
    * months ended by the horizon. For other granularities, the horizon and the cohorts chosen, see
-   * {@link #cohortRetention(Granularity)}. Cost: O(months from sign-up to
-   * cancellation) per customer.
+   * {@link #cohortRetention(Granularity)}. Cost: O(1) per customer, whatever its dates; the table
+   * has one cell per cohort and month up to the horizon.
    */
   public static final Metric<Customer, CohortTable> COHORT_RETENTION =
       OrderDefinitions.cohortRetention(Granularity.MONTH);
@@ -1070,8 +1070,12 @@ public final class Metrics {
    * the horizon: the window's P.end, or its as-of instant if earlier, or, with neither, the latest
    * {@code signed_up_at} or {@code cancelled_at} among the records. "Active at the end" means
    * active at that instant: {@code cancelled_at} after it. Reads {@code Customer}; spanning. Unit:
-   * table ({@link CohortTable}, whose {@code asDouble()} is empty). Cost: per customer O(periods
-   * from sign-up to cancellation); memory O(cohorts x periods).
+   * table ({@link CohortTable}, whose {@code asDouble()} is empty). Cost: O(1) per customer,
+   * whatever its dates (a cancellation after the window's horizon, even at {@code Instant.MAX},
+   * changes no cell and is not placed); memory and the table O(cohorts x periods up to the
+   * horizon). So with a window the cost is bounded by the periods asked for; without one, the
+   * columns reach the latest date in the data, and an instant too near the ends of time to lie in
+   * a period throws {@link java.time.DateTimeException} naming the customer.
    *
    * @param granularity the length of a cohort and of a column, e.g. {@code MONTH}
    * @return the metric, id {@code cohort_retention}

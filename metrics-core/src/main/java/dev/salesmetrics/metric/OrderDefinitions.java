@@ -2,6 +2,7 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Money;
@@ -13,9 +14,12 @@ import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -551,14 +555,17 @@ final class OrderDefinitions {
 
   // ---- cohorts -------------------------------------------------------------------------------
 
-  /** One signup cohort: its size and, per customer, how many period ends it was active at. */
+  /**
+   * One signup cohort: its size and, per customer cancelled by the horizon, how many period ends it
+   * was active at (a customer never cancelled, or cancelled after the horizon, is active at every
+   * end the table shows).
+   */
   private static final class Cohort {
     final Period period;
     long size;
-    long neverCancelled;
 
     /** k -> customers active at the ends of periods 0 .. k-1 only. */
-    final TreeMap<Integer, Long> activeEnds = new TreeMap<>();
+    final TreeMap<Long, Long> activeEnds = new TreeMap<>();
 
     Cohort(Period period) {
       this.period = period;
@@ -566,7 +573,6 @@ final class OrderDefinitions {
 
     void merge(Cohort other) {
       size = Math.addExact(size, other.size);
-      neverCancelled = Math.addExact(neverCancelled, other.neverCancelled);
       other.activeEnds.forEach((k, n) -> activeEnds.merge(k, n, Math::addExact));
     }
 
@@ -575,7 +581,7 @@ final class OrderDefinitions {
       if (horizon != null) {
         long stillActive = size;
         Period q = period;
-        for (int k = 0; !q.end().isAfter(horizon); k++) {
+        for (long k = 0; !q.end().isAfter(horizon); k++) {
           stillActive -= activeEnds.getOrDefault(k, 0L);
           cells.add(Ratio.of(stillActive, size));
           q = q.next();
@@ -608,29 +614,69 @@ final class OrderDefinitions {
       this.fixedHorizon = horizon;
     }
 
+    /**
+     * Adds a customer in O(1), whatever its dates: a cancellation after a fixed horizon (the
+     * window's end or as-of instant) changes no cell and is not placed at all; an earlier one is
+     * placed by counting periods, not by walking them.
+     */
     void add(Customer customer) {
       Instant signedUp = customer.signedUpAt();
       if (period != null && !period.contains(signedUp)) {
         return;
       }
-      Period cohortPeriod = Period.containing(signedUp, granularity, zone, fiscal);
+      Period cohortPeriod = place(signedUp, "signed_up_at", customer);
+      Instant cancelled = customer.cancelledAt();
+      boolean counted =
+          cancelled != null && (fixedHorizon == null || !cancelled.isAfter(fixedHorizon));
+      // active at the end of period k exactly when end(k) < cancelled_at
+      long k = counted ? periodsBeforeCancelled(cohortPeriod, cancelled, customer) : -1;
       Cohort cohort = byStart.computeIfAbsent(cohortPeriod.start(), s -> new Cohort(cohortPeriod));
       cohort.size++;
       seen(signedUp);
-      Instant cancelled = customer.cancelledAt();
-      if (cancelled == null) {
-        cohort.neverCancelled++;
-        return;
+      if (counted) {
+        seen(cancelled);
+        cohort.activeEnds.merge(k, 1L, Math::addExact);
       }
-      seen(cancelled);
-      // active at the end of period k exactly when end(k) < cancelled_at
-      int k = 0;
-      Period q = cohortPeriod;
-      while (q.end().isBefore(cancelled)) {
-        q = q.next();
-        k++;
+    }
+
+    private Period place(Instant at, String field, Customer customer) {
+      try {
+        return Period.containing(at, granularity, zone, fiscal);
+      } catch (DateTimeException e) {
+        throw new DateTimeException(
+            field
+                + " "
+                + at
+                + " of customer "
+                + SafeText.forTerminal(customer.id())
+                + " cannot be placed in a "
+                + granularity.id()
+                + " of cohort_retention (it lies too near the ends of time): "
+                + e.getMessage(),
+            e);
       }
-      cohort.activeEnds.merge(k, 1L, Math::addExact);
+    }
+
+    /**
+     * The first {@code k} whose period end is at or after {@code cancelled}: the periods from the
+     * cohort's to the one containing the cancellation, counted from their first days, less one
+     * when the cancellation is exactly at that period's start (the end of the one before).
+     */
+    private long periodsBeforeCancelled(Period cohortPeriod, Instant cancelled, Customer c) {
+      Period last = place(cancelled, "cancelled_at", c);
+      long j = unitsBetween(cohortPeriod.startDate(), last.startDate());
+      return j > 0 && cancelled.equals(last.start()) ? j - 1 : j;
+    }
+
+    /** The number of units of the granularity from one unit's first day to another's. */
+    private long unitsBetween(LocalDate from, LocalDate to) {
+      return switch (granularity) {
+        case DAY -> ChronoUnit.DAYS.between(from, to);
+        case WEEK -> ChronoUnit.DAYS.between(from, to) / 7;
+        case MONTH -> ChronoUnit.MONTHS.between(from, to);
+        case QUARTER -> ChronoUnit.MONTHS.between(from, to) / 3;
+        case YEAR -> ChronoUnit.MONTHS.between(from, to) / 12;
+      };
     }
 
     private void seen(Instant t) {

@@ -3,6 +3,7 @@ package dev.salesmetrics.metric;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSortedMap;
+import dev.salesmetrics.internal.SafeText;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -142,7 +143,8 @@ public final class Shares implements MetricValue {
   }
 
   /**
-   * Formats as {@code key share (part/total)} per key, comma separated.
+   * Formats as {@code key share (part/total)} per key, comma separated; control characters of a
+   * key are written out visibly ({@code \n}, {@code \}{@code u001b}).
    *
    * @return e.g. {@code "gadget 33.3% (1000/3000), widget 66.7% (2000/3000)"}
    */
@@ -152,7 +154,7 @@ public final class Shares implements MetricValue {
       return "(no shares)";
     }
     return shares().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue())
+        .map(e -> SafeText.forTerminal(e.getKey()) + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }
 }

@@ -3,6 +3,7 @@ package dev.salesmetrics.metric;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.internal.SafeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -120,8 +121,8 @@ public record StageFunnel(List<Step> steps, Ratio overall) implements MetricValu
             String.format(
                 Locale.ROOT,
                 "overall %s → %s: %s",
-                steps.get(0).from(),
-                steps.get(steps.size() - 1).to(),
+                SafeText.forTerminal(steps.get(0).from()),
+                SafeText.forTerminal(steps.get(steps.size() - 1).to()),
                 overall))
         .toString();
   }
@@ -162,7 +163,7 @@ public record StageFunnel(List<Step> steps, Ratio overall) implements MetricValu
      */
     @Override
     public String toString() {
-      return from + " → " + to + ": " + ratio;
+      return SafeText.forTerminal(from) + " → " + SafeText.forTerminal(to) + ": " + ratio;
     }
   }
 }

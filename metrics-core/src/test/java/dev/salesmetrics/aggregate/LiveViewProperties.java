@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.testing.AggregateFixtures;
@@ -23,8 +24,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.MetricValue;
+import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -205,5 +215,231 @@ class LiveViewProperties {
                 assertThat(live.snapshot().periods().size()).isLessThanOrEqualTo(keep);
               }
             });
+  }
+
+  /** A hang guard only (a cell left half updated made snapshots spin forever). */
+  private static final Duration HANG = Duration.ofMinutes(2);
+
+  /** Catalogue metrics over deals, one of them keeping every value (sales cycle). */
+  private static final Metric<?, ?>[] CATALOGUE = {
+    Metrics.WIN_RATE,
+    Metrics.DEALS_WON,
+    Metrics.SALES_VOLUME,
+    Metrics.AVERAGE_DEAL_SIZE,
+    Metrics.SALES_CYCLE
+  };
+
+  /**
+   * Records {@code slices.get(t)} from thread {@code t}, all threads at once, each ignoring the
+   * events the view rejects (currency clash, overflow), with a snapshot taken meanwhile when
+   * {@code snapshotWhileWriting}; returns the events the view accepted.
+   */
+  private static List<Deal> recordConcurrently(
+      LiveView live, List<List<Deal>> slices, AtomicLong rejected, boolean snapshotWhileWriting) {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<Deal>>> writers = new ArrayList<>();
+    for (List<Deal> slice : slices) {
+      writers.add(
+          POOL.submit(
+              () -> {
+                start.await();
+                List<Deal> accepted = new ArrayList<>();
+                for (Deal d : slice) {
+                  try {
+                    live.record(d);
+                    accepted.add(d);
+                  } catch (CurrencyMismatchException | ArithmeticException e) {
+                    rejected.incrementAndGet();
+                  }
+                }
+                return accepted;
+              }));
+    }
+    start.countDown();
+    if (snapshotWhileWriting) {
+      MetricTable during = assertTimeoutPreemptively(HANG, live::snapshot);
+      assertThat(during.size()).isLessThanOrEqualTo(slices.stream().mapToInt(List::size).sum());
+    }
+    List<Deal> accepted = new ArrayList<>();
+    for (Future<List<Deal>> w : writers) {
+      try {
+        accepted.addAll(w.get());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return accepted;
+  }
+
+  /** Thread t takes the deals of the reps R{i} with i % k == t: each group has one writer. */
+  private static List<List<Deal>> byRep(List<Deal> deals, int k) {
+    List<List<Deal>> slices = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      slices.add(new ArrayList<>());
+    }
+    for (Deal d : deals) {
+      slices.get(Integer.parseInt(d.repId().substring(1)) % k).add(d);
+    }
+    return slices;
+  }
+
+  /** Thread t takes every k-th deal: groups are shared between writers. */
+  private static List<List<Deal>> roundRobin(List<Deal> deals, int k) {
+    List<List<Deal>> slices = new ArrayList<>();
+    for (int t = 0; t < k; t++) {
+      slices.add(new ArrayList<>());
+    }
+    for (int i = 0; i < deals.size(); i++) {
+      slices.get(i % k).add(deals.get(i));
+    }
+    return slices;
+  }
+
+  /** The table, or the exception a table could not be computed for. */
+  private static Object outcome(Supplier<MetricTable> table) {
+    try {
+      return table.get();
+    } catch (CurrencyMismatchException | ArithmeticException e) {
+      return e;
+    }
+  }
+
+  /**
+   * Generic path: K threads record N deals of which some are rejected; each group has one writer.
+   * Every snapshot works, and the last equals the batch over the accepted deals, computed with
+   * the catalogue metrics.
+   */
+  @Test
+  void rejectedEventsLeaveNoTraceOnTheGenericPath() {
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(30)
+        .forAll(longs().all(), integers().between(0, 1500), integers().between(1, 4))
+        .checkAssert(
+            (seed, n, k) -> {
+              List<Deal> deals = AggregateFixtures.hostileDeals(seed, n);
+              Dimension month = Dimension.month(ZoneOffset.UTC);
+              LiveView live =
+                  LiveView.builder().groupBy(Dimension.REP, month).metrics(CATALOGUE).build();
+              assertThat(live.isCounterPath()).isFalse();
+              List<Deal> accepted = recordConcurrently(live, byRep(deals, k), rejected, true);
+              MetricTable batch =
+                  Query.of(accepted).groupBy(Dimension.REP, month).metrics(CATALOGUE).run();
+              assertThat(live.snapshot()).isEqualTo(batch);
+            });
+    assertThat(rejected.get()).as("events rejected over all examples").isPositive();
+  }
+
+  /**
+   * Generic path with groups shared between writers: stripes check currencies and sums on their
+   * own, so the accepted deals may clash when merged; then the batch over them fails too, and
+   * the snapshot fails with it. Otherwise both tables are equal.
+   */
+  @Test
+  void sharedGroupsGiveTheBatchOfTheAcceptedEventsOrItsFailure() {
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(30)
+        .forAll(longs().all(), integers().between(0, 1500), integers().between(1, 4))
+        .checkAssert(
+            (seed, n, k) -> {
+              List<Deal> deals = AggregateFixtures.hostileDeals(seed, n);
+              Dimension month = Dimension.month(ZoneOffset.UTC);
+              LiveView live =
+                  LiveView.builder().groupBy(Dimension.REP, month).metrics(CATALOGUE).build();
+              List<Deal> accepted = recordConcurrently(live, roundRobin(deals, k), rejected, false);
+              Object batch =
+                  outcome(
+                      () ->
+                          Query.of(accepted)
+                              .groupBy(Dimension.REP, month)
+                              .metrics(CATALOGUE)
+                              .run());
+              Object snapshot = outcome(live::snapshot);
+              if (batch instanceof MetricTable) {
+                assertThat(snapshot).isEqualTo(batch);
+              } else {
+                assertThat(snapshot).isInstanceOf(RuntimeException.class);
+              }
+            });
+    assertThat(rejected.get()).as("events rejected over all examples").isPositive();
+  }
+
+  /**
+   * Counter path: K threads record N deals of which some are rejected (a second currency among
+   * won deals, a cell sum overflowing); each group has one writer. Every snapshot returns, and
+   * the last one has the values of the catalogue's win rate and average deal size (its money
+   * statistics) over the accepted deals.
+   */
+  @Test
+  void rejectedEventsLeaveNoTraceOnTheCounterPath() {
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(30)
+        .forAll(longs().all(), integers().between(0, 1500), integers().between(1, 4))
+        .checkAssert(
+            (seed, n, k) -> {
+              List<Deal> deals = AggregateFixtures.hostileDeals(seed, n);
+              Dimension month = Dimension.month(ZoneOffset.UTC);
+              LiveView live =
+                  LiveView.builder()
+                      .groupBy(Dimension.REP, month)
+                      .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+                      .build();
+              assertThat(live.isCounterPath()).isTrue();
+              List<Deal> accepted = recordConcurrently(live, byRep(deals, k), rejected, true);
+              MetricTable batch =
+                  Query.of(accepted)
+                      .groupBy(Dimension.REP, month)
+                      .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
+                      .run();
+              MetricTable snapshot = assertTimeoutPreemptively(HANG, live::snapshot);
+              assertThat(cells(snapshot, "won_deal_amount"))
+                  .isEqualTo(cells(batch, Metrics.AVERAGE_DEAL_SIZE.id()));
+            });
+    assertThat(rejected.get()).as("events rejected over all examples").isPositive();
+  }
+
+  /** Counter path with groups shared between writers: the batch of the accepted, or a failure. */
+  @Test
+  void sharedGroupsOnTheCounterPathGiveTheBatchOrItsFailure() {
+    AtomicLong rejected = new AtomicLong();
+    qt().withExamples(30)
+        .forAll(longs().all(), integers().between(0, 1500), integers().between(1, 4))
+        .checkAssert(
+            (seed, n, k) -> {
+              List<Deal> deals = AggregateFixtures.hostileDeals(seed, n);
+              LiveView live =
+                  LiveView.builder()
+                      .groupBy(Dimension.REP)
+                      .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+                      .build();
+              List<Deal> accepted = recordConcurrently(live, roundRobin(deals, k), rejected, false);
+              Object batch =
+                  outcome(
+                      () ->
+                          Query.of(accepted)
+                              .groupBy(Dimension.REP)
+                              .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
+                              .run());
+              Object snapshot = assertTimeoutPreemptively(HANG, () -> outcome(live::snapshot));
+              if (batch instanceof MetricTable table) {
+                assertThat(snapshot).isInstanceOf(MetricTable.class);
+                assertThat(cells((MetricTable) snapshot, "won_deal_amount"))
+                    .isEqualTo(cells(table, Metrics.AVERAGE_DEAL_SIZE.id()));
+              } else {
+                assertThat(snapshot).isInstanceOf(batch.getClass());
+              }
+            });
+    assertThat(rejected.get()).as("events rejected over all examples").isPositive();
+  }
+
+  /** Row key to {win_rate, the money statistics column named {@code money}}. */
+  private static Map<Cells.RowKey, List<Optional<MetricValue>>> cells(
+      MetricTable table, String money) {
+    Map<Cells.RowKey, List<Optional<MetricValue>>> out = new HashMap<>();
+    for (MetricTable.Row r : table.rows()) {
+      out.put(
+          new Cells.RowKey(r.key(), r.period().orElse(null)),
+          List.of(r.value("win_rate"), r.value(money)));
+    }
+    return out;
   }
 }

@@ -5,6 +5,7 @@ import static dev.salesmetrics.testing.AggregateFixtures.WON_AMOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.metric.DurationStats;
 import dev.salesmetrics.metric.DurationStatsAccumulator;
 import dev.salesmetrics.metric.Metric;
@@ -145,13 +146,13 @@ class MetricTableTest {
 
   @Test
   void escapeFormulaPrefixesDangerousFirstCharacters() {
-    assertThat(MetricTable.escapeFormula("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-    assertThat(MetricTable.escapeFormula("+1")).isEqualTo("'+1");
-    assertThat(MetricTable.escapeFormula("-1")).isEqualTo("'-1");
-    assertThat(MetricTable.escapeFormula("@x")).isEqualTo("'@x");
-    assertThat(MetricTable.escapeFormula("\tx")).isEqualTo("'\tx");
-    assertThat(MetricTable.escapeFormula("\rx")).isEqualTo("'\rx");
-    assertThat(MetricTable.escapeFormula("R1")).isEqualTo("R1");
+    assertThat(SafeText.forSpreadsheet("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+    assertThat(SafeText.forSpreadsheet("+1")).isEqualTo("'+1");
+    assertThat(SafeText.forSpreadsheet("-1")).isEqualTo("'-1");
+    assertThat(SafeText.forSpreadsheet("@x")).isEqualTo("'@x");
+    assertThat(SafeText.forSpreadsheet("\tx")).isEqualTo("'\tx");
+    assertThat(SafeText.forSpreadsheet("\rx")).isEqualTo("'\rx");
+    assertThat(SafeText.forSpreadsheet("R1")).isEqualTo("R1");
   }
 
   @Test

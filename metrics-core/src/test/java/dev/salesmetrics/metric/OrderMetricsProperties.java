@@ -14,6 +14,7 @@ import dev.salesmetrics.testing.OrderReference;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -327,5 +328,86 @@ class OrderMetricsProperties {
                     .isEqualTo(
                         OrderReference.activeSometime(
                             customers, Instant.parse("2000-01-01T00:00:00Z"), AFTER_EVERYTHING)));
+  }
+
+  /**
+   * Cohort retention of every granularity, over a month or a quarter or all time, with some
+   * cancellations far after the window (9999-12-31, {@code Instant.MAX}) when there is one, agrees
+   * with a plain reference that walks the periods up to the horizon.
+   */
+  @Test
+  void cohortTablesOfEveryGranularityAgreeWithThePlainReference() {
+    List<Granularity> granularities = List.of(Granularity.values());
+    qt().withExamples(EXAMPLES)
+        .forAll(
+            OrderGenerators.customers(25),
+            integers().between(0, 3 * granularities.size() - 1),
+            OrderGenerators.zones(),
+            longs().all())
+        .checkAssert(
+            (generated, pick, zone, seed) -> {
+              Granularity granularity = granularities.get(pick % granularities.size());
+              int kind = pick / granularities.size(); // 0: all time, 1: a month, 2: a quarter
+              Period window =
+                  kind == 0
+                      ? null
+                      : Period.of(
+                          LocalDate.of(2024, 1 + (int) Math.floorMod(seed, 5L), 1),
+                          kind == 1 ? Granularity.MONTH : Granularity.QUARTER,
+                          zone);
+              List<Customer> customers = new ArrayList<>(generated);
+              if (window != null) {
+                Random rnd = new Random(seed);
+                for (int i = 0; i < customers.size(); i++) {
+                  Customer c = customers.get(i);
+                  int far4 = rnd.nextInt(4);
+                  Instant far =
+                      far4 == 0
+                          ? Instant.MAX
+                          : far4 == 1 ? Instant.parse("9999-12-31T00:00:00Z") : null;
+                  if (far != null) {
+                    customers.set(
+                        i, new Customer(c.id(), c.signedUpAt(), c.activatedAt(), far, null, null));
+                  }
+                }
+              }
+              Instant horizon;
+              if (window != null) {
+                horizon = window.end();
+              } else {
+                horizon = Instant.MIN;
+                for (Customer c : customers) {
+                  horizon = max(horizon, c.signedUpAt());
+                  if (c.cancelledAt() != null) {
+                    horizon = max(horizon, c.cancelledAt());
+                  }
+                }
+              }
+              Map<Instant, List<Long>> expected =
+                  OrderReference.cohorts(
+                      customers,
+                      granularity,
+                      window == null ? ZoneId.of("UTC") : zone,
+                      window == null ? null : window.start(),
+                      window == null ? null : window.end(),
+                      horizon);
+              CohortTable table =
+                  whole(
+                      Metrics.cohortRetention(granularity),
+                      customers,
+                      window == null ? Window.all() : Window.of(window));
+              Map<Instant, List<Long>> actual = new java.util.TreeMap<>();
+              for (CohortTable.Row row : table.rows()) {
+                List<Long> cells = new ArrayList<>();
+                cells.add(row.size());
+                row.cells().forEach(c -> cells.add(c.numerator()));
+                actual.put(row.cohort().start(), cells);
+              }
+              assertThat(actual).isEqualTo(expected);
+            });
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 }

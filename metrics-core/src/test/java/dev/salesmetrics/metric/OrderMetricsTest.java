@@ -2,6 +2,7 @@ package dev.salesmetrics.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Customer;
@@ -31,6 +32,9 @@ class OrderMetricsTest {
   private static final Period MARCH =
       Period.of(LocalDate.of(2024, 3, 1), Granularity.MONTH, ZoneOffset.UTC);
   private static final Window IN_MARCH = Window.of(MARCH);
+
+  /** A hang guard only: the assertions are on values; correct code returns at once. */
+  private static final java.time.Duration HANG = java.time.Duration.ofMinutes(1);
 
   /** EUR to USD at 1.10, HALF_EVEN per amount; USD unchanged. */
   private static final CurrencyConverter TO_USD =
@@ -180,6 +184,70 @@ class OrderMetricsTest {
     // latest event: C3 cancelled 2024-04-01, so columns end at April 1
     CohortTable table = Metrics.COHORT_RETENTION.compute(CUSTOMERS).value();
     assertThat(table.rows()).extracting(r -> r.cells().size()).containsExactly(3, 2, 1);
+  }
+
+  @Test
+  void aCancellationAtTheEndOfTimeCostsNoMoreThanTheWindowsPeriods() {
+    // used to walk every month up to the cancellation: 0.6 s for 9999-12-31, forever for
+    // Instant.MAX; now the walk stops at the window's end (a hang guard only, not a timing)
+    Customer forever = customer("C1", "2024-03-05T00:00:00Z", null, null);
+    for (Instant far : List.of(Instant.MAX, at("9999-12-31T00:00:00Z"))) {
+      Customer late = Customer.builder("C1", at("2024-03-05T00:00:00Z")).cancelledAt(far).build();
+      CohortTable table =
+          assertTimeoutPreemptively(
+              HANG, () -> Metrics.COHORT_RETENTION.compute(List.of(late), IN_MARCH).value());
+      assertThat(table)
+          .isEqualTo(Metrics.COHORT_RETENTION.compute(List.of(forever), IN_MARCH).value());
+      assertThat(table.rows().get(0).cells()).containsExactly(Ratio.of(1, 1));
+      Period q1 = Period.of(LocalDate.of(2024, 1, 1), Granularity.QUARTER, ZoneOffset.UTC);
+      CohortTable daily =
+          assertTimeoutPreemptively(
+              HANG,
+              () ->
+                  Metrics.cohortRetention(Granularity.DAY)
+                      .compute(List.of(late), Window.of(q1))
+                      .value());
+      assertThat(daily.rows().get(0).cells()).hasSize(27).containsOnly(Ratio.of(1, 1));
+    }
+  }
+
+  @Test
+  void aCancellationBeyondEveryPeriodOfAQueryRangeStopsAtTheRange() {
+    Customer late =
+        Customer.builder("C1", at("2024-01-05T00:00:00Z")).cancelledAt(Instant.MAX).build();
+    Customer gone =
+        Customer.builder("C2", at("2024-01-06T00:00:00Z"))
+            .cancelledAt(at("2024-02-15T00:00:00Z"))
+            .build();
+    dev.salesmetrics.aggregate.MetricTable t =
+        assertTimeoutPreemptively(
+            HANG,
+            () ->
+                dev.salesmetrics.aggregate.Query.of(List.of(late, gone))
+                    .groupBy(dev.salesmetrics.aggregate.Dimension.quarter(ZoneOffset.UTC))
+                    .metrics(Metrics.COHORT_RETENTION)
+                    .periods(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 7, 1))
+                    .run());
+    Period q1 = Period.of(LocalDate.of(2024, 1, 1), Granularity.QUARTER, ZoneOffset.UTC);
+    CohortTable first =
+        t.get(dev.salesmetrics.aggregate.GroupKey.overall(), q1, Metrics.COHORT_RETENTION)
+            .orElseThrow();
+    assertThat(first.rows().get(0).cells())
+        .containsExactly(Ratio.of(2, 2), Ratio.of(1, 2), Ratio.of(1, 2));
+  }
+
+  @Test
+  void withoutAWindowACancellationWithoutAPeriodNamesTheCustomer() {
+    Customer late =
+        Customer.builder("C1", at("2024-01-05T00:00:00Z")).cancelledAt(Instant.MAX).build();
+    assertThatThrownBy(
+            () ->
+                assertTimeoutPreemptively(
+                    HANG, () -> Metrics.COHORT_RETENTION.compute(List.of(late))))
+        .isInstanceOf(java.time.DateTimeException.class)
+        .hasMessageStartingWith(
+            "cancelled_at +1000000000-12-31T23:59:59.999999999Z of customer C1 cannot be placed"
+                + " in a month of cohort_retention");
   }
 
   @Test

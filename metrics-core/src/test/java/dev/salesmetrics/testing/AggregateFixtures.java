@@ -176,6 +176,38 @@ public final class AggregateFixtures {
     return out;
   }
 
+  /**
+   * Random deals of 2024 (UTC) that a live view or a query may reject: about one in 30 is won in
+   * EUR among USD deals (a currency clash in its group), and about one in 30 has an amount near
+   * {@code Long.MAX_VALUE} minor units (a sum overflow with the next won deal of its group and
+   * month). Reps R0..R5, ids D0, D1, ...
+   */
+  public static List<Deal> hostileDeals(long seed, int n) {
+    Random rnd = new Random(seed);
+    List<Deal> out = new ArrayList<>(n);
+    Instant base = Instant.parse("2024-01-01T00:00:00Z");
+    for (int i = 0; i < n; i++) {
+      Instant created = base.plusSeconds(rnd.nextInt(300 * 86_400));
+      int kind = rnd.nextInt(30);
+      Money amount =
+          kind == 0
+              ? Money.ofMinor(rnd.nextInt(100_000), "EUR")
+              : kind == 1
+                  ? Money.ofMinor(Long.MAX_VALUE - rnd.nextInt(1_000), "USD")
+                  : Money.ofMinor(rnd.nextInt(100_000), "USD");
+      Deal.Builder b = Deal.builder("D" + i, "R" + rnd.nextInt(6), amount, created);
+      Instant closed = created.plus(Duration.ofSeconds(rnd.nextInt(40 * 86_400)));
+      int status = rnd.nextInt(4);
+      if (status <= 1) {
+        b.won(closed);
+      } else if (status == 2) {
+        b.lost(closed);
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
   /** Deals and orders mixed. */
   public static List<SalesRecord> mixed(long seed, int n) {
     List<SalesRecord> out = new ArrayList<>(deals(seed, n));

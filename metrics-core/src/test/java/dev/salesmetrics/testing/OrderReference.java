@@ -3,9 +3,12 @@ package dev.salesmetrics.testing;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderStatus;
+import dev.salesmetrics.time.FiscalCalendar;
+import dev.salesmetrics.time.Granularity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import javax.annotation.Nullable;
 
 /**
  * Plain reference for the order and customer metrics, written from the DESIGN.md definitions with
@@ -272,6 +276,49 @@ public final class OrderReference {
         row.add(active);
       }
       table.put(e.getKey().toString(), row);
+    }
+    return table;
+  }
+
+  /**
+   * Cohorts of {@code granularity} (calendar quarters and years) in {@code zone} of the customers
+   * signed up in {@code [start, end)}, or of every customer when {@code start} is null, each
+   * followed period by period while the period's end is {@code <= horizon}: cohort start to
+   * {size, active at the end of its period 0, of period 1, ...}. Walks the periods one by one.
+   */
+  public static Map<Instant, List<Long>> cohorts(
+      List<Customer> customers,
+      Granularity granularity,
+      ZoneId zone,
+      @Nullable Instant start,
+      @Nullable Instant end,
+      Instant horizon) {
+    Map<LocalDate, List<Customer>> byCohort = new TreeMap<>();
+    for (Customer c : customers) {
+      if (start == null || in(c.signedUpAt(), start, end)) {
+        LocalDate unit =
+            granularity.startOf(
+                LocalDate.ofInstant(c.signedUpAt(), zone), FiscalCalendar.calendar());
+        byCohort.computeIfAbsent(unit, k -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<Instant, List<Long>> table = new TreeMap<>();
+    for (Map.Entry<LocalDate, List<Customer>> e : byCohort.entrySet()) {
+      List<Long> row = new ArrayList<>();
+      row.add((long) e.getValue().size());
+      for (LocalDate next = granularity.next(e.getKey());
+          !next.atStartOfDay(zone).toInstant().isAfter(horizon);
+          next = granularity.next(next)) {
+        Instant periodEnd = next.atStartOfDay(zone).toInstant();
+        long active = 0;
+        for (Customer c : e.getValue()) {
+          if (activeAt(c, periodEnd)) {
+            active++;
+          }
+        }
+        row.add(active);
+      }
+      table.put(e.getKey().atStartOfDay(zone).toInstant(), row);
     }
     return table;
   }
