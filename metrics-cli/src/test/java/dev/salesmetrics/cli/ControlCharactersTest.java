@@ -2,9 +2,11 @@ package dev.salesmetrics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
+import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
@@ -41,16 +43,16 @@ class ControlCharactersTest {
 
   /** True when a text has a character a terminal acts on, other than the line ends. */
   private static boolean hasRawControl(String text) {
-    return text.chars().anyMatch(c -> c != '\n' && Terminal.unsafe((char) c));
+    return text.chars().anyMatch(c -> c != '\n' && SafeText.escapedOnTerminal((char) c));
   }
 
   @Test
   void safeEscapesControlCharactersAndKeepsEverythingElse() {
     assertThat(Terminal.safe("a\u001B[31mb\nc\td\re\u0000f\u007Fg\u009Bh\u202Ei\u2028j"))
-        .isEqualTo("a\\u001B[31mb\\nc\\td\\re\\u0000f\\u007Fg\\u009Bh\\u202Ei\\u2028j");
+        .isEqualTo("a\\u001b[31mb\\nc\\td\\re\\u0000f\\u007fg\\u009bh\\u202ei\\u2028j");
     String plain = "Café → 北京 😀 a\\b \"q\" ‰";
     assertThat(Terminal.safe(plain)).isSameAs(plain);
-    assertThat(Terminal.safeLines("a\u001Bb\nc\rd\n")).isEqualTo("a\\u001Bb\nc\\rd\n");
+    assertThat(Terminal.safeLines("a\u001Bb\nc\rd\n")).isEqualTo("a\\u001bb\nc\\rd\n");
   }
 
   @Test
@@ -76,8 +78,8 @@ class ControlCharactersTest {
     assertThat(hasRawControl(text)).as(text).isFalse();
     assertThat(text.lines()).hasSize(2);
     assertThat(text.lines().toList().get(1))
-        .startsWith("w\\n1    low\\u001B[5m  rep R\\u001B[2J\\nR01  INACTIVE->FIRING  warning  M\\u0007"
-            + " for rep R\\u001B[2J\\nR01 was 25.0% (1/4), below 0.5, for 1 week since 2025-03-03");
+        .startsWith("w\\n1    low\\u001b[5m  rep R\\u001b[2J\\nR01  INACTIVE->FIRING  warning  M\\u0007"
+            + " for rep R\\u001b[2J\\nR01 was 25.0% (1/4), below 0.5, for 1 week since 2025-03-03");
   }
 
   @Test
@@ -123,11 +125,11 @@ class ControlCharactersTest {
 
     assertThat(hasRawControl(text)).as(text).isFalse();
     assertThat(text)
-        .contains("Salesmetrics demo on dir\\u001B\n")
-        .contains("R\\u001B[2J\\nR01  Dana\\r\\u0000\\u009B31m\\u202Eevil  North\\u001B")
+        .contains("Salesmetrics demo on dir\\u001b\n")
+        .contains("R\\u001b[2J\\nR01  Dana\\r\\u0000\\u009b31m\\u202eevil  North\\u001b")
         .contains("lead\\u0007\\ttab → qualified")
-        .contains("rule\\u001B[8m  inactive → firing (warning)")
-        .contains("Win rate for rep R\\u001B[2J\\nR01 was 50.0% (1/2)");
+        .contains("rule\\u001b[8m  inactive → firing (warning)")
+        .contains("Win rate for rep R\\u001b[2J\\nR01 was 50.0% (1/2)");
   }
 
   @Test
@@ -150,7 +152,7 @@ class ControlCharactersTest {
     String text = ComputeCommand.showTable(table, metrics, q);
 
     assertThat(hasRawControl(text)).as(text).isFalse();
-    assertThat(text).contains("Gadget 66.7% (2000/3000), Widget\\u001B]0;title\\u0007 33.3%");
+    assertThat(text).contains("Gadget 66.7% (2000/3000), Widget\\u001b]0;title\\u0007 33.3%");
 
     Deal deal =
         Deal.builder("D1", "R01", Money.of("5.00", "USD"), at)

@@ -26,7 +26,7 @@ public final class SafeText {
   public static String forTerminal(String text) {
     checkNotNull(text, "text");
     int i = 0;
-    while (i < text.length() && !escaped(text.charAt(i))) {
+    while (i < text.length() && !escapedOnTerminal(text.charAt(i))) {
       i++;
     }
     if (i == text.length()) {
@@ -36,7 +36,7 @@ public final class SafeText {
     sb.append(text, 0, i);
     for (; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!escaped(c)) {
+      if (!escapedOnTerminal(c)) {
         sb.append(c);
       } else if (c == '\n') {
         sb.append("\\n");
@@ -51,7 +51,13 @@ public final class SafeText {
     return sb.toString();
   }
 
-  private static boolean escaped(char c) {
+  /**
+   * Tells whether {@link #forTerminal} escapes {@code c}.
+   *
+   * @param c a character
+   * @return true for a control, bidirectional or line-separating character
+   */
+  public static boolean escapedOnTerminal(char c) {
     return c < 0x20
         || (c >= 0x7f && c <= 0x9f)
         || (c >= 0x202a && c <= 0x202e)
