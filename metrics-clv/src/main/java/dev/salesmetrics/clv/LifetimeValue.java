@@ -45,8 +45,9 @@ public record LifetimeValue(BgNbdModel purchases, GammaGammaModel spend) {
    * @param age {@code T} in the purchase model's unit
    * @param meanSpend {@code zbar}, the mean repeat-purchase value (ignored when {@code x = 0})
    * @param horizon months, discount rate and month length
-   * @return the lifetime value, {@code >= 0}
+   * @return the lifetime value, finite and {@code >= 0}
    * @throws IllegalArgumentException if the history is invalid (see {@link BgNbdModel})
+   * @throws ArithmeticException if the value exceeds the range of a double
    */
   public double value(int x, double recency, double age, double meanSpend, ClvHorizon horizon) {
     checkNotNull(horizon, "horizon");
@@ -62,6 +63,12 @@ public record LifetimeValue(BgNbdModel purchases, GammaGammaModel spend) {
       sum += Math.max(0, expected - previous) * factor;
       previous = expected;
     }
-    return m * sum;
+    double value = m * sum;
+    if (!Double.isFinite(value)) {
+      throw new ArithmeticException(
+          "lifetime value " + value + " exceeds the range of a double: expected spend " + m
+              + " times discounted purchases " + sum);
+    }
+    return value;
   }
 }
