@@ -20,8 +20,11 @@ import java.util.PriorityQueue;
  * <p>The integral runs over {@code u = logit(p)} shifted to the mode {@code p* = a/(a+beta)} of
  * the density of {@code u}, which is log-concave, with the log density computed relative to the
  * mode so that even {@code a, beta ~ 1e12} lose no precision; the normalizing constant is
- * integrated the same way, so no beta function is needed. Adaptive Gauss-Kronrod (7/15 points)
- * subdivides until the estimated relative error of both integrals is below 1e-12.
+ * integrated the same way, so no beta function is needed. The first pieces are cut where the
+ * density falls to fixed fractions of its peak and around the features of the integrand (the peak,
+ * p = 1/2, and where {@code p s k} and {@code p s} reach 1), so that no feature hides between the
+ * nodes of a long piece; adaptive Gauss-Kronrod (7/15 points) then subdivides until the estimated
+ * relative error of both integrals is below 1e-12.
  */
 final class BetaMixture {
   /** The integration stops where the density is below {@code e^-CUTOFF} of its peak. */

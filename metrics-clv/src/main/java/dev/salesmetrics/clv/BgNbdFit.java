@@ -68,10 +68,10 @@ public record BgNbdFit(
    *
    * <p>A fit is refused, rather than returned with parameters no prediction can use, when the
    * data do not determine the model (see {@code docs/CLV.md}, "Fitting"): when the maximum runs
-   * away to the edge of the parameter range ({@code r}, {@code a} or {@code b} beyond {@value
-   * #RUNAWAY} or below its inverse, or {@code alpha} beyond {@code 1e6} times the mean time per
-   * repeat purchase), for instance because nobody seems to drop out or every customer buys at the
-   * same rate; when the gradient does not vanish; or when the standard errors are undefined (the
+   * away to the edge of the parameter range ({@code r}, {@code a} or {@code b} above 1e4 or below
+   * 1e-4, or {@code alpha} beyond 1e6 times or below 1e-6 times the mean time per repeat
+   * purchase), for instance because nobody seems to drop out or every customer buys at the same
+   * rate; when the gradient does not vanish; or when the standard errors are undefined (the
    * log-likelihood is not concave, or a standard error of {@code ln theta} is above 5).
    *
    * @param data the customers (spend is ignored); weights count customers

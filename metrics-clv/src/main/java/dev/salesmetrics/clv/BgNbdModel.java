@@ -18,7 +18,11 @@ import org.hipparchus.special.Gamma;
  * predictions use forms that stay finite where the textbook formulas overflow or take the log of
  * a negative number: the conditional expectation uses Euler's transformation of the Gauss
  * hypergeometric function and multiplies by {@link #probabilityAlive} (see {@code docs/CLV.md});
- * {@code a = 1} is handled as the limit. Immutable and thread safe.
+ * {@code a = 1} is handled as the limit. Where that series would overflow, need too many terms or
+ * lose accuracy (very large {@code a} or {@code r}, horizons far beyond {@code alpha + T}), the
+ * same expectation is computed by quadrature over the dropout probability. No method returns NaN
+ * or an infinity: a value beyond the range of a double is an {@link ArithmeticException}.
+ * Immutable and thread safe.
  *
  * <pre>{@code
  * BgNbdModel m = new BgNbdModel(0.242593, 4.413532, 0.792886, 2.425752, ClvTimeUnit.WEEK);
