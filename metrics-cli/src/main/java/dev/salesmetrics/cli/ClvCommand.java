@@ -39,7 +39,9 @@ import picocli.CommandLine.TypeConversionException;
           + "paid orders of an orders.csv up to the calibration end, print the fitted parameters "
           + "(r, alpha, a, b, log_likelihood, p, q, v) and the customers ranked by CLV.",
       "Refunded orders are left out; orders on one day count as one purchase. The first purchase "
-          + "is not part of the spend (see docs/CLV.md)."
+          + "is not part of the spend (see docs/CLV.md).",
+      "Without --calibration-end every order is used: the calibration ends on the day of the "
+          + "last paid order, and the predictions start the day after."
     },
     footer = {
       "",
@@ -47,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
           + "(rank,customer_id,frequency,recency,age,mean_repeat_spend,p_alive,"
           + "expected_purchases,expected_average_spend,clv).",
       "",
-      "Exit codes: 0 ok, 2 bad usage, 3 bad input data (or a model that cannot be fitted)."
+      "Exit codes: 0 ok, 2 bad usage (including an option out of its range), 3 bad input data, "
+          + "including orders the models cannot be fitted to (the message says why)."
     })
 final class ClvCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,13 +62,23 @@ final class ClvCommand implements Callable<Integer> {
       description = "orders.csv in the interchange schema.")
   Path orders;
 
+  /**
+   * Largest accepted {@code --horizon-months}: fifty years, far beyond what the models can
+   * extrapolate; the time the command takes grows with the square of the horizon.
+   */
+  static final int MAX_HORIZON_MONTHS = 600;
+
+  /** Largest accepted {@code --discount-rate}: 100% a month. */
+  static final double MAX_DISCOUNT_RATE = 1;
+
   @Option(
       names = "--calibration-end",
-      required = true,
       paramLabel = "DATE",
       converter = Options.DateConverter.class,
-      description = "Last day of the calibration period, YYYY-MM-DD (inclusive).")
-  LocalDate calibrationEnd;
+      description =
+          "Last day of the calibration period, YYYY-MM-DD (inclusive; default: the day of the "
+              + "last paid order).")
+  @Nullable LocalDate calibrationEnd;
 
   @Option(
       names = "--unit",
@@ -77,13 +90,13 @@ final class ClvCommand implements Callable<Integer> {
   @Option(
       names = "--horizon-months",
       paramLabel = "N",
-      description = "CLV horizon in months (default 12).")
+      description = "CLV horizon in months, 1 to " + MAX_HORIZON_MONTHS + " (default 12).")
   int horizonMonths = 12;
 
   @Option(
       names = "--discount-rate",
       paramLabel = "D",
-      description = "Monthly discount rate (default 0.01).")
+      description = "Monthly discount rate, a fraction from 0 to 1 (default 0.01).")
   double discountRate = 0.01;
 
   @Option(
@@ -128,13 +141,16 @@ final class ClvCommand implements Callable<Integer> {
     if (top != null && top < 0) {
       throw usage("--top must be >= 0: " + top);
     }
-    ClvHorizon horizon;
-    try {
-      horizon = ClvHorizon.months(horizonMonths).withDiscountRate(discountRate);
-    } catch (IllegalArgumentException e) {
+    if (horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
       throw usage(
-          "--horizon-months must be >= 1 and --discount-rate finite and >= 0: " + e.getMessage());
+          "--horizon-months must be from 1 to " + MAX_HORIZON_MONTHS + ": " + horizonMonths);
     }
+    if (!(discountRate >= 0 && discountRate <= MAX_DISCOUNT_RATE)) {
+      throw usage(
+          "--discount-rate must be a monthly fraction from 0 to " + MAX_DISCOUNT_RATE + ": "
+              + discountRate);
+    }
+    ClvHorizon horizon = ClvHorizon.months(horizonMonths).withDiscountRate(discountRate);
     if (!Files.isRegularFile(orders)) {
       throw usage("--orders " + orders + " is not a file");
     }
@@ -159,12 +175,22 @@ final class ClvCommand implements Callable<Integer> {
     try {
       List<Transaction> tx =
           Transaction.from(paid, Order::customerId, Order::placedAt, z, Order::amount);
-      report = ClvReport.of(tx, calibrationEnd, unit, horizon);
+      LocalDate end = calibrationEnd;
+      if (end == null) {
+        if (tx.isEmpty()) {
+          return Failures.badData(err, orders + " has no paid order to fit the models to");
+        }
+        end = tx.stream().map(Transaction::date).max(LocalDate::compareTo).orElseThrow();
+      }
+      report = ClvReport.of(tx, end, unit, horizon);
     } catch (ModelFitException e) {
       return Failures.badData(err, "cannot fit the models to " + orders + ": " + e.getMessage());
     } catch (CurrencyMismatchException e) {
       return Failures.badData(
           err, orders + " mixes currencies (convert them first): " + e.getMessage());
+    } catch (ArithmeticException e) {
+      return Failures.badData(
+          err, "cannot compute the lifetime values for " + orders + ": " + e.getMessage());
     }
     if (format == ComputeCommand.Format.TABLE) {
       out.print(report.toTable(top == null ? 10 : top));

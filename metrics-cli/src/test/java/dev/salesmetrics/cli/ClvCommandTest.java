@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,5 +155,94 @@ class ClvCommandTest {
             Cli.run("clv", "--orders", orders.toString(), "--calibration-end", "1997-09-30",
                 "--horizon-months", "0").code())
         .isEqualTo(Main.USAGE);
+  }
+
+  @Test
+  void numericOptionsHaveBoundsNamedInTheMessage() {
+    Cli.Result months =
+        Cli.run("clv", "--orders", orders.toString(), "--horizon-months", "601");
+    assertThat(months.code()).isEqualTo(Main.USAGE);
+    assertThat(months.err()).contains("--horizon-months must be from 1 to 600: 601");
+    Cli.Result huge =
+        Cli.run("clv", "--orders", orders.toString(), "--horizon-months", "2147483647");
+    assertThat(huge.code()).isEqualTo(Main.USAGE);
+    assertThat(huge.err()).contains("--horizon-months must be from 1 to 600: 2147483647");
+    for (String rate : new String[] {"1.5", "-0.01", "NaN", "Infinity"}) {
+      Cli.Result r =
+          Cli.run("clv", "--orders", orders.toString(), "--discount-rate", rate);
+      assertThat(r.code()).as(rate).isEqualTo(Main.USAGE);
+      assertThat(r.err()).contains("--discount-rate must be a monthly fraction from 0 to 1.0: ");
+    }
+    Cli.Result top = Cli.run("clv", "--orders", orders.toString(), "--top", "-1");
+    assertThat(top.code()).isEqualTo(Main.USAGE);
+    assertThat(top.err()).contains("--top must be >= 0: -1");
+  }
+
+  @Test
+  void theLongestHorizonAndTheHighestRateRun() throws IOException {
+    // CDNOW customers 0001 to 0499, to keep the 600 evaluations per customer short
+    List<String> lines = Files.readAllLines(orders, StandardCharsets.UTF_8);
+    Path first = dir.resolve("first-499.csv");
+    Files.write(
+        first,
+        lines.stream().filter(l -> !l.matches("O\\d+,(0[5-9]\\d\\d|[1-9]\\d\\d\\d),.*")).toList(),
+        StandardCharsets.UTF_8);
+    for (String rate : new String[] {"0", "0.01", "1"}) {
+      Cli.Result r =
+          Cli.run("clv", "--orders", first.toString(), "--calibration-end", "1997-09-30",
+              "--horizon-months", "600", "--discount-rate", rate, "--top", "3");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out())
+          .contains("customers 499")
+          .contains("horizon 600 months, monthly discount rate " + Double.parseDouble(rate))
+          .doesNotContain("NaN");
+    }
+  }
+
+  /**
+   * Customers who all buy every week up to the end: nobody seems to leave, the BG/NBD likelihood
+   * has no maximum. The old command predicted NaN and exited 2 ("must be finite").
+   */
+  @Test
+  void aFitThatIsRefusedExitsThreeWithItsCause() throws IOException {
+    StringBuilder csv =
+        new StringBuilder("order_id,customer_id,placed_at,amount,currency,status\n");
+    int n = 0;
+    LocalDate end = LocalDate.of(2025, 6, 30);
+    for (int c = 0; c < 300; c++) {
+      int gap = 5 + c % 10;
+      for (LocalDate d = end.minusDays(7 + c); !d.isBefore(end.minusDays(200 + c)); d =
+          d.minusDays(gap)) {
+        csv.append("O").append(++n).append(",C").append(c).append(',').append(d)
+            .append("T10:00:00Z,").append(20 + c % 7).append(".00,USD,paid\n");
+      }
+    }
+    Path regular = dir.resolve("regular-orders.csv");
+    Files.writeString(regular, csv, StandardCharsets.UTF_8);
+
+    Cli.Result r = Cli.run("clv", "--orders", regular.toString(), "--calibration-end",
+        end.toString());
+
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.BAD_DATA);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith("salesmetrics: bad data: cannot fit the models to " + regular
+            + ": BG/NBD fit refused: ")
+        .doesNotContain("NaN");
+  }
+
+  @Test
+  void noPaidOrderAndNoCalibrationEndIsBadData() throws IOException {
+    Path refunds = dir.resolve("refunds.csv");
+    Files.writeString(
+        refunds,
+        """
+        order_id,customer_id,placed_at,amount,currency,status
+        R1,C1,2025-01-01T10:00:00Z,5.00,USD,refunded
+        """,
+        StandardCharsets.UTF_8);
+    Cli.Result r = Cli.run("clv", "--orders", refunds.toString());
+    assertThat(r.code()).isEqualTo(Main.BAD_DATA);
+    assertThat(r.err()).contains(refunds + " has no paid order to fit the models to");
   }
 }

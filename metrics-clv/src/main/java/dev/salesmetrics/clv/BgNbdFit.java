@@ -3,7 +3,10 @@ package dev.salesmetrics.clv;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -63,9 +66,18 @@ public record BgNbdFit(
   /**
    * Fits the BG/NBD model to the customers, in the data's time unit.
    *
+   * <p>A fit is refused, rather than returned with parameters no prediction can use, when the
+   * data do not determine the model (see {@code docs/CLV.md}, "Fitting"): when the maximum runs
+   * away to the edge of the parameter range ({@code r}, {@code a} or {@code b} above 1e4 or below
+   * 1e-4, or {@code alpha} beyond 1e6 times or below 1e-6 times the mean time per repeat
+   * purchase), for instance because nobody seems to drop out or every customer buys at the same
+   * rate; when the gradient does not vanish; or when the standard errors are undefined (the
+   * log-likelihood is not concave, or a standard error of {@code ln theta} is above 5).
+   *
    * @param data the customers (spend is ignored); weights count customers
    * @return the fit
-   * @throws ModelFitException if nobody made a repeat purchase, or no start converges
+   * @throws ModelFitException if nobody made a repeat purchase, or the fit is refused; the
+   *     message names the cause and the parameter values
    */
   public static BgNbdFit fit(RfmData data) {
     checkNotNull(data, "data");
@@ -95,11 +107,19 @@ public record BgNbdFit(
             new double[] {0.5, rateAlpha / 2, 0.5, 1},
             new double[] {2, rateAlpha * 2, 2, 6});
     BgNbdLikelihood likelihood = new BgNbdLikelihood(data);
+    ClvTimeUnit unit = data.unit();
     MaximumLikelihood.Result result =
-        MaximumLikelihood.maximize("BG/NBD", likelihood::valueAndGradient, total, starts);
+        MaximumLikelihood.maximize(
+            "BG/NBD",
+            NAMES,
+            likelihood::valueAndGradient,
+            total,
+            starts,
+            new double[] {1, rateAlpha, 1, 1},
+            r -> runaway(r, rateAlpha, unit));
     BgNbdModel model =
         new BgNbdModel(
-            result.theta(0), result.theta(1), result.theta(2), result.theta(3), data.unit());
+            result.theta(0), result.theta(1), result.theta(2), result.theta(3), unit);
     return new BgNbdFit(
         model,
         result.logLikelihood(),
@@ -108,6 +128,94 @@ public record BgNbdFit(
         result.stdError(1),
         result.stdError(2),
         result.stdError(3));
+  }
+
+  /** Largest plausible {@code r}, {@code a} and {@code b}; the inverse is the smallest. */
+  static final double RUNAWAY = 1e4;
+
+  /** Largest plausible {@code alpha} relative to the mean time per repeat purchase. */
+  private static final double ALPHA_RUNAWAY = 1e6;
+
+  private static final ImmutableList<String> NAMES = ImmutableList.of("r", "alpha", "a", "b");
+
+  /** Names the parameters that run away, and what that says about the data. */
+  private static Optional<String> runaway(
+      MaximumLikelihood.Result result, double rateAlpha, ClvTimeUnit unit) {
+    double r = result.theta(0);
+    double alpha = result.theta(1);
+    double a = result.theta(2);
+    double b = result.theta(3);
+    List<String> causes = new ArrayList<>();
+    if (r > RUNAWAY) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "purchase rates look the same for every customer (r = %.3g and alpha = %.3g run"
+                  + " away together, mean rate r/alpha = %.4g per %s), but BG/NBD needs rates"
+                  + " that vary across customers",
+              r,
+              alpha,
+              r / alpha,
+              unit.id()));
+    } else if (r < 1 / RUNAWAY) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "r = %.3g runs away to 0 (alpha = %.3g): a few customers make nearly all the"
+                  + " purchases",
+              r,
+              alpha));
+    } else if (alpha > ALPHA_RUNAWAY * rateAlpha || alpha < rateAlpha / ALPHA_RUNAWAY) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "alpha = %.3g %ss runs away (r = %.3g, mean time per repeat purchase %.3g %ss)",
+              alpha,
+              unit.id(),
+              r,
+              rateAlpha,
+              unit.id()));
+    }
+    double meanDropout = 1 / (1 + b / a);
+    if (a < 1 / RUNAWAY || (b > RUNAWAY && a <= RUNAWAY)) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "no dropout seen (a = %.3g, b = %.3g: the mean dropout probability a/(a+b) = %.3g"
+                  + " runs away to 0): customers keep buying until the calibration end, so the"
+                  + " model cannot tell when they leave",
+              a,
+              b,
+              meanDropout));
+    } else if (a > RUNAWAY && b > RUNAWAY) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "the dropout probability looks the same for every customer (a = %.3g and b = %.3g"
+                  + " run away together, mean a/(a+b) = %.3g), but BG/NBD needs it to vary across"
+                  + " customers",
+              a,
+              b,
+              meanDropout));
+    } else if (a > RUNAWAY || b < 1 / RUNAWAY) {
+      causes.add(
+          String.format(
+              Locale.ROOT,
+              "the dropout probability runs away to 1 (a = %.3g, b = %.3g, mean a/(a+b) = %.3g):"
+                  + " customers seem to leave right after their first repeat purchase",
+              a,
+              b,
+              meanDropout));
+    }
+    if (causes.isEmpty() && result.atBoundary()) {
+      causes.add("a parameter reached the edge of the search at " 
+          + MaximumLikelihood.parameters(NAMES, result));
+    }
+    if (causes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "parameters run away to the edge of their range: " + String.join("; ", causes));
   }
 
   /**

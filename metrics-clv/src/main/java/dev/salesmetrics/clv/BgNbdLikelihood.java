@@ -35,18 +35,22 @@ final class BgNbdLikelihood {
     }
   }
 
-  /** Returns {@code r ln alpha - (r+x) ln(alpha+t_x) + ln(C3 + [x>0] C4)} (note 027). */
+  /**
+   * Returns {@code r ln alpha - (r+x) ln(alpha+t_x) + ln(C3 + [x>0] C4)} (note 027), with the
+   * first two terms as {@code -r ln(1 + t_x/alpha) - x ln(alpha+t_x)} so that a large {@code r}
+   * does not cancel two large products.
+   */
   static double tail(double r, double alpha, double a, double b, int x, double tx, double bigT) {
     if (x == 0) {
       return -r * Math.log1p(bigT / alpha);
     }
     double logC3 = -(r + x) * Math.log1p((bigT - tx) / (alpha + tx));
-    double logC4 = Math.log(a / (b + x - 1));
+    double logC4 = Math.log(a) - Math.log(b + x - 1);
     double logSum =
         logC3 >= logC4
             ? logC3 + Math.log1p(Math.exp(logC4 - logC3))
             : logC4 + Math.log1p(Math.exp(logC3 - logC4));
-    return r * Math.log(alpha) - (r + x) * Math.log(alpha + tx) + logSum;
+    return -r * Math.log1p(tx / alpha) - x * Math.log(alpha + tx) + logSum;
   }
 
   double value(double r, double alpha, double a, double b) {
@@ -75,7 +79,6 @@ final class BgNbdLikelihood {
     double psiR = wantGradient ? Gamma.digamma(r) : 0;
     double psiAb = wantGradient ? Gamma.digamma(a + b) : 0;
     double psiB = wantGradient ? Gamma.digamma(b) : 0;
-    double logAlpha = Math.log(alpha);
     for (int j = 0; j < k; j++) {
       int x = distinctX[j];
       constant[j] =
@@ -84,12 +87,11 @@ final class BgNbdLikelihood {
               + lgAb
               + Gamma.logGamma(b + x)
               - lgB
-              - Gamma.logGamma(a + b + x)
-              + r * logAlpha;
-      c4[j] = x == 0 ? 0 : a / (b + x - 1);
+              - Gamma.logGamma(a + b + x);
+      c4[j] = x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1); // ln C4
       if (wantGradient) {
         double psiAbx = Gamma.digamma(a + b + x);
-        dr[j] = Gamma.digamma(r + x) - psiR + logAlpha;
+        dr[j] = Gamma.digamma(r + x) - psiR;
         da[j] = psiAb - psiAbx;
         db[j] = psiAb + Gamma.digamma(b + x) - psiB - psiAbx;
       }
@@ -107,6 +109,7 @@ final class BgNbdLikelihood {
       double bigT = age[i];
       double rx = r + x;
       double logAlphaTx = Math.log(alpha + tx);
+      double logRatioTx = Math.log1p(tx / alpha); // ln((alpha+t_x)/alpha)
       double gap = Math.log1p((bigT - tx) / (alpha + tx)); // ln((alpha+T)/(alpha+t_x))
       double logC3 = -rx * gap;
       double share; // weight of the "dropped out at t_x" branch, C4 / (C3 + C4)
@@ -115,7 +118,7 @@ final class BgNbdLikelihood {
         share = 0;
         logSum = logC3;
       } else {
-        double logC4 = Math.log(c4[j]);
+        double logC4 = c4[j];
         if (logC3 >= logC4) {
           double e = Math.exp(logC4 - logC3);
           logSum = logC3 + Math.log1p(e);
@@ -126,10 +129,10 @@ final class BgNbdLikelihood {
           share = 1 / (1 + e);
         }
       }
-      sum += w * (constant[j] - rx * logAlphaTx + logSum);
+      sum += w * (constant[j] - r * logRatioTx - x * logAlphaTx + logSum);
       if (wantGradient) {
         double alive = 1 - share;
-        gr += w * (dr[j] - logAlphaTx - alive * gap);
+        gr += w * (dr[j] - logRatioTx - alive * gap);
         double dGap = 1 / (alpha + bigT) - 1 / (alpha + tx);
         galpha += w * (r / alpha - rx / (alpha + tx) - alive * rx * dGap);
         ga += w * (da[j] + share / a);

@@ -152,7 +152,8 @@ public record ClvReport(
   }
 
   /**
-   * Returns the fitted parameters as {@code name value} pairs in a fixed order: {@code r}, {@code
+   * Returns the calibration end and the fitted parameters as {@code name value} pairs in a fixed
+   * order: {@code calibration_end} (ISO date), {@code unit}, {@code customers}, {@code r}, {@code
    * alpha}, {@code a}, {@code b}, {@code log_likelihood} (BG/NBD), {@code p}, {@code q}, {@code v}
    * and {@code gg_log_likelihood}.
    *
@@ -162,6 +163,7 @@ public record ClvReport(
     BgNbdModel m = purchaseFit.model();
     GammaGammaModel g = spendFit.model();
     StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "calibration_end %s%n", calibrationEnd));
     out.append(String.format(Locale.ROOT, "unit %s%n", m.unit().id()));
     out.append(String.format(Locale.ROOT, "customers %.0f%n", purchaseFit.customers()));
     parameter(out, "r", m.r());

@@ -42,9 +42,10 @@ public record GammaGammaModel(double p, double q, double v) {
    * Mean spend per purchase across customers, {@code p v / (q - 1)}.
    *
    * @return the population mean, {@code > 0}
+   * @throws ArithmeticException if the mean exceeds the range of a double
    */
   public double populationMean() {
-    return p * v / (q - 1);
+    return finite("population mean", p / (q - 1) * v);
   }
 
   /**
@@ -52,13 +53,14 @@ public record GammaGammaModel(double p, double q, double v) {
    * when {@code q > 2}.
    *
    * @return the variance, or empty when {@code q <= 2}
+   * @throws ArithmeticException if the variance exceeds the range of a double
    */
   public OptionalDouble populationVariance() {
     if (q <= 2) {
       return OptionalDouble.empty();
     }
     double m = populationMean();
-    return OptionalDouble.of(m * m / (q - 2));
+    return OptionalDouble.of(finite("population variance", m / (q - 2) * m));
   }
 
   /**
@@ -70,13 +72,24 @@ public record GammaGammaModel(double p, double q, double v) {
    * @param meanSpend {@code zbar}, ignored when {@code x = 0}
    * @return the expected spend, {@code > 0}
    * @throws IllegalArgumentException if {@code x < 0} or {@code zbar} is negative or not finite
+   * @throws ArithmeticException if the expected spend exceeds the range of a double
    */
   public double expectedAverageSpend(int x, double meanSpend) {
     checkSpend(x, meanSpend);
     if (x == 0) {
       return populationMean();
     }
-    return p * (v + x * meanSpend) / (p * x + q - 1);
+    // p (v + x zbar) / (p x + q - 1) as a weighted mean, with no intermediate overflow
+    double denominator = p * x + q - 1;
+    double weight = p * x / denominator;
+    return finite("expected average spend", p / denominator * v + weight * meanSpend);
+  }
+
+  private double finite(String what, double value) {
+    if (!Double.isFinite(value)) {
+      throw new ArithmeticException(what + " " + value + " exceeds the range of a double in " + this);
+    }
+    return value;
   }
 
   /**
@@ -86,13 +99,17 @@ public record GammaGammaModel(double p, double q, double v) {
    * @param meanSpend {@code zbar > 0}
    * @return the log density, finite
    * @throws IllegalArgumentException if {@code x < 1} or {@code zbar <= 0}
+   * @throws ArithmeticException if the log density is outside the range of a double (only for
+   *     parameters near the limits of the double range)
    */
   public double logLikelihood(int x, double meanSpend) {
     if (x < 1 || !(meanSpend > 0) || !Double.isFinite(meanSpend)) {
       throw new IllegalArgumentException(
           "need x >= 1 and finite mean spend > 0: x " + x + ", mean spend " + meanSpend);
     }
-    return logDensity(p, q, v, x, meanSpend);
+    return finite(
+        "log-likelihood of mean spend " + meanSpend + " over " + x + " purchases",
+        logDensity(p, q, v, x, meanSpend));
   }
 
   static double logDensity(double p, double q, double v, int x, double zbar) {
@@ -103,7 +120,7 @@ public record GammaGammaModel(double p, double q, double v) {
         + q * Math.log(v)
         + (px - 1) * Math.log(zbar)
         + px * Math.log(x)
-        - (px + q) * Math.log(v + x * zbar);
+        - (px + q) * (Math.log(v) + Math.log1p(x * zbar / v));
   }
 
   private static void checkSpend(int x, double meanSpend) {

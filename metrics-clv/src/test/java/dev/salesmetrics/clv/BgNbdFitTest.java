@@ -103,4 +103,88 @@ class BgNbdFitTest {
         .isInstanceOf(ModelFitException.class)
         .hasMessageContaining("at least one repeat purchase");
   }
+
+  /** Ages from 20 to 52 weeks, evenly spread. */
+  private static double[] ages(int n) {
+    double[] ages = new double[n];
+    for (int i = 0; i < n; i++) {
+      ages[i] = 20 + 32.0 * i / n;
+    }
+    return ages;
+  }
+
+  /**
+   * The adversarial case: 810 customers simulated with the same dropout probability for everyone
+   * (0.215). The likelihood keeps rising as a and b grow together; the old fit stopped at a =
+   * 1.46e6, b = 5.33e6 and its model predicted NaN.
+   */
+  @Test
+  void refusesDropoutParametersThatRunAwayTogether() {
+    BgNbdModel truth = new BgNbdModel(0.5, 3, 1.46e6, 5.33e6, ClvTimeUnit.WEEK);
+    assertThatThrownBy(() -> BgNbdFit.fit(truth.simulate(ages(810), 1)))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageStartingWith("BG/NBD fit refused: parameters run away to the edge of their range:")
+        .hasMessageContaining("the dropout probability looks the same for every customer")
+        .hasMessageMatching(
+            ".*\\(a = \\d\\.\\d\\de\\+0[4-9] and b = \\d\\.\\d\\de\\+0[4-9] run away together, mean"
+                + " a/\\(a\\+b\\) = 0\\.2\\d\\d\\).*");
+  }
+
+  @Test
+  void refusesCustomersWhoAllBuyRegularlyToTheEnd() {
+    // every customer buys every 1 to 4 weeks up to the calibration end: nobody seems to leave
+    RfmData.Builder data = RfmData.builder(ClvTimeUnit.WEEK);
+    for (int i = 0; i < 810; i++) {
+      double age = 10 + 40.0 * (i % 81) / 81;
+      int group = i / 81;
+      double gap = 1 + 3.0 * group / 10;
+      int x = (int) Math.floor(age / gap);
+      data.add(x, x * gap, age);
+    }
+    assertThatThrownBy(() -> BgNbdFit.fit(data.build()))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageStartingWith("BG/NBD fit refused: parameters run away to the edge of their range:")
+        .hasMessageContaining("no dropout seen")
+        .hasMessageContaining("runs away to 0): customers keep buying until the calibration end");
+  }
+
+  @Test
+  void refusesPurchaseRatesThatAreTheSameForEveryCustomer() {
+    // r = 1e9: every customer buys at 0.5 a week
+    BgNbdModel truth = new BgNbdModel(1e9, 2e9, 1, 3, ClvTimeUnit.WEEK);
+    assertThatThrownBy(() -> BgNbdFit.fit(truth.simulate(ages(810), 1)))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageMatching(
+            ".*purchase rates look the same for every customer \\(r = \\d\\.\\d\\de\\+0[4-9] and"
+                + " alpha = \\d\\.\\d\\de\\+\\d\\d run away together, mean rate r/alpha = 0\\.5\\d+"
+                + " per week\\), but BG/NBD needs rates that vary across customers.*");
+  }
+
+  @Test
+  void refusesAFitWhoseStandardErrorsAreUndefined() {
+    BgNbdModel truth = new BgNbdModel(0.5, 3, 1.46e6, 5.33e6, ClvTimeUnit.WEEK);
+    assertThatThrownBy(() -> BgNbdFit.fit(truth.simulate(ages(810), 7)))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageMatching(
+            "BG/NBD fit refused: standard errors undefined: a = [0-9.]+ has standard error \\S+"
+                + " \\([0-9.]+ on the log scale, above 5.0\\), so the data do not determine it;"
+                + " at r = .*");
+  }
+
+  @Test
+  void anAcceptedFitPredictsFiniteValuesForEveryCustomer() {
+    BgNbdModel truth = new BgNbdModel(0.5, 3, 1.46e6, 5.33e6, ClvTimeUnit.WEEK);
+    RfmData data = truth.simulate(ages(810), 10);
+    BgNbdFit fit = BgNbdFit.fit(data);
+    BgNbdModel m = fit.model();
+    assertThat(fit.aStdError() / m.a()).isLessThan(5);
+    for (int i = 0; i < data.size(); i++) {
+      for (double t : new double[] {1, 52, 520}) {
+        assertThat(m.expectedPurchases(t, data.frequency(i), data.recency(i), data.age(i)))
+            .isFinite()
+            .isGreaterThanOrEqualTo(0);
+      }
+    }
+    assertThat(m.expectedPurchases(52)).isFinite().isPositive();
+  }
 }

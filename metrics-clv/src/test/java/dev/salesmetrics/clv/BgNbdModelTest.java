@@ -137,4 +137,35 @@ class BgNbdModelTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("need finite 0 <= recency <= age: recency 40.0, age 39.0");
   }
+
+  /**
+   * The parameters of the adversarial report (a = 1.46e6, b = 5.33e6: the old series overflowed
+   * to NaN and the unconditional expectation did not converge), very large r, and very small a;
+   * expected values from the hypergeometric form at 50 digits (mpmath).
+   */
+  @Test
+  void extremeParametersPredictTheExactValues() {
+    BgNbdModel runaway = new BgNbdModel(0.5, 3, 1.46e6, 5.33e6, ClvTimeUnit.WEEK);
+    assertThat(runaway.expectedPurchases(1)).isCloseTo(0.15821100608168834, within(1e-14));
+    assertThat(runaway.expectedPurchases(52, 3, 20, 40))
+        .isCloseTo(0.7482727386312567, within(1e-14));
+    assertThat(runaway.expectedPurchases(520)).isCloseTo(3.8989168894101414, within(1e-13));
+    BgNbdModel sameRates = new BgNbdModel(1e6, 3e6, 2, 3, ClvTimeUnit.WEEK);
+    assertThat(sameRates.expectedPurchases(52)).isCloseTo(3.382964927196115, within(1e-11));
+    assertThat(sameRates.expectedPurchases(10, 3, 39, 40))
+        .isCloseTo(1.49390744055664, within(1e-11));
+    BgNbdModel tinyA = new BgNbdModel(0.01, 1, 1e-5, 300, ClvTimeUnit.WEEK);
+    assertThat(tinyA.expectedPurchases(100)).isCloseTo(0.9999985803458541, within(1e-13));
+  }
+
+  @Test
+  void runawayParametersApproachTheModelWithOneDropoutProbability() {
+    // a, b -> infinity with a/(a+b) = p fixed: E[X(t)] -> (1 - (1 + p t/alpha)^-r) / p
+    double p = 1.46e6 / (1.46e6 + 5.33e6);
+    double limit = (1 - Math.pow(1 + p * 52 / 3, -0.5)) / p;
+    BgNbdModel m = new BgNbdModel(0.5, 3, 1.46e6, 5.33e6, ClvTimeUnit.WEEK);
+    assertThat(m.expectedPurchases(52)).isCloseTo(limit, withinPercentage(1e-4));
+    assertThat(m.probabilityNoPurchase(52, 3, 20, 40)).isBetween(0.0, 1.0);
+    assertThat(m.probabilityOfPurchases(2, 52)).isBetween(0.0, 1.0);
+  }
 }

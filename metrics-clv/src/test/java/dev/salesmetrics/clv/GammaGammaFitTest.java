@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import org.hipparchus.random.RandomDataGenerator;
+import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 class GammaGammaFitTest {
@@ -74,5 +76,39 @@ class GammaGammaFitTest {
     assertThat(m.expectedAverageSpend(0, 0)).isEqualTo(population);
     assertThat(m.populationVariance()).isPresent();
     assertThat(new GammaGammaModel(6, 1.5, 15).populationVariance()).isEmpty();
+  }
+
+  /**
+   * 800 repeat buyers whose purchase values come from one Gamma(p = 4, rate 0.08) for everyone
+   * (mean 50): the spread of their mean spends is sampling noise only, so q and v run away.
+   */
+  @Test
+  void refusesMeanSpendThatIsTheSameForEveryCustomer() {
+    RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(3));
+    RfmData.Builder data = RfmData.builder(ClvTimeUnit.WEEK);
+    for (int i = 0; i < 800; i++) {
+      int x = 1 + i % 7;
+      double zbar = random.nextGamma(4.0 * x, 1 / (0.08 * x));
+      data.add(x, 10, 20, zbar);
+    }
+    assertThatThrownBy(() -> GammaGammaFit.fit(data.build()))
+        .isInstanceOf(ModelFitException.class)
+        .hasMessageStartingWith(
+            "Gamma-Gamma fit refused: parameters run away to the edge of their range:")
+        .hasMessageMatching(
+            ".*mean spend looks the same for every customer \\(q = \\d\\.\\d\\de\\+0[4-9] and v"
+                + " = \\d\\.\\d\\de\\+\\d\\d run away together\\).*");
+  }
+
+  @Test
+  void spendPredictionsStayFiniteForExtremeParameters() {
+    GammaGammaModel m = new GammaGammaModel(1e300, 1 + 1e-15, 1e10);
+    assertThatThrownBy(m::populationMean)
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("population mean Infinity exceeds the range of a double");
+    GammaGammaModel wide = new GammaGammaModel(1e6, 1e6, 1e-6);
+    assertThat(wide.expectedAverageSpend(3, 1e300)).isFinite().isPositive();
+    assertThat(wide.expectedAverageSpend(0, 0)).isCloseTo(1e6 * 1e-6 / (1e6 - 1), within(1e-18));
+    assertThat(wide.logLikelihood(3, 1e300)).isFinite();
   }
 }

@@ -30,10 +30,10 @@ import javax.annotation.Nullable;
 /**
  * A deterministic generator of a realistic sales data set for demos, tests and benchmarks: 40
  * reps in 4 teams over the two years 2024-01-01 to 2025-12-31 (UTC; fixed dates, never the
- * clock), about 30,000 leads, 8,000 deals with stage histories, 3,000 customers, 40,000 orders,
+ * clock), about 30,000 leads, 8,000 deals with stage histories, 3,000 customers, 32,000 orders,
  * 24 campaigns with spend, NPS and CSAT answers and monthly quotas, all in USD.
  *
- * <p>The same seed always gives the same data. Three stories are built in (see
+ * <p>The same seed always gives the same data. Four stories are built in (see
  * {@code docs/SAMPLE_DATA.md}):
  *
  * <ul>
@@ -42,7 +42,10 @@ import javax.annotation.Nullable;
  *   <li>campaign {@value #POOR_CAMPAIGN} brings many leads that almost never convert (about 2%
  *       against about 28% for the others);
  *   <li>on {@link #PRICE_CHANGE} list prices rise by about 20%; the monthly churn hazard triples
- *       from then on and NPS answers turn worse.
+ *       from then on and NPS answers turn worse;
+ *   <li>repeat purchases follow the BG/NBD model, so that the predictive-CLV models fit them:
+ *       each customer orders at its own rate and goes quiet for good after an order with its
+ *       own probability.
  * </ul>
  *
  * <pre>{@code
@@ -417,6 +420,16 @@ public final class SampleData {
       int plan = random.nextDouble() < 0.6 ? 0 : random.nextDouble() < 0.75 ? 1 : 2;
       long seats = 1L + random.nextInt(5);
       Instant stop = customer.cancelledAt() != null ? customer.cancelledAt() : END;
+      // Repeat purchases as the BG/NBD model assumes them (docs/CLV.md): each customer orders at
+      // its own Poisson rate, gamma-distributed across customers (shape 4, one order every 20
+      // days on average), and after each order goes quiet for good with its own probability,
+      // beta(1, 24)-distributed across customers (4% on average); cancelling stops orders too.
+      double rate = 0;
+      for (int i = 0; i < 4; i++) {
+        rate += expo(1.0 / (4 * 20.0)); // a gamma(4) rate per day as a sum of exponentials
+      }
+      double meanDaysBetweenOrders = 1 / rate;
+      double quiet = 1 - StrictMath.pow(random.nextDouble(), 1.0 / 24);
       Instant t = customer.signedUpAt().plusSeconds((long) (expo(2.0) * DAY_SECONDS));
       while (t.isBefore(stop)) {
         long unit = t.isBefore(PRICE_CHANGE_AT) ? PRICE_CENTS[plan] : NEW_PRICE_CENTS[plan];
@@ -433,7 +446,10 @@ public final class SampleData {
             responses.add(new SurveyResponse(customer.id(), at, score, SurveyScale.CSAT));
           }
         }
-        t = t.plusSeconds((long) ((9.0 + expo(11.0)) * DAY_SECONDS));
+        if (random.nextDouble() < quiet) {
+          break;
+        }
+        t = t.plusSeconds((long) (expo(meanDaysBetweenOrders) * DAY_SECONDS));
       }
       Instant survey = customer.signedUpAt().plus(Duration.ofDays(45));
       while (survey.isBefore(stop) && survey.isBefore(END)) {

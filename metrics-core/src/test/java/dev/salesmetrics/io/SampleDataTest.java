@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class SampleDataTest {
     assertThat(DATA.reps().stream().map(Rep::team).distinct()).hasSize(4);
     assertThat(DATA.leads()).hasSize(30_000);
     assertThat(DATA.deals().size()).isBetween(7_000, 9_000);
-    assertThat(DATA.orders().size()).isBetween(35_000, 45_000);
+    assertThat(DATA.orders().size()).isBetween(28_000, 36_000);
     assertThat(DATA.customers().size()).isBetween(2_500, 3_500);
     assertThat(DATA.campaigns()).hasSize(24);
     assertThat(DATA.responses().size()).isGreaterThan(3_000);
@@ -180,6 +181,47 @@ class SampleDataTest {
       bucket[1]++;
     }
     assertThat((double) after[0] / after[1]).isLessThan((double) before[0] / before[1] - 0.2);
+  }
+
+  /**
+   * Repeat purchases follow the BG/NBD story (so that the CLV models can be fitted to them): the
+   * order rate differs from customer to customer, and many customers who never cancelled stopped
+   * ordering long before the end.
+   */
+  @Test
+  void orderRatesVaryAcrossCustomersAndManyGoQuietWithoutCancelling() {
+    java.util.Map<String, List<Instant>> byCustomer = new java.util.HashMap<>();
+    for (Order order : DATA.orders()) {
+      byCustomer.computeIfAbsent(order.customerId(), k -> new java.util.ArrayList<>())
+          .add(order.placedAt());
+    }
+    List<Double> daysBetweenOrders = new java.util.ArrayList<>();
+    int longTimeSubscribers = 0;
+    int quiet = 0;
+    Instant sixMonthsBeforeEnd = at(SampleData.LAST_DAY.minusMonths(6));
+    for (Customer c : DATA.customers()) {
+      List<Instant> times = byCustomer.getOrDefault(c.id(), List.of());
+      if (times.size() >= 5) {
+        Instant first = times.get(0);
+        Instant last = times.get(times.size() - 1);
+        daysBetweenOrders.add(
+            java.time.Duration.between(first, last).toSeconds() / 86_400.0 / (times.size() - 1));
+      }
+      if (c.cancelledAt() == null && c.signedUpAt().isBefore(at(LocalDate.of(2024, 7, 1)))
+          && !times.isEmpty()) {
+        longTimeSubscribers++;
+        if (times.get(times.size() - 1).isBefore(sixMonthsBeforeEnd)) {
+          quiet++;
+        }
+      }
+    }
+    double mean = daysBetweenOrders.stream().mapToDouble(d -> d).average().orElseThrow();
+    double variance =
+        daysBetweenOrders.stream().mapToDouble(d -> (d - mean) * (d - mean)).average().orElseThrow();
+    // default seed: 21.6 days on average, coefficient of variation 0.61; 111 of 276 quiet
+    assertThat(mean).isBetween(15.0, 30.0);
+    assertThat(Math.sqrt(variance) / mean).isGreaterThan(0.4);
+    assertThat((double) quiet / longTimeSubscribers).isBetween(0.25, 0.6);
   }
 
   @Test
