@@ -5,6 +5,7 @@ import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
+import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
 import java.lang.invoke.MethodHandles;
@@ -115,9 +116,9 @@ final class LiveCounters {
         return false;
       }
     }
-    Currency c = deal.amount().currency();
-    if (!c.equals(mine)) {
-      fixCurrency(c);
+    Money amount = deal.amount(); // only a won deal's amount is added; others may have none
+    if (amount != null && !amount.currency().equals(mine)) {
+      fixCurrency(amount.currency());
     }
     int group = groupOf(deal);
     int cell = cellIds.code(group, period);
@@ -132,7 +133,7 @@ final class LiveCounters {
     VarHandle.storeStoreFence();
     DealStatus s = deal.status();
     if (s == DealStatus.WON) {
-      long a = deal.amount().minorUnits();
+      long a = amount.minorUnits(); // a won deal always has an amount
       d[base + WON]++;
       d[base + COUNT]++;
       d[base + SUM] = Math.addExact(d[base + SUM], a);
