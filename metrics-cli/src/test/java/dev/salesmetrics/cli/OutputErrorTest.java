@@ -67,7 +67,7 @@ class OutputErrorTest {
             "--format", "csv"),
         List.of("compute", "--data", data.toString(), "--metrics", "win_rate", "--by", "rep"),
         List.of("alerts", "--data", data.toString(), "--rules", rules.toString()),
-        List.of("demo", "--top", "3"),
+        List.of("demo", "--top", "3", "--report", dir.resolve("report.html").toString()),
         List.of("sample", "--out", dir.resolve("sample-out").toString()),
         List.of("--help"),
         List.of("clv", "--help"));

@@ -7,6 +7,7 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
+import dev.salesmetrics.model.Money;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
@@ -155,7 +156,8 @@ public final class DealColumns {
     private Builder() {}
 
     /**
-     * Appends one deal.
+     * Appends one deal. An open or lost deal without an amount is stored with amount 0 and takes
+     * no part in the currency check (only won deals' amounts are read).
      *
      * @param deal the deal
      * @return this builder
@@ -164,12 +166,13 @@ public final class DealColumns {
     @CanIgnoreReturnValue
     public Builder add(Deal deal) {
       checkNotNull(deal, "deal");
-      return add(
+      Money amount = deal.amount();
+      return append(
           deal.repId(),
           deal.status(),
           deal.closedAt(),
-          deal.amount().minorUnits(),
-          deal.amount().currency(),
+          amount == null ? 0 : amount.minorUnits(),
+          amount == null ? null : amount.currency(),
           deal.product(),
           deal.customerId());
     }
@@ -198,9 +201,22 @@ public final class DealColumns {
         Currency amountCurrency,
         @Nullable String productId,
         @Nullable String customerId) {
+      checkNotNull(amountCurrency, "amountCurrency");
+      return append(
+          repId, dealStatus, closedAt, amountMinor, amountCurrency, productId, customerId);
+    }
+
+    /** Appends one deal; a null currency (a deal without an amount) skips the currency check. */
+    private Builder append(
+        String repId,
+        DealStatus dealStatus,
+        @Nullable Instant closedAt,
+        long amountMinor,
+        @Nullable Currency amountCurrency,
+        @Nullable String productId,
+        @Nullable String customerId) {
       checkNotNull(repId, "repId");
       checkNotNull(dealStatus, "dealStatus");
-      checkNotNull(amountCurrency, "amountCurrency");
       if (repId.isBlank()) {
         throw new IllegalArgumentException("rep_id must not be blank");
       }
@@ -211,10 +227,12 @@ public final class DealColumns {
       if (amountMinor < 0) {
         throw new IllegalArgumentException("amount must be >= 0: " + amountMinor + " minor units");
       }
-      if (currency == null) {
-        currency = amountCurrency;
-      } else if (!currency.equals(amountCurrency)) {
-        throw new CurrencyMismatchException(currency, amountCurrency);
+      if (amountCurrency != null) {
+        if (currency == null) {
+          currency = amountCurrency;
+        } else if (!currency.equals(amountCurrency)) {
+          throw new CurrencyMismatchException(currency, amountCurrency);
+        }
       }
       if (size == rep.length) {
         int n = size * 2;

@@ -241,7 +241,8 @@ public final class Dimension {
    *
    * <pre>{@code
    * Dimension size = Dimension.of("deal_size",
-   *     r -> r instanceof Deal d && d.amount().minorUnits() >= 1_000_000 ? "large" : "small");
+   *     r -> r instanceof Deal d && d.hasAmount() && d.amount().minorUnits() >= 1_000_000
+   *         ? "large" : "small");
    * }</pre>
    *
    * @param id a lowercase snake_case id, not {@code period}

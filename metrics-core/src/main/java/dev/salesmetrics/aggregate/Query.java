@@ -24,7 +24,7 @@ import javax.annotation.Nullable;
  *
  * <pre>{@code
  * MetricTable t = Query.of(deals)
- *     .filter(Deal.class, d -> d.amount().minorUnits() > 0)
+ *     .filter(Deal.class, d -> d.hasAmount() && d.amount().minorUnits() > 0)
  *     .groupBy(Dimension.REP, Dimension.month(ZoneId.of("Europe/Paris")))
  *     .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
  *     .run();

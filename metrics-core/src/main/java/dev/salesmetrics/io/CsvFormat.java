@@ -127,8 +127,8 @@ public final class CsvFormat<T> {
               values(
                   d.id(),
                   d.repId(),
-                  d.amount().toPlainString(),
-                  d.amount().currency().getCurrencyCode(),
+                  d.amount() == null ? null : d.amount().toPlainString(),
+                  d.amount() == null ? null : d.amount().currency().getCurrencyCode(),
                   d.createdAt(),
                   d.status().name().toLowerCase(Locale.ROOT),
                   d.closedAt(),

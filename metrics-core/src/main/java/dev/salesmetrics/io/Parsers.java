@@ -18,6 +18,7 @@ import dev.salesmetrics.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import javax.annotation.Nullable;
 
 /** Row-to-record parsers of the schema files. */
 final class Parsers {
@@ -68,8 +69,7 @@ final class Parsers {
   static Deal.Builder deal(Row row) {
     String id = row.required("deal_id");
     String repId = row.required("rep_id");
-    Currency currency = row.currency("currency");
-    Money amount = row.money("amount", currency);
+    Money amount = optionalAmount(row);
     Instant createdAt = row.instant("created_at");
     String stage = row.optional("stage");
     DealStatus status;
@@ -94,6 +94,25 @@ final class Parsers {
       b.probability(probability);
     }
     return b;
+  }
+
+  /**
+   * The amount of a deal row: absent when the amount cell is empty (only an open or lost deal may
+   * have none; the record refuses a won deal without one); the currency cell may then be empty
+   * too, and is checked when given. The amount and currency columns must be in the file.
+   */
+  @Nullable
+  private static Money optionalAmount(Row row) {
+    String amountText = row.inRequiredColumn("amount");
+    String currencyText = row.inRequiredColumn("currency");
+    if (amountText == null) {
+      if (currencyText != null) {
+        var unused = row.currency("currency");
+      }
+      return null;
+    }
+    Currency currency = row.currency("currency");
+    return row.money("amount", currency);
   }
 
   /** A row of deal_stages.csv. */

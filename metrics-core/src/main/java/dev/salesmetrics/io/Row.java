@@ -78,6 +78,18 @@ final class Row {
     return text == null || text.isEmpty() ? null : text;
   }
 
+  /**
+   * The text of a cell of a required column that may be empty in a row: null when empty (after
+   * defaults); a bad cell when the column is missing from the file.
+   */
+  @Nullable
+  String inRequiredColumn(String column) {
+    if (missingRequired.contains(column)) {
+      throw new BadCell(column, null, "missing required column " + column);
+    }
+    return optional(column);
+  }
+
   String required(String column) {
     if (missingRequired.contains(column)) {
       throw new BadCell(column, null, "missing required column " + column);

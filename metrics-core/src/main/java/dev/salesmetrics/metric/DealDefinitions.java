@@ -44,6 +44,14 @@ final class DealDefinitions {
         && (deal.closedAt() == null || !deal.closedAt().isBefore(t));
   }
 
+  /**
+   * A deal whose amount enters a pipeline sum at {@code t}: open at {@code t} with a known amount.
+   * A deal without an amount adds nothing to a sum of money and is not counted in it.
+   */
+  private static boolean openWithAmountAt(Deal deal, Instant t) {
+    return deal.amount() != null && openAt(deal, t);
+  }
+
   private static boolean wonIn(Deal deal, Window window) {
     return deal.status() == DealStatus.WON && window.contains(deal.closedAt());
   }
@@ -234,7 +242,9 @@ final class DealDefinitions {
   static Metric<Deal, Amount> pipelineValue(Conversion conversion) {
     String id = "pipeline_value";
     return Metric.builder(id, Deal.class)
-        .description("sum of the amounts of deals open at the period start")
+        .description(
+            "sum of the amounts of deals open at the period start; deals without an amount add"
+                + " nothing")
         .unit(MetricUnit.MONEY)
         .spanning("open at the period start")
         .needsPeriod()
@@ -242,7 +252,7 @@ final class DealDefinitions {
             window -> new SumState(),
             (s, deal, window) -> {
               Instant start = window.requirePeriod(id).start();
-              if (openAt(deal, start)) {
+              if (openWithAmountAt(deal, start)) {
                 s.add(conversion.apply(deal.amount(), start));
               }
             },
@@ -323,7 +333,7 @@ final class DealDefinitions {
     return Metric.builder(id, Deal.class)
         .description(
             "sum of amount × probability of deals open at the period start; probability from the"
-                + " deal, else from its stage")
+                + " deal, else from its stage; deals without an amount add nothing")
         .unit(MetricUnit.MONEY)
         .spanning("open at the period start")
         .needsPeriod()
@@ -331,7 +341,7 @@ final class DealDefinitions {
             window -> new WeightedState(),
             (s, deal, window) -> {
               Instant start = window.requirePeriod(id).start();
-              if (openAt(deal, start)) {
+              if (openWithAmountAt(deal, start)) {
                 double p = probabilities.of(deal);
                 long minor = s.guard.minor(conversion.apply(deal.amount(), start));
                 s.exactMinor =
@@ -385,7 +395,7 @@ final class DealDefinitions {
             (s, record, window) -> {
               Period period = window.requirePeriod(id);
               if (record instanceof Deal deal) {
-                if (openAt(deal, period.start())) {
+                if (openWithAmountAt(deal, period.start())) {
                   s.pipeline =
                       Math.addExact(
                           s.pipeline,

@@ -59,9 +59,9 @@ public final class Metrics {
    * Win rate: of the deals closed in the period, the fraction that were won, {@code won / (won +
    * lost)}.
    *
-   * <p>Reads {@code Deal}, placed by {@code closed_at}; open deals are ignored. With no closed deal
-   * the result is {@link Ratio#empty()}: undefined, never 0. Unit: ratio in [0, 1]. Cost: O(1) per
-   * deal, O(1) state.
+   * <p>Reads {@code Deal}, placed by {@code closed_at}; open deals are ignored. A lost deal without
+   * an amount counts like any other. With no closed deal the result is {@link Ratio#empty()}:
+   * undefined, never 0. Unit: ratio in [0, 1]. Cost: O(1) per deal, O(1) state.
    */
   public static final Metric<Deal, Ratio> WIN_RATE =
       DealDefinitions.winRate();
@@ -105,9 +105,10 @@ public final class Metrics {
    *
    * <p>{@code Σ amount(deal : created_at < P.start and (closed_at absent or closed_at >=
    * P.start))}, exact. Reads {@code Deal}; needs a period; spanning (an open deal counts in every
-   * period it is open at the start of). With no open deal the result is {@link Amount#empty()} (no
-   * currency), or {@code 0} in the target currency when built with a converter. Unit: money. Cost:
-   * O(1) per deal, O(1) state.
+   * period it is open at the start of). An open deal without an amount ({@link Deal#hasAmount()}
+   * false) adds nothing and is not in the sum's count. With no open deal that has an amount the
+   * result is {@link Amount#empty()} (no currency), or {@code 0} in the target currency when built
+   * with a converter. Unit: money. Cost: O(1) per deal, O(1) state.
    */
   public static final Metric<Deal, Amount> PIPELINE_VALUE =
       DealDefinitions.pipelineValue(Conversion.NONE);
@@ -139,7 +140,8 @@ public final class Metrics {
    *
    * <p>{@code Σ amount × p} over deals open at P.start, where {@code p} is the deal's {@code
    * probability} if present, else the probability of its {@code stage} in {@link
-   * #DEFAULT_STAGE_PROBABILITIES}, else {@link #DEFAULT_PROBABILITY}; no open deal is dropped. The
+   * #DEFAULT_STAGE_PROBABILITIES}, else {@link #DEFAULT_PROBABILITY}; no open deal with an amount
+   * is dropped, and one without an amount adds nothing (and needs no probability). The
    * stage is the deal's stage as known (at the window's as-of instant, if any). The products are
    * summed exactly (the probability taken as its shortest decimal form, {@code 0.1} as 1/10) and
    * the sum is rounded once, HALF_EVEN, to the minor unit. Reads {@code Deal}; needs a period;
@@ -156,7 +158,8 @@ public final class Metrics {
    * <p>{@code Ratio(pipeline_value(P), quota for P)} in minor units of one currency. The quota for
    * P sums the {@code Quota} records: a quota whose period lies inside P counts fully, one that
    * overlaps P partly counts for the share of its duration inside P (rounded HALF_EVEN to the minor
-   * unit), one outside P not at all. Reads {@code Deal} and {@code Quota}; needs a period;
+   * unit), one outside P not at all; open deals without an amount add nothing to the pipeline, as in
+   * {@link #PIPELINE_VALUE}. Reads {@code Deal} and {@code Quota}; needs a period;
    * spanning. Undefined when the quota for P is 0. Unit: ratio, may exceed 1. Pipeline and quotas
    * must share a currency (else {@link CurrencyMismatchException}). Cost:
    * O(1) per record, O(1) state.
@@ -185,7 +188,9 @@ public final class Metrics {
    *
    * <p>Computed exactly from counts and sums, {@code open × Σwon amount × won × 86,400,000 ÷
    * (closed × Σcycle ms)}, and rounded once, HALF_EVEN, to the minor unit (the average deal size is
-   * not rounded first). Reads {@code Deal}; needs a period; spanning. Undefined ({@link
+   * not rounded first). A deal without an amount counts as an open deal at P.start and as a closed
+   * deal of the win rate (it is one of the opportunities); only won deals, which always have an
+   * amount, give amounts. Reads {@code Deal}; needs a period; spanning. Undefined ({@link
    * Amount#undefined}) when no deal closed in P, no deal was won in P, or the mean cycle is 0; no
    * open deal at P.start gives 0. Sample size: the closed deals in P. Unit: money per day. Cost:
    * O(1) per deal, O(1) state.

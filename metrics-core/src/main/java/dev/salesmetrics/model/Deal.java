@@ -18,7 +18,9 @@ import javax.annotation.Nullable;
  *
  * <ul>
  *   <li>{@code id} and {@code repId} are not blank (see the package description); every text is
- *       well-formed; {@code amount} is not negative;
+ *       well-formed; {@code amount}, when present, is not negative;
+ *   <li>a {@link DealStatus#WON won} deal has an {@code amount}; an open or lost deal may have
+ *       none (CRMs leave the amount of many lost and early-stage deals empty);
  *   <li>a {@link DealStatus#WON won} or {@link DealStatus#LOST lost} deal has a {@code closedAt},
  *       an {@link DealStatus#OPEN open} deal has none; {@code closedAt} is not before
  *       {@code createdAt};
@@ -34,6 +36,13 @@ import javax.annotation.Nullable;
  * {@code stage} is the stage of the last history entry. A present {@code stage} is kept as given,
  * even if it differs from the last history entry.
  *
+ * <p><b>Deals without an amount.</b> An open or lost deal whose amount is unknown has a null
+ * {@code amount} ({@link #hasAmount()} is false). It counts wherever deals are counted (win rate,
+ * deals won and lost, open deals in sales velocity) and is left out of every sum of money
+ * (pipeline value, weighted pipeline, pipeline coverage): it adds nothing and is not counted in the
+ * sum's count. Leaving such deals out altogether would raise the win rate, since CRMs mostly leave
+ * lost deals without an amount.
+ *
  * <pre>{@code
  * Deal deal = Deal.builder("D1", "R1", Money.of("1200.00", "USD"),
  *         Instant.parse("2024-01-02T09:00:00Z"))
@@ -46,7 +55,8 @@ import javax.annotation.Nullable;
  *
  * @param id the deal id ({@code deal_id}), not blank
  * @param repId the owning rep, not blank
- * @param amount the deal amount, not negative
+ * @param amount the deal amount, not negative; null when unknown, which only an open or lost deal
+ *     may be
  * @param createdAt when the deal was created
  * @param status open, won or lost
  * @param closedAt when the deal was closed; present exactly when the status is closed
@@ -60,7 +70,7 @@ import javax.annotation.Nullable;
 public record Deal(
     String id,
     String repId,
-    Money amount,
+    @Nullable Money amount,
     Instant createdAt,
     DealStatus status,
     @Nullable Instant closedAt,
@@ -78,7 +88,7 @@ public record Deal(
    *
    * @param id the deal id, not blank
    * @param repId the owning rep, not blank
-   * @param amount the amount, not negative
+   * @param amount the amount, not negative, or null when unknown (not for a won deal)
    * @param createdAt the creation instant
    * @param status the status
    * @param closedAt the close instant, or null when open
@@ -95,9 +105,15 @@ public record Deal(
     Checks.nonBlank(id, "id", "deal_id", "");
     String owner = " for deal " + id;
     Checks.nonBlank(repId, "repId", "rep_id", owner);
-    Checks.nonNegative(amount, "amount", "amount", owner);
     checkNotNull(createdAt, "createdAt");
     checkNotNull(status, "status");
+    if (amount != null) {
+      Checks.nonNegative(amount, "amount", "amount", owner);
+    } else if (status == DealStatus.WON) {
+      throw new IllegalArgumentException(
+          "amount is required when status is won" + owner
+              + " (only an open or lost deal may have no amount)");
+    }
     checkNotNull(stageHistory, "stageHistory");
     if (status.isClosed() && closedAt == null) {
       throw new IllegalArgumentException(
@@ -146,11 +162,12 @@ public record Deal(
    *
    * @param id the deal id, not blank
    * @param repId the owning rep, not blank
-   * @param amount the amount, not negative
+   * @param amount the amount, not negative, or null when unknown (then the deal must not be won)
    * @param createdAt the creation instant
    * @return a new builder
    */
-  public static Builder builder(String id, String repId, Money amount, Instant createdAt) {
+  public static Builder builder(
+      String id, String repId, @Nullable Money amount, Instant createdAt) {
     return new Builder(id, repId, amount, createdAt);
   }
 
@@ -200,11 +217,20 @@ public record Deal(
             history));
   }
 
+  /**
+   * Tells whether the amount is known. Only an open or lost deal may lack one.
+   *
+   * @return true if {@link #amount()} is not null
+   */
+  public boolean hasAmount() {
+    return amount != null;
+  }
+
   /** A builder of {@link Deal}; not thread safe. {@link #build()} validates. */
   public static final class Builder {
     private final String id;
     private final String repId;
-    private final Money amount;
+    @Nullable private final Money amount;
     private final Instant createdAt;
     private DealStatus status = DealStatus.OPEN;
     @Nullable private Instant closedAt;
@@ -215,7 +241,7 @@ public record Deal(
     @Nullable private String product;
     private final List<StageChange> stageHistory = new ArrayList<>();
 
-    private Builder(String id, String repId, Money amount, Instant createdAt) {
+    private Builder(String id, String repId, @Nullable Money amount, Instant createdAt) {
       this.id = id;
       this.repId = repId;
       this.amount = amount;

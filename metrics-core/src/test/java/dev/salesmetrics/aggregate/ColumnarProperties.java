@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.testing.AggregateFixtures;
 import dev.salesmetrics.time.FiscalCalendar;
@@ -93,8 +94,8 @@ class ColumnarProperties {
                     d.repId(),
                     d.status(),
                     d.closedAt(),
-                    d.amount().minorUnits(),
-                    d.amount().currency(),
+                    d.hasAmount() ? d.amount().minorUnits() : 0,
+                    d.hasAmount() ? d.amount().currency() : Money.currency("USD"),
                     d.product(),
                     d.customerId());
               }

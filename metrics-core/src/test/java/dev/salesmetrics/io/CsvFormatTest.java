@@ -141,6 +141,61 @@ class CsvFormatTest {
   }
 
   @Test
+  void aLostOrOpenDealMayHaveAnEmptyAmountAndCurrency(@TempDir Path dir) throws IOException {
+    String text =
+        DEAL_HEADER
+            + "D1,R1,,,2024-01-02T09:00:00Z,lost,2024-01-05T09:00:00Z\n"
+            + "D2,R1,,EUR,2024-01-02T09:00:00Z,open,\n"
+            + "D3,R1,5.00,USD,2024-01-02T09:00:00Z,won,2024-01-05T09:00:00Z\n";
+    List<Deal> deals = CsvFormat.DEALS.parse("deals.csv", text, CsvOptions.strict()).value();
+    Instant created = Instant.parse("2024-01-02T09:00:00Z");
+    Instant closed = Instant.parse("2024-01-05T09:00:00Z");
+    assertThat(deals)
+        .containsExactly(
+            Deal.builder("D1", "R1", null, created).lost(closed).build(),
+            Deal.builder("D2", "R1", null, created).build(),
+            Deal.builder("D3", "R1", Money.of("5.00", "USD"), created).won(closed).build());
+    Path file = dir.resolve("deals.csv");
+    CsvFormat.DEALS.write(file, deals);
+    assertThat(Files.readString(file))
+        .isEqualTo(
+            "deal_id,rep_id,amount,currency,created_at,status,closed_at,stage,probability,"
+                + "customer_id,lead_id,product\n"
+                + "D1,R1,,,2024-01-02T09:00:00Z,lost,2024-01-05T09:00:00Z,,,,,\n"
+                + "D2,R1,,,2024-01-02T09:00:00Z,open,,,,,,\n"
+                + "D3,R1,5.00,USD,2024-01-02T09:00:00Z,won,2024-01-05T09:00:00Z,,,,,\n");
+    assertThat(CsvFormat.DEALS.read(file).value()).isEqualTo(deals);
+  }
+
+  @Test
+  void aWonDealWithoutAmountIsABadRow() {
+    assertBadDeal(
+        "D2,R1,,USD,2024-01-02T09:00:00Z,won,2024-01-05T09:00:00Z",
+        "amount",
+        "",
+        "amount is required when status is won for deal D2 (only an open or lost deal may have no"
+            + " amount)");
+  }
+
+  @Test
+  void aCurrencyWithoutAmountIsStillChecked() {
+    assertBadDeal(
+        "D2,R1,,XYZ,2024-01-02T09:00:00Z,lost,2024-01-05T09:00:00Z",
+        "currency",
+        "XYZ",
+        "currency must be an ISO 4217 code: \"XYZ\"");
+  }
+
+  @Test
+  void anAmountWithoutCurrencyIsABadRow() {
+    assertBadDeal(
+        "D2,R1,5.00,,2024-01-02T09:00:00Z,lost,2024-01-05T09:00:00Z",
+        "currency",
+        "",
+        "currency is required");
+  }
+
+  @Test
   void missingRequiredColumnFailsAtTheHeaderInStrictMode() {
     String text = "deal_id,rep_id,currency,created_at,status\nD1,R1,USD,2024-01-02T09:00:00Z,open\n";
     assertThatThrownBy(() -> CsvFormat.DEALS.parse("deals.csv", text, CsvOptions.strict()))

@@ -105,8 +105,13 @@ class CsvRoundTripProperties {
               .convertedAt(r.nextBoolean() ? later(r, created) : null)
               .customerId(opt(r))
               .build());
+      Money dealAmount = money(r);
+      int status = r.nextInt(3);
+      if (status != 1 && r.nextInt(3) == 0) {
+        dealAmount = null; // an open or lost deal without an amount
+      }
       Deal.Builder deal =
-          Deal.builder("D" + i, text(r) + "p", money(r), created)
+          Deal.builder("D" + i, text(r) + "p", dealAmount, created)
               .stage(opt(r))
               .customerId(opt(r))
               .leadId(opt(r))
@@ -120,7 +125,6 @@ class CsvRoundTripProperties {
         at = r.nextBoolean() ? at : later(r, at);
         deal.addStage(text(r) + "s" + s, at);
       }
-      int status = r.nextInt(3);
       if (status > 0) {
         deal.status(status == 1 ? DealStatus.WON : DealStatus.LOST, later(r, created));
       }

@@ -116,6 +116,50 @@ class DealMetricsTest {
     assertThat(march(Metrics.SALES_VELOCITY, DEALS)).isEqualTo(Amount.of(usd("135.59"), 3));
   }
 
+  // ---- deals without an amount -----------------------------------------------------------------
+
+  /** D7: lost in March without an amount; D8: open without an amount, stage unknown. */
+  private static final Deal D7 =
+      Deal.builder("D7", "R2", null, at("2024-02-10")).lost(at("2024-03-15")).build();
+
+  private static final Deal D8 =
+      Deal.builder("D8", "R1", null, at("2024-02-12")).stage("Demo").build();
+
+  @Test
+  void dealsWithoutAmountCountInWinRateButNotInMoney() {
+    List<Deal> deals = new ArrayList<>(DEALS);
+    deals.add(D7);
+    deals.add(D8);
+    // closed in March: D1, D2 won; D3, D7 lost
+    assertThat(march(Metrics.WIN_RATE, deals)).isEqualTo(Ratio.of(2, 4));
+    assertThat(march(Metrics.DEALS_WON, deals)).isEqualTo(Count.of(2));
+    assertThat(march(Metrics.SALES_VOLUME, deals)).isEqualTo(Amount.of(usd("4000.00"), 2));
+    assertThat(march(Metrics.AVERAGE_DEAL_SIZE, deals).mean()).contains(usd("2000.00"));
+    // open at 03-01: D1, D3, D4 with amounts (1000 + 500 + 2000); D7 and D8 add nothing
+    assertThat(march(Metrics.PIPELINE_VALUE, deals)).isEqualTo(Amount.of(usd("3500.00"), 3));
+    assertThat(march(Metrics.WEIGHTED_PIPELINE, deals)).isEqualTo(Amount.of(usd("1950.00"), 3));
+    List<SalesRecord> withQuotas = new ArrayList<>(deals);
+    withQuotas.add(Q1);
+    withQuotas.add(Q2);
+    assertThat(Metrics.PIPELINE_COVERAGE.compute(withQuotas, Window.of(MARCH)).value())
+        .isEqualTo(Ratio.of(350_000, 800_000));
+    // 5 open at 03-01 (D1, D3, D4, D7, D8) x 2/4 won x 2000.00 / 29.5 days = 169.4915...
+    assertThat(march(Metrics.SALES_VELOCITY, deals)).isEqualTo(Amount.of(usd("169.49"), 4));
+  }
+
+  @Test
+  void aDealWithoutAmountNeedsNoProbability() {
+    // D8's stage "Demo" has no probability and there is no default: it is not asked for
+    assertThat(march(Metrics.weightedPipeline(Map.of("proposal", 0.5)), List.of(D4, D8)))
+        .isEqualTo(Amount.of(usd("1000.00"), 1));
+  }
+
+  @Test
+  void onlyDealsWithoutAmountGiveAnEmptyPipeline() {
+    assertThat(march(Metrics.PIPELINE_VALUE, List.of(D7, D8))).isEqualTo(Amount.empty());
+    assertThat(march(Metrics.WIN_RATE, List.of(D7, D8))).isEqualTo(Ratio.of(0, 1));
+  }
+
   @Test
   void workedExampleQuotaAttainment() {
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(dealsAndQuotas(), Window.of(MARCH)).value())

@@ -115,8 +115,6 @@ class DealTest {
         .isInstanceOf(NullPointerException.class).hasMessage("id");
     assertThatThrownBy(() -> Deal.builder("D1", null, AMOUNT, CREATED).build())
         .isInstanceOf(NullPointerException.class).hasMessage("repId");
-    assertThatThrownBy(() -> Deal.builder("D1", "R1", null, CREATED).build())
-        .isInstanceOf(NullPointerException.class).hasMessage("amount");
     assertThatThrownBy(() -> Deal.builder("D1", "R1", AMOUNT, null).build())
         .isInstanceOf(NullPointerException.class).hasMessage("createdAt");
     assertThatThrownBy(() -> deal().status(null, null))
@@ -285,5 +283,36 @@ class DealTest {
     Deal deal = deal().probability(-0.0).build();
     assertThat(deal.probability()).isEqualTo(0.0);
     assertThat(deal).isEqualTo(deal().probability(0.0).build());
+  }
+
+  // ---- deals without an amount ---------------------------------------------------------------
+
+  @Test
+  void anOpenOrLostDealMayHaveNoAmount() {
+    Deal open = Deal.builder("D1", "R1", null, CREATED).build();
+    assertThat(open.amount()).isNull();
+    assertThat(open.hasAmount()).isFalse();
+    Deal lost = Deal.builder("D2", "R1", null, CREATED).lost(CLOSED).build();
+    assertThat(lost.amount()).isNull();
+    assertThat(lost.status()).isEqualTo(DealStatus.LOST);
+    assertThat(deal().build().hasAmount()).isTrue();
+  }
+
+  @Test
+  void aWonDealMustHaveAnAmount() {
+    assertThatThrownBy(() -> Deal.builder("D7", "R1", null, CREATED).won(CLOSED).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "amount is required when status is won for deal D7 (only an open or lost deal may have"
+                + " no amount)");
+  }
+
+  @Test
+  void aLostDealWithoutAmountIsOpenWithoutAmountBeforeItsClose() {
+    Deal lost = Deal.builder("D1", "R1", null, CREATED).lost(CLOSED).build();
+    Deal before = lost.asOf(CLOSED.minusSeconds(1)).orElseThrow();
+    assertThat(before.status()).isEqualTo(DealStatus.OPEN);
+    assertThat(before.amount()).isNull();
+    assertThat(lost.asOf(CLOSED)).contains(lost);
   }
 }

@@ -117,13 +117,13 @@ public final class AggregateFixtures {
           rnd.nextInt(8) == 0
               ? Instant.parse(String.format("2024-%02d-01T00:00:00Z", 1 + rnd.nextInt(9)))
               : base.plusSeconds(rnd.nextInt(270 * 86_400));
-      Deal.Builder b =
-          Deal.builder(
-              "D" + i,
-              "R" + rnd.nextInt(5),
-              Money.ofMinor(rnd.nextInt(1_000_000), "USD"),
-              created);
+      String rep = "R" + rnd.nextInt(5);
+      Money amount = Money.ofMinor(rnd.nextInt(1_000_000), "USD");
       int kind = rnd.nextInt(4);
+      if (kind >= 2 && i % 5 == 3) {
+        amount = null; // some lost and open deals have no amount
+      }
+      Deal.Builder b = Deal.builder("D" + i, rep, amount, created);
       Instant closed =
           rnd.nextInt(6) == 0
               ? Period.containing(created, dev.salesmetrics.time.Granularity.MONTH,

@@ -69,8 +69,8 @@ public final class DealGenerators {
   }
 
   /**
-   * Returns random valid deals: any status, any rep of three, amounts up to 10,000.00 USD, a
-   * probability on about a third of them, a stage on about half, 0-6 history entries; one creation
+   * Returns random valid deals: any status, any rep of three, amounts up to 10,000.00 USD (about
+   * one open or lost deal in four has none), a probability on about a third of them, a stage on about half, 0-6 history entries; one creation
    * and one close in five lie exactly on a start or end of March 2024 (UTC or New York).
    *
    * @return the generator
@@ -85,10 +85,13 @@ public final class DealGenerators {
       int createdHour = nearBoundary(hours.generate(in), picks.generate(in));
       Instant created = BASE.plusSeconds(3600L * createdHour);
       String rep = REPS.get(picks.generate(in) % REPS.size());
-      Deal.Builder deal =
-          Deal.builder(
-              "D" + picks.generate(in), rep, Money.ofMinor(amounts.generate(in), "USD"), created);
+      String id = "D" + picks.generate(in);
+      Money amount = Money.ofMinor(amounts.generate(in), "USD");
       DealStatus status = statuses.generate(in);
+      if (status != DealStatus.WON && picks.generate(in) % 4 == 0) {
+        amount = null; // no amount: an open or lost deal only
+      }
+      Deal.Builder deal = Deal.builder(id, rep, amount, created);
       if (status.isClosed()) {
         int closedHour =
             Math.max(

@@ -145,7 +145,9 @@ public final class DealReference {
   public static long pipelineMinor(List<? extends SalesRecord> records, Period p) {
     long sum = 0;
     for (Deal d : openAtStart(records, p)) {
-      sum += d.amount().minorUnits();
+      if (d.amount() != null) { // a deal without an amount adds nothing
+        sum += d.amount().minorUnits();
+      }
     }
     return sum;
   }
@@ -161,6 +163,9 @@ public final class DealReference {
     byStage.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     BigDecimal sum = BigDecimal.ZERO;
     for (Deal d : openAtStart(records, p)) {
+      if (d.amount() == null) { // a deal without an amount adds nothing
+        continue;
+      }
       double prob = fallback;
       if (d.probability() != null) {
         prob = d.probability();
