@@ -46,7 +46,7 @@ final class Cells {
 
   private final Plan plan;
   private final int metricCount;
-  private final Class<?>[] recordTypes;
+  private final Class<?>[][] recordKinds;
   private final boolean[] spanning;
   private final Window baseWindow;
   @Nullable private final PeriodLookup lookup;
@@ -94,10 +94,10 @@ final class Cells {
     this.live = live;
     this.metricCount = plan.metrics.size();
     this.slots = live ? 2 * metricCount : metricCount;
-    this.recordTypes = new Class<?>[metricCount];
+    this.recordKinds = new Class<?>[metricCount][];
     this.spanning = new boolean[metricCount];
     for (int i = 0; i < metricCount; i++) {
-      recordTypes[i] = plan.metrics.get(i).recordType();
+      recordKinds[i] = plan.metrics.get(i).recordKinds().toArray(new Class<?>[0]);
       spanning[i] = plan.metrics.get(i).placement().isSpanning();
     }
     this.baseWindow = new Window(plan.during, plan.asOf);
@@ -162,7 +162,7 @@ final class Cells {
     Instant lastAt = null;
     int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
-      if (!recordTypes[m].isInstance(part)) {
+      if (!reads(recordKinds[m], part)) {
         continue;
       }
       if (group < 0) {
@@ -194,6 +194,16 @@ final class Cells {
         }
       }
     }
+  }
+
+  /** Tells whether a metric of these record kinds reads {@code part}. */
+  private static boolean reads(Class<?>[] kinds, SalesRecord part) {
+    for (Class<?> kind : kinds) {
+      if (kind.isInstance(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */

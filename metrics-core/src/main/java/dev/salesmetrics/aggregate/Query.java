@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterables;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
@@ -31,8 +32,10 @@ import javax.annotation.Nullable;
  * t.print();
  * }</pre>
  *
- * <p><b>Routing.</b> Each record goes to every metric whose {@link Metric#recordType()} it is an
- * instance of, in the group given by its dimension values. With a period dimension, a record of a
+ * <p><b>Routing.</b> Each record goes to every metric that reads its kind ({@link
+ * Metric#recordKinds()}: deals and quotas for quota attainment, deals alone for win rate), in the
+ * group given by its dimension values; a record of another kind never reaches the metric and
+ * never makes a group for it. With a period dimension, a record of a
  * <em>placed</em> metric goes to the one period containing the metric's placing instant (a record
  * without that instant, such as an open deal for win rate, belongs to no period and is skipped
  * for that metric); a record of a <em>spanning</em> metric (churn, pipeline at the period start)
@@ -47,6 +50,12 @@ import javax.annotation.Nullable;
  * shows an undefined win rate when not grouped by period). A spanning metric therefore has a row
  * in every period of the range for every group that has one of its records. See {@link Dimension}
  * for missing values ({@value Dimension#NONE}) and product splitting.
+ *
+ * <p><b>Kinds of record.</b> A metric needs every kind of record it reads: when the input holds
+ * records but none of one of those kinds ({@code Query.of(deals)} with quota attainment, which
+ * also reads quotas), the table's {@link MetricTable#notes()} say which records are missing, and
+ * {@code print()} shows it. To mix kinds, pass several lists, {@code Query.of(deals, quotas)}, or
+ * a whole data set, {@code Query.of(data.records())}.
  *
  * <p><b>As-of.</b> With {@link #asOf(Instant)} each record is first replaced by its state as
  * known at that instant (records that did not exist yet are skipped); periods and filters see that
@@ -108,6 +117,27 @@ public final class Query {
         null,
         null,
         null);
+  }
+
+  /**
+   * Starts a query over the records of several lists, in order, which may be of different kinds:
+   * {@code Query.of(deals, quotas)}. The lists are read when the query runs, not copied.
+   *
+   * @param first the first records
+   * @param more more records, of any kind
+   * @return a query with no grouping and no metric yet
+   */
+  @SafeVarargs
+  public static Query of(
+      Iterable<? extends SalesRecord> first, Iterable<? extends SalesRecord>... more) {
+    checkNotNull(first, "first");
+    checkNotNull(more, "more");
+    List<Iterable<? extends SalesRecord>> parts = new ArrayList<>();
+    parts.add(first);
+    for (Iterable<? extends SalesRecord> m : more) {
+      parts.add(checkNotNull(m, "records"));
+    }
+    return of(Iterables.concat(parts));
   }
 
   /**
@@ -258,7 +288,7 @@ public final class Query {
     for (SalesRecord r : records) {
       cells.add(r);
     }
-    return plan.toTable(cells.drain());
+    return plan.toTable(cells.drain()).withNotes(RecordKinds.notes(records, metrics));
   }
 
   /**
@@ -323,7 +353,8 @@ public final class Query {
         merged.mergeFrom(cells);
       }
     }
-    return plan.toTable(checkNotNull(merged, "merged").drain());
+    return plan.toTable(checkNotNull(merged, "merged").drain())
+        .withNotes(RecordKinds.notes(list, metrics));
   }
 
   private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {

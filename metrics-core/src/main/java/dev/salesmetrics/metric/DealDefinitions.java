@@ -383,6 +383,7 @@ final class DealDefinitions {
       Conversion conversion, boolean remainingQuota) {
     String id = remainingQuota ? "pipeline_coverage.remaining_quota" : "pipeline_coverage";
     return Metric.builder(id, SalesRecord.class)
+        .reads(Deal.class, Quota.class)
         .description(
             remainingQuota
                 ? "pipeline value / (quota for the period - won so far in the period)"
@@ -414,10 +415,10 @@ final class DealDefinitions {
             CoverageState::merge,
             s -> {
               if (!remainingQuota) {
-                return Ratio.of(s.pipeline, s.quota);
+                return s.guard.ratio(s.pipeline, s.quota);
               }
               long remaining = Math.subtractExact(s.quota, s.wonSoFar);
-              return Ratio.of(s.pipeline, remaining > 0 ? remaining : 0);
+              return s.guard.ratio(s.pipeline, remaining > 0 ? remaining : 0);
             });
   }
 
@@ -612,6 +613,7 @@ final class DealDefinitions {
 
   static Metric<SalesRecord, Ratio> quotaAttainment(Conversion conversion) {
     return Metric.builder("quota_attainment", SalesRecord.class)
+        .reads(Deal.class, Quota.class)
         .description("sales volume / quota for the period (quotas prorated by overlap)")
         .unit(MetricUnit.RATIO)
         .spanning("closed_at of won deals; quotas overlapping the period")
@@ -634,7 +636,7 @@ final class DealDefinitions {
               s.sold = Math.addExact(s.sold, o.sold);
               s.quota = Math.addExact(s.quota, o.quota);
             },
-            s -> Ratio.of(s.sold, s.quota));
+            s -> s.guard.ratio(s.sold, s.quota));
   }
 
   /** State of rep ramp time: hire dates and first wins by rep. */
@@ -680,6 +682,7 @@ final class DealDefinitions {
 
   static Metric<SalesRecord, DurationStats> repRampTime() {
     return Metric.builder("rep_ramp_time", SalesRecord.class)
+        .reads(Rep.class, Deal.class)
         .description("days from hired_on to the rep's first won deal, over reps with both")
         .unit(MetricUnit.DAYS)
         .spanning("closed_at of each rep's first won deal")

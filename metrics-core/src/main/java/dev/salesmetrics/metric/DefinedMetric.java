@@ -1,5 +1,6 @@
 package dev.salesmetrics.metric;
 
+import com.google.common.collect.ImmutableSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -9,6 +10,7 @@ final class DefinedMetric<T, A, R extends MetricValue> implements Metric<T, R> {
   private final String description;
   private final MetricUnit unit;
   private final Class<T> recordType;
+  private final ImmutableSet<Class<?>> recordKinds;
   private final Placement<T> placement;
   private final boolean needsPeriod;
   private final Function<Window, A> newState;
@@ -21,6 +23,7 @@ final class DefinedMetric<T, A, R extends MetricValue> implements Metric<T, R> {
       String description,
       MetricUnit unit,
       Class<T> recordType,
+      ImmutableSet<Class<?>> recordKinds,
       Placement<T> placement,
       boolean needsPeriod,
       Function<Window, A> newState,
@@ -31,6 +34,7 @@ final class DefinedMetric<T, A, R extends MetricValue> implements Metric<T, R> {
     this.description = description;
     this.unit = unit;
     this.recordType = recordType;
+    this.recordKinds = recordKinds;
     this.placement = placement;
     this.needsPeriod = needsPeriod;
     this.newState = newState;
@@ -57,6 +61,11 @@ final class DefinedMetric<T, A, R extends MetricValue> implements Metric<T, R> {
   @Override
   public Class<T> recordType() {
     return recordType;
+  }
+
+  @Override
+  public ImmutableSet<Class<?>> recordKinds() {
+    return recordKinds;
   }
 
   @Override

@@ -149,6 +149,7 @@ final class MarketingDefinitions {
 
   static Metric<SalesRecord, Amount> customerAcquisitionCost(Conversion conversion) {
     return Metric.builder("customer_acquisition_cost", SalesRecord.class)
+        .reads(Campaign.class, Customer.class)
         .description("campaign spend attributed to the period / customers signed up in the period")
         .unit(MetricUnit.MONEY)
         .spanning("campaign spend spread over its days; customers by signed_up_at")
@@ -168,6 +169,7 @@ final class MarketingDefinitions {
 
   static Metric<SalesRecord, Amount> costPerLead(Conversion conversion) {
     return Metric.builder("cost_per_lead", SalesRecord.class)
+        .reads(Campaign.class, Lead.class)
         .description("campaign spend attributed to the period / leads created in the period")
         .unit(MetricUnit.MONEY)
         .spanning("campaign spend spread over its days; leads by created_at")
@@ -219,7 +221,10 @@ final class MarketingDefinitions {
       if (spendCurrency != null && wonCurrency != null && !spendCurrency.equals(wonCurrency)) {
         throw new CurrencyMismatchException(spendCurrency, wonCurrency);
       }
-      return Ratio.of(Math.subtractExact(won.minor(), spend.minor()), spend.minor());
+      return CurrencyGuard.ratio(
+          Math.subtractExact(won.minor(), spend.minor()),
+          spend.minor(),
+          spendCurrency != null ? spendCurrency : wonCurrency);
     }
 
     static <V> void putOnce(Map<String, V> map, String key, V value, String kind) {
@@ -239,6 +244,7 @@ final class MarketingDefinitions {
 
   static Metric<SalesRecord, Ratio> campaignRoi(Conversion conversion) {
     return Metric.builder("campaign_roi", SalesRecord.class)
+        .reads(Campaign.class, Deal.class, Lead.class)
         .description(
             "(won amount of deals from the campaigns' leads - spend) / spend, over the campaigns'"
                 + " whole life; with a period, campaigns starting in it")

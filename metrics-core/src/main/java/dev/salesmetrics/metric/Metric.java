@@ -2,6 +2,7 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSet;
 import dev.salesmetrics.model.SalesRecord;
 import java.util.stream.Collector;
 
@@ -53,6 +54,36 @@ public interface Metric<T, R extends MetricValue> {
    * @return e.g. {@code Deal.class}
    */
   Class<T> recordType();
+
+  /**
+   * Returns the kinds of record the metric reads. A query gives a metric only records of these
+   * kinds, so records of other kinds never make a group for it. For a metric of one kind this is
+   * {@link #recordType()}; a metric typed by a common supertype ({@link SalesRecord}) names its
+   * kinds, such as {@code Deal} and {@code Quota} for quota attainment (see {@link
+   * MetricBuilder#reads}).
+   *
+   * @return the record classes, at least one
+   */
+  default ImmutableSet<Class<?>> recordKinds() {
+    return ImmutableSet.of(recordType());
+  }
+
+  /**
+   * Tells whether the metric reads {@code record}: whether it is an instance of one of the {@link
+   * #recordKinds()}.
+   *
+   * @param record any record
+   * @return true when the metric reads it
+   */
+  default boolean reads(Object record) {
+    checkNotNull(record, "record");
+    for (Class<?> kind : recordKinds()) {
+      if (kind.isInstance(record)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Returns how records fall into periods.

@@ -2,6 +2,7 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -27,6 +28,7 @@ public final class MetricBuilder<T> {
   private MetricUnit unit = MetricUnit.NUMBER;
   @Nullable private Placement<T> placement;
   private boolean needsPeriod;
+  @Nullable private ImmutableSet<Class<?>> kinds;
 
   MetricBuilder(String id, Class<T> recordType) {
     checkNotNull(id, "id");
@@ -88,6 +90,36 @@ public final class MetricBuilder<T> {
   }
 
   /**
+   * Names the kinds of record the metric reads, when its record type is a common supertype such
+   * as {@code SalesRecord}: a query then gives it only records of these kinds, so other records
+   * (customers for a metric of deals and quotas) never make a group for it, and a query whose
+   * records lack one of them says so ({@code MetricTable#notes()}). Without this call the metric
+   * reads every record of its record type.
+   *
+   * <pre>{@code
+   * Metric.builder("booked_vs_quota", SalesRecord.class).reads(Deal.class, Quota.class)...
+   * }</pre>
+   *
+   * @param kinds one or more subtypes of the record type
+   * @return this builder
+   * @throws IllegalArgumentException if no kind is given
+   */
+  @SafeVarargs
+  @CanIgnoreReturnValue
+  public final MetricBuilder<T> reads(Class<? extends T>... kinds) {
+    checkNotNull(kinds, "kinds");
+    if (kinds.length == 0) {
+      throw new IllegalArgumentException("metric " + id + " must read at least one kind of record");
+    }
+    ImmutableSet.Builder<Class<?>> b = ImmutableSet.builder();
+    for (Class<? extends T> k : kinds) {
+      b.add(checkNotNull(k, "kind"));
+    }
+    this.kinds = b.build();
+    return this;
+  }
+
+  /**
    * Declares that the metric cannot be computed without a period.
    *
    * @return this builder
@@ -120,7 +152,8 @@ public final class MetricBuilder<T> {
           "metric " + id + " needs a placement: call placedAt(...) or spanning(...)");
     }
     return new DefinedMetric<>(
-        id, description, unit, recordType, placement, needsPeriod,
+        id, description, unit, recordType,
+        kinds != null ? kinds : ImmutableSet.<Class<?>>of(recordType), placement, needsPeriod,
         checkNotNull(newState, "newState"), checkNotNull(add, "add"),
         checkNotNull(merge, "merge"), checkNotNull(result, "result"));
   }

@@ -169,7 +169,7 @@ final class OrderDefinitions {
               acc.previousMinor = Math.addExact(acc.previousMinor, other.previousMinor);
             },
             acc ->
-                Ratio.of(
+                acc.currency.ratio(
                     Math.subtractExact(acc.currentMinor, acc.previousMinor), acc.previousMinor));
   }
 
@@ -349,6 +349,7 @@ final class OrderDefinitions {
 
   static Metric<SalesRecord, Amount> arpu(Conversion pricing) {
     return Metric.builder("arpu", SalesRecord.class)
+        .reads(Order.class, Customer.class)
         .description("revenue / customers active at any instant in the period")
         .unit(MetricUnit.MONEY)
         .spanning("paid orders placed in the period; customers active at any instant in it")
@@ -382,6 +383,7 @@ final class OrderDefinitions {
     String id = "simple_clv";
     BigDecimal margin = BigDecimal.valueOf(grossMargin);
     return Metric.builder(id, SalesRecord.class)
+        .reads(Order.class, Customer.class)
         .description("arpu(P) x gross margin / churn_rate(P)")
         .unit(MetricUnit.MONEY)
         .spanning("paid orders placed in the period; customers active in it or at its start")

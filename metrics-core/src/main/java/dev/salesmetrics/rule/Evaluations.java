@@ -45,7 +45,8 @@ public final class Evaluations {
         Evaluation.builder(evaluatedAt, period.start(), period.end())
             .label(period.label())
             .zone(period.zone())
-            .goals(goals);
+            .goals(goals)
+            .columns(table.metricIds(), table.dimensionIds());
     for (MetricTable.Row row : table.rows()) {
       Optional<Period> rowPeriod = row.period();
       if (rowPeriod.isPresent() && !rowPeriod.get().equals(period)) {
