@@ -259,8 +259,8 @@ final class RecordStore {
     if (stale) {
       return;
     }
-    Views v = checkNotNull(views);
-    if (replaced || !v.range.covers(r)) {
+    Views v = views;
+    if (v == null || replaced || !v.range.covers(r)) {
       stale = true;
       return;
     }
