@@ -1,5 +1,6 @@
 package dev.salesmetrics.dashboard.server;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javax.annotation.Nullable;
 
 /** Reads a Server-Sent Events stream on its own thread, event by event, for tests. */
 final class SseStream implements AutoCloseable {
@@ -27,13 +29,24 @@ final class SseStream implements AutoCloseable {
     }
   }
 
-  final HttpResponse<InputStream> response;
+  @Nullable final HttpResponse<InputStream> response;
+  private final InputStream body;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread reader;
   final List<Event> seen = new ArrayList<>();
 
   private SseStream(HttpResponse<InputStream> response) {
+    this(response, response.body());
+  }
+
+  /** Reads events from any stream (an embedder's). */
+  SseStream(InputStream body) {
+    this(null, body);
+  }
+
+  private SseStream(@Nullable HttpResponse<InputStream> response, InputStream body) {
     this.response = response;
+    this.body = body;
     this.reader = new Thread(this::read, "test-sse-reader");
     reader.setDaemon(true);
     reader.start();
@@ -49,7 +62,7 @@ final class SseStream implements AutoCloseable {
 
   private void read() {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String name = "message";
       String id = "";
       StringBuilder data = new StringBuilder();
@@ -83,6 +96,7 @@ final class SseStream implements AutoCloseable {
   }
 
   /** The next event, or fails after {@code timeout}. */
+  @CanIgnoreReturnValue
   Event next(Duration timeout) throws InterruptedException {
     Event e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (e == null) {
@@ -93,6 +107,7 @@ final class SseStream implements AutoCloseable {
   }
 
   /** The first event (skipping others) that {@code p} accepts, or fails after {@code timeout}. */
+  @CanIgnoreReturnValue
   Event await(Predicate<Event> p, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -123,7 +138,7 @@ final class SseStream implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    response.body().close();
+    body.close();
     reader.interrupt();
   }
 }
