@@ -45,6 +45,7 @@ import javax.annotation.Nullable;
  *       live</td></tr>
  *   <tr><td>{@code GET /api/figures}</td><td>the tiles as JSON</td></tr>
  *   <tr><td>{@code GET /api/alerts}</td><td>the alerts and recent transitions as JSON</td></tr>
+ *   <tr><td>{@code GET /favicon.ico}</td><td>204: no icon</td></tr>
  *   <tr><td>{@code POST /api/deals}, {@code /api/orders}, {@code /api/leads}, {@code
  *       /api/customers}</td><td>CSV rows of deals.csv (and so on) with their header, {@code
  *       Content-Type: text/csv}: 200 with {@code accepted}, {@code replaced}, {@code sequence};
@@ -79,7 +80,7 @@ public final class LiveServer implements AutoCloseable {
 
   private static final String JSON = "application/json; charset=utf-8";
   private static final ImmutableSet<String> BUILT_IN =
-      ImmutableSet.of("/", "/events", "/api/figures", "/api/alerts");
+      ImmutableSet.of("/", "/events", "/api/figures", "/api/alerts", "/favicon.ico");
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -208,6 +209,7 @@ public final class LiveServer implements AutoCloseable {
         case "/events" -> events(ex, method);
         case "/api/figures" -> get(ex, method, JSON, dashboard.figuresJson());
         case "/api/alerts" -> get(ex, method, JSON, dashboard.alertsJson());
+        case "/favicon.ico" -> ex.sendResponseHeaders(204, -1); // no icon, and no 404 logged
         default -> {
           Optional<RecordKind> kind =
               path.startsWith("/api/") ? RecordKind.byId(path.substring(5)) : Optional.empty();

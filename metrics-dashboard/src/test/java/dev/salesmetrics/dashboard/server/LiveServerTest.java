@@ -11,7 +11,10 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,26 @@ class LiveServerTest {
       Map<String, Object> f = s.json("/api/figures");
       assertThat(f).containsEntry("sequence", 1.0);
       assertThat(Served.tile(f, "sales_volume")).containsEntry("text", "1000.00 USD");
+    }
+  }
+
+  @Test
+  void aFileDroppedInTheInboxReachesTheOpenPages() throws Exception {
+    Path inbox = dir.resolve("inbox");
+    try (Served s =
+            new Served(
+                Served.builder(dir).inbox(inbox).inboxInterval(Duration.ofMillis(20)).start());
+        SseStream events = s.events()) {
+      assertThat(s.service.inbox()).contains(inbox);
+      Path part = inbox.resolve("deals-1.csv.part");
+      Files.writeString(part, TestData.d4Won(), StandardCharsets.UTF_8);
+      Files.move(part, inbox.resolve("deals-1.csv"), StandardCopyOption.ATOMIC_MOVE);
+      Map<String, Object> update = events.awaitSequence(1, Served.WAIT);
+      assertThat((String) TestJson.map(update.get("panels")).get("kpi-sales_volume"))
+          .contains(">1000.00 USD<");
+      // the poller holds the inbox while it works: once this returns, the file has moved
+      assertThat(s.service.inboxPoller().orElseThrow().processPending()).isEmpty();
+      assertThat(inbox.resolve("done/deals-1.csv")).hasContent(TestData.d4Won());
     }
   }
 
