@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 
 /**
@@ -45,6 +46,7 @@ public final class LiveService implements AutoCloseable {
   private final LiveDashboard dashboard;
   private final LiveServer server;
   @Nullable private final Inbox inbox;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private LiveService(
       LiveData data, LiveDashboard dashboard, LiveServer server, @Nullable Inbox inbox) {
@@ -106,12 +108,16 @@ public final class LiveService implements AutoCloseable {
   }
 
   /**
-   * Stops the inbox, the server and the dashboard, and closes the journal.
+   * Stops the inbox, the server and the dashboard, and closes the journal; a second call does
+   * nothing.
    *
    * @throws IOException if the journal cannot be closed
    */
   @Override
   public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (inbox != null) {
       inbox.close();
     }
