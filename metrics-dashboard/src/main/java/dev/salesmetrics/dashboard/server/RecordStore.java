@@ -30,6 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
@@ -42,9 +45,10 @@ import javax.annotation.Nullable;
  * #snapshot()} rebuilds them from the stored records; a record whose event instants fall outside
  * the views' period range does the same (the range widens). A record that is new and inside the
  * range is simply recorded. So every snapshot equals {@code Query.run()} over the stored records,
- * grouped and ranged the same way. A rebuild reads every stored record once; it runs on the
- * caller of {@code snapshot()} while new records keep arriving (they are replayed into the new
- * views before the swap), so accepting records never waits for it.
+ * grouped and ranged the same way. A rebuild reads every stored record once (in parallel chunks
+ * on the common fork-join pool); it runs on the caller of {@code snapshot()} while new records
+ * keep arriving (they are replayed into the new views before the swap), so accepting records
+ * never waits for it.
  *
  * <p><b>Stage history.</b> The deals.csv schema has no stage history: a deal that replaces one
  * with a stage history keeps that history (when it is still valid for the new deal).
@@ -72,6 +76,7 @@ final class RecordStore {
 
   private final Object lock = new Object();
   private final Object snapshotLock = new Object();
+  private final int parallelFrom;
   private final Granularity granularity;
   private final ZoneId zone;
   private final Dimension period;
@@ -100,6 +105,20 @@ final class RecordStore {
   private long applied;
 
   RecordStore(Dataset history, Granularity granularity, ZoneId zone, List<Scope> scopes) {
+    this(history, granularity, zone, scopes, 4096);
+  }
+
+  /**
+   * As above; a rebuild of at least {@code parallelFrom} records is spread over the common
+   * fork-join pool (the views merge exactly, so the figures are the same).
+   */
+  RecordStore(
+      Dataset history,
+      Granularity granularity,
+      ZoneId zone,
+      List<Scope> scopes,
+      int parallelFrom) {
+    this.parallelFrom = Math.max(1, parallelFrom);
     this.granularity = checkNotNull(granularity, "granularity");
     this.zone = checkNotNull(zone, "zone");
     this.period = Dimension.period(granularity, zone);
@@ -312,7 +331,7 @@ final class RecordStore {
           if (attempt >= 2) {
             // records keep replacing others faster than a rebuild runs: rebuild under the lock
             Views v = new Views(scopes, period, directory, range);
-            v.recordAll(all);
+            v.recordAllParallel(all, parallelFrom);
             views = v;
             stale = false;
             return current();
@@ -325,7 +344,7 @@ final class RecordStore {
         Views fresh;
         try {
           fresh = new Views(scopes, period, directory, range);
-          fresh.recordAll(all);
+          fresh.recordAllParallel(all, parallelFrom);
         } catch (RuntimeException e) {
           synchronized (lock) {
             rebuilding = false;
@@ -489,6 +508,35 @@ final class RecordStore {
     void recordAll(List<SalesRecord> records) {
       for (SalesRecord r : records) {
         record(r);
+      }
+    }
+
+    /**
+     * Records in chunks on the common fork-join pool when there are at least {@code from}
+     * records per processor's share; a live view takes writers from many threads at once.
+     */
+    void recordAllParallel(List<SalesRecord> records, int from) {
+      int chunks =
+          Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), records.size() / from));
+      if (chunks == 1) {
+        recordAll(records);
+        return;
+      }
+      List<CompletableFuture<Void>> parts = new ArrayList<>(chunks);
+      for (int c = 0; c < chunks; c++) {
+        List<SalesRecord> part =
+            records.subList(records.size() * c / chunks, records.size() * (c + 1) / chunks);
+        parts.add(CompletableFuture.runAsync(() -> recordAll(part), ForkJoinPool.commonPool()));
+      }
+      for (CompletableFuture<Void> part : parts) {
+        try {
+          part.join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw e;
+        }
       }
     }
 

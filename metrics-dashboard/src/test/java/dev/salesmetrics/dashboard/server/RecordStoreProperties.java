@@ -74,7 +74,8 @@ class RecordStoreProperties {
                       NEW_YORK,
                       List.of(
                           new Scope(ImmutableList.of(), OVERALL),
-                          new Scope(ImmutableList.of("rep"), PER_REP)));
+                          new Scope(ImmutableList.of("rep"), PER_REP)),
+                      1 + rnd.nextInt(64)); // rebuilds in parallel chunks from that size
               Map<String, SalesRecord> latest = new LinkedHashMap<>();
               int done = 0;
               long seq = 0;
@@ -113,7 +114,8 @@ class RecordStoreProperties {
             Granularity.MONTH,
             NEW_YORK,
             List.of(new Scope(ImmutableList.of(), OVERALL),
-                new Scope(ImmutableList.of("rep"), PER_REP)));
+                new Scope(ImmutableList.of("rep"), PER_REP)),
+            256);
     List<List<SalesRecord>> batches = new ArrayList<>();
     Map<String, SalesRecord> latest = new LinkedHashMap<>();
     for (int b = 0; b < 400; b++) {
