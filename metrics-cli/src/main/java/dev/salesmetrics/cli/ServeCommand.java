@@ -4,6 +4,7 @@ import dev.salesmetrics.dashboard.server.LiveService;
 import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleFile;
 import dev.salesmetrics.time.Granularity;
@@ -183,6 +184,8 @@ final class ServeCommand implements Callable<Integer> {
     } catch (BindException e) {
       throw usage("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
           + "): choose another --port");
+    } catch (CurrencyMismatchException | ArithmeticException e) {
+      return Failures.badData(err, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     } catch (IOException e) {

@@ -146,6 +146,22 @@ class ServeCommandTest {
   }
 
   @Test
+  void moneyOfTwoCurrenciesInOneFigureExitsWith3() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(
+        data.resolve("deals.csv"),
+        """
+        deal_id,rep_id,amount,currency,created_at,status,closed_at
+        D1,R1,1.00,USD,2025-11-02T10:00:00Z,won,2025-11-03T10:00:00Z
+        D2,R1,1.00,EUR,2025-11-02T10:00:00Z,won,2025-11-03T10:00:00Z
+        """,
+        StandardCharsets.UTF_8);
+    Cli.Result r = Cli.run("serve", "--data", data.toString(), "--port", "0");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).contains("salesmetrics: bad data: ").contains("EUR").contains("USD");
+  }
+
+  @Test
   void aBadRowInTheDataExitsWith3() throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(

@@ -798,11 +798,16 @@ public final class LiveDashboard implements AutoCloseable {
       }
       AlertBoard board = new AlertBoard(rules, g == null ? Goals.empty() : g, stateFile, clock);
       LiveDashboard d = new LiveDashboard(this, source, board);
-      synchronized (d.publishLock) {
-        Snapshot s = source.snapshot(page.readsRecords());
-        board.start(s.tables, Optional.ofNullable(s.current), s.sequence);
-        d.evaluatedVersion = s.version;
-        d.publish(d.figuresOf(s, null), ImmutableList.of());
+      try {
+        synchronized (d.publishLock) {
+          Snapshot s = source.snapshot(page.readsRecords());
+          board.start(s.tables, Optional.ofNullable(s.current), s.sequence);
+          d.evaluatedVersion = s.version;
+          d.publish(d.figuresOf(s, null), ImmutableList.of());
+        }
+      } catch (IOException | RuntimeException e) {
+        d.close();
+        throw e;
       }
       if (data != null) {
         data.listen(d.listener);
