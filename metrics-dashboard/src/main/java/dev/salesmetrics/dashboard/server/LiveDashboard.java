@@ -256,10 +256,13 @@ public final class LiveDashboard implements AutoCloseable {
     panels = p;
     clients.removeIf(
         c -> {
+          if (c.isClosed()) {
+            return true; // ended by itself
+          }
           if (c.offer(event)) {
             return false;
           }
-          dropped.increment();
+          dropped.increment(); // its queue was full
           return true;
         });
   }

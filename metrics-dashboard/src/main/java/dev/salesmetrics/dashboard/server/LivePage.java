@@ -20,7 +20,8 @@ import dev.salesmetrics.metric.Metric;
  *   <li>the set of panel ids may change between updates (the browsers then reload the page).
  * </ul>
  *
- * <p>Called on the dashboard's update thread only, one call at a time.
+ * <p>Called under the dashboard's update lock: one call at a time, at every update (at most a
+ * few per second), so {@link #panels} should cost milliseconds, not a pass over the records.
  */
 public interface LivePage {
 
