@@ -3,6 +3,9 @@ package dev.salesmetrics.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.metric.Ratio;
+import dev.salesmetrics.metric.Window;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Money;
 import java.io.IOException;
@@ -172,6 +175,8 @@ class CrmExportsTest {
     // 3 February to 10 February: a sales cycle of 7 days, not 214
     assertThat(Duration.between(deals.get(0).createdAt(), deals.get(0).closedAt()))
         .isEqualTo(Duration.ofDays(7));
+    // the lost deal without an amount counts: 1 won of 2 closed, not 1 of 1
+    assertThat(Metrics.WIN_RATE.compute(deals, Window.all()).value()).isEqualTo(Ratio.of(1, 2));
     assertThat(result.reports()).extracting(LoadReport::summary)
         .containsExactly(
             "deals.csv: 3 rows, 3 loaded, 0 rejected, 3 footer lines skipped, dates read"
