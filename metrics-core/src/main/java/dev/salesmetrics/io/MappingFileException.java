@@ -11,8 +11,13 @@ import javax.annotation.Nullable;
 public final class MappingFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The file name, such as {@code crm.mapping}. */
   private final String file;
+
+  /** The line, 1-based. */
   private final int line;
+
+  /** What is wrong, without file and line. */
   private final String reason;
 
   /**
