@@ -3,6 +3,13 @@ package dev.salesmetrics.io;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -42,6 +49,67 @@ public record LoadResult<T>(T value, List<LoadReport> reports) {
       all.addAll(report.rejected());
     }
     return all.build();
+  }
+
+  /**
+   * Returns every warning of every file, file by file.
+   *
+   * @return the warnings
+   */
+  public List<LoadWarning> warnings() {
+    ImmutableList.Builder<LoadWarning> all = ImmutableList.builder();
+    for (LoadReport report : reports) {
+      all.addAll(report.warnings());
+    }
+    return all.build();
+  }
+
+  /**
+   * Writes every rejected row of every file as CSV: a header {@code file,line,column,value,reason},
+   * then one row per rejected row, file by file in file order; an empty column or value when the
+   * problem is not in one cell. UTF-8, LF line ends, cells quoted only where needed; a cell a
+   * spreadsheet would run as a formula (first character {@code =}, {@code +}, {@code -}, {@code
+   * @}, tab or carriage return) is prefixed with a single quote, since the file is meant to be
+   * opened and read.
+   *
+   * @param out where to write; not closed
+   * @throws IOException if writing fails
+   */
+  public void writeRejectedCsv(Writer out) throws IOException {
+    checkNotNull(out, "out");
+    CsvWriter csv =
+        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+    csv.writeRecord("file", "line", "column", "value", "reason");
+    for (RejectedRow r : rejected()) {
+      csv.writeRecord(
+          escape(r.file()),
+          Long.toString(r.line()),
+          escape(r.column().orElse("")),
+          escape(r.value().orElse("")),
+          escape(r.reason()));
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes every rejected row to a file as {@link #writeRejectedCsv(Writer)} does, replacing the
+   * file.
+   *
+   * @param path the file to write
+   * @throws IOException if the file cannot be written
+   */
+  public void writeRejectedCsv(Path path) throws IOException {
+    checkNotNull(path, "path");
+    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      writeRejectedCsv(out);
+    }
+  }
+
+  private static String escape(String cell) {
+    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+      return "'" + cell;
+    }
+    return cell;
   }
 
   /**
