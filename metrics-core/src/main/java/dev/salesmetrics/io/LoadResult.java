@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.salesmetrics.internal.SafeText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,8 @@ public record LoadResult<T>(T value, List<LoadReport> reports) {
    * then one row per rejected row, file by file in file order; an empty column or value when the
    * problem is not in one cell. UTF-8, LF line ends, cells quoted only where needed; a cell a
    * spreadsheet would run as a formula (first character {@code =}, {@code +}, {@code -}, {@code
-   * @}, tab or carriage return) is prefixed with a single quote, since the file is meant to be
-   * opened and read.
+   * @}, tab, carriage return or line feed, also after leading spaces) is prefixed with a single
+   * quote, as in every CSV export of the library, since the file is meant to be opened and read.
    *
    * @param out where to write; not closed
    * @throws IOException if writing fails
@@ -82,11 +83,11 @@ public record LoadResult<T>(T value, List<LoadReport> reports) {
     csv.writeRecord("file", "line", "column", "value", "reason");
     for (RejectedRow r : rejected()) {
       csv.writeRecord(
-          escape(r.file()),
+          SafeText.forSpreadsheet(r.file()),
           Long.toString(r.line()),
-          escape(r.column().orElse("")),
-          escape(r.value().orElse("")),
-          escape(r.reason()));
+          SafeText.forSpreadsheet(r.column().orElse("")),
+          SafeText.forSpreadsheet(r.value().orElse("")),
+          SafeText.forSpreadsheet(r.reason()));
     }
     csv.flush();
   }
@@ -103,13 +104,6 @@ public record LoadResult<T>(T value, List<LoadReport> reports) {
     try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       writeRejectedCsv(out);
     }
-  }
-
-  private static String escape(String cell) {
-    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-      return "'" + cell;
-    }
-    return cell;
   }
 
   /**
