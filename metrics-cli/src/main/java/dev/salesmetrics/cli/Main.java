@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       SampleCommand.class,
       ShellCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

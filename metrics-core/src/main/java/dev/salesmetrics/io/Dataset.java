@@ -129,10 +129,17 @@ public record Dataset(
    * instant; for responses.csv, the same customer, scale and instant) is a bad row, and so is an
    * instant or date outside the years 1900 to 2199; see {@code docs/CSV.md}.
    *
+   * <p>Each file's separator is detected from its header unless the options give one, and each
+   * mapped file's numeric dates are read in the mapping's date order or the one detected from that
+   * file. The reports hold the rejected rows (lenient), the warnings, the skipped footer lines and
+   * the detected date order; {@link LoadReport#summary()} is one line per file and {@link
+   * LoadResult#writeRejectedCsv(Path)} writes the rejected rows.
+   *
    * @param dir the directory
-   * @param options strict or lenient, zone, mappings
+   * @param options strict or lenient, zone, mappings, separator, date order
    * @return the data set and one report per file read, in schema order
-   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws CsvFormatException in strict mode for the first bad row; in both modes for a header
+   *     that cannot be read or split, or a file whose dates are in two orders or all ambiguous
    * @throws NoSuchFileException if {@code dir} does not exist
    * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
    * @throws FileSystemException if a schema file name in {@code dir} is a directory

@@ -235,12 +235,7 @@ public final class AlertStateMetrics implements AlertListener, MeterBinder {
      */
     @CanIgnoreReturnValue
     public Builder prefix(String prefix) {
-      checkNotNull(prefix, "prefix");
-      if (!prefix.isEmpty() && !prefix.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*")) {
-        throw new IllegalArgumentException(
-            "prefix must be lowercase dot-separated words: \"" + prefix + "\"");
-      }
-      this.prefix = prefix;
+      this.prefix = Family.checkPrefix(prefix);
       return this;
     }
 
