@@ -4,26 +4,66 @@ import dev.salesmetrics.io.CsvFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** How the commands report bad input data (exit code 3). */
+/**
+ * How the commands report bad input data (exit code 3) and output they could not write (4): as a
+ * {@link Failure} that {@link Main} prints on one line with its exit code, or printed at once.
+ */
 final class Failures {
   private Failures() {}
 
+  /** A command that stops with an exit code and a one-line message; {@link Main} prints it. */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int code;
+
+    Failure(int code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+
+    /** The exit code. */
+    int code() {
+      return code;
+    }
+  }
+
   /**
-   * Prints a bad row: {@code salesmetrics: bad data in data/deals.csv, line 17, column amount,
-   * value "12.505": amount 12.505 has more than 2 fraction digits allowed for USD}.
+   * The message of a bad row: {@code bad data in data/deals.csv, line 17, column amount, value
+   * "12.505": amount 12.505 has more than 2 fraction digits allowed for USD}.
+   */
+  static String badRowMessage(Path dir, CsvFormatException e) {
+    StringBuilder sb =
+        new StringBuilder("bad data in ").append(dir.resolve(e.file())).append(", line ")
+            .append(e.line());
+    e.column().ifPresent(c -> sb.append(", column ").append(c));
+    e.value().ifPresent(v -> sb.append(", value \"").append(Terminal.safe(v)).append('"'));
+    sb.append(": ").append(Terminal.safe(e.reason()));
+    return sb.toString();
+  }
+
+  /** A bad row as a failure with exit code 3. */
+  static Failure badRow(Path dir, CsvFormatException e) {
+    return new Failure(Main.BAD_DATA, badRowMessage(dir, e));
+  }
+
+  /** Another problem with the data (a missing file, mixed currencies) with exit code 3. */
+  static Failure badData(String message) {
+    return new Failure(Main.BAD_DATA, "bad data: " + message);
+  }
+
+  /** Output that could not be written (a rejects file), exit code 4. */
+  static Failure outputError(String message) {
+    return new Failure(Main.OUTPUT_ERROR, message);
+  }
+
+  /**
+   * Prints a bad row, as {@link #badRowMessage}.
    *
    * @return {@link Main#BAD_DATA}
    */
   static int badRow(PrintWriter err, Path dir, CsvFormatException e) {
-    StringBuilder sb =
-        new StringBuilder("salesmetrics: bad data in ")
-            .append(dir.resolve(e.file()))
-            .append(", line ")
-            .append(e.line());
-    e.column().ifPresent(c -> sb.append(", column ").append(c));
-    e.value().ifPresent(v -> sb.append(", value \"").append(v).append('"'));
-    sb.append(": ").append(e.reason());
-    err.println(sb);
+    err.println("salesmetrics: " + badRowMessage(dir, e));
     err.flush();
     return Main.BAD_DATA;
   }

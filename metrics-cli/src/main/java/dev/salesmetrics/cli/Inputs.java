@@ -3,15 +3,18 @@ package dev.salesmetrics.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.aggregate.Dimension;
-import dev.salesmetrics.aggregate.LeadDirectory;
-import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
+import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
-import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.model.SurveyResponse;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
@@ -20,63 +23,32 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
  * What the commands need from the data directory: the files each metric reads, the grouping
- * dimensions by id, the records of a data set as one list, and the dates the data spans.
+ * dimensions by id, the dates the data spans, and the limit on periods.
  */
 final class Inputs {
   private Inputs() {}
 
-  /** The files each built-in metric reads, by the metric id before any variant suffix. */
-  private static final ImmutableMap<String, ImmutableList<CsvFile>> FILES =
-      ImmutableMap.<String, ImmutableList<CsvFile>>builder()
-          .put("leads_created", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_contact_completeness", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_score", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_conversion_rate", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_time_to_convert", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_time_to_first_contact", ImmutableList.of(CsvFile.LEADS))
-          .put("deals_won", ImmutableList.of(CsvFile.DEALS))
-          .put("sales_volume", ImmutableList.of(CsvFile.DEALS))
-          .put("win_rate", ImmutableList.of(CsvFile.DEALS))
-          .put("average_deal_size", ImmutableList.of(CsvFile.DEALS))
-          .put("sales_cycle", ImmutableList.of(CsvFile.DEALS))
-          .put("pipeline_value", ImmutableList.of(CsvFile.DEALS))
-          .put("weighted_pipeline", ImmutableList.of(CsvFile.DEALS))
-          .put("pipeline_coverage", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
-          .put("sales_velocity", ImmutableList.of(CsvFile.DEALS))
-          .put("stage_conversion", ImmutableList.of(CsvFile.DEALS, CsvFile.DEAL_STAGES))
-          .put("quota_attainment", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
-          .put("rep_ramp_time", ImmutableList.of(CsvFile.REPS, CsvFile.DEALS))
-          .put("revenue", ImmutableList.of(CsvFile.ORDERS))
-          .put("orders", ImmutableList.of(CsvFile.ORDERS))
-          .put("average_order_value", ImmutableList.of(CsvFile.ORDERS))
-          .put("revenue_growth", ImmutableList.of(CsvFile.ORDERS))
-          .put("revenue_per_buyer", ImmutableList.of(CsvFile.ORDERS))
-          .put("arpu", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
-          .put("purchase_frequency", ImmutableList.of(CsvFile.ORDERS))
-          .put("repeat_purchase_rate", ImmutableList.of(CsvFile.ORDERS))
-          .put("historic_clv", ImmutableList.of(CsvFile.ORDERS))
-          .put("simple_clv", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
-          .put("new_customers", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("activation_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("churn_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("retention_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("cohort_retention", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put(
-              "customer_acquisition_cost", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.CUSTOMERS))
-          .put("cost_per_lead", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.LEADS))
-          .put("campaign_roi", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.DEALS, CsvFile.LEADS))
-          .put("nps", ImmutableList.of(CsvFile.RESPONSES))
-          .put("csat", ImmutableList.of(CsvFile.RESPONSES))
-          .put("units_sold", ImmutableList.of(CsvFile.ORDERS))
-          .put("product_revenue_share", ImmutableList.of(CsvFile.ORDERS))
+  /** The file each kind of record is read from. */
+  private static final ImmutableMap<Class<?>, CsvFile> FILE_OF_KIND =
+      ImmutableMap.<Class<?>, CsvFile>builder()
+          .put(Rep.class, CsvFile.REPS)
+          .put(Quota.class, CsvFile.QUOTAS)
+          .put(Lead.class, CsvFile.LEADS)
+          .put(Deal.class, CsvFile.DEALS)
+          .put(Order.class, CsvFile.ORDERS)
+          .put(Customer.class, CsvFile.CUSTOMERS)
+          .put(Campaign.class, CsvFile.CAMPAIGNS)
+          .put(SurveyResponse.class, CsvFile.RESPONSES)
           .buildOrThrow();
 
   /**
@@ -145,79 +117,109 @@ final class Inputs {
   static final String NARROW_THE_RANGE =
       "choose a shorter range with --from and --to, or a longer --period";
 
-  /** The dimension ids {@code --by} accepts. */
-  static final ImmutableList<String> DIMENSIONS =
-      ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
+  /** The dimension ids {@code --by} and a rule's {@code per} accept. */
+  static final ImmutableList<String> DIMENSIONS = Dimension.builtInIds();
 
   /**
-   * Returns the files a metric reads: deal_stages.csv for stage conversion, quotas.csv for
-   * coverage and attainment, and so on.
+   * Returns the files a metric reads, from the kinds of record it reads ({@link
+   * Metric#recordKinds()}): deals.csv for win rate, deals.csv and quotas.csv for quota attainment,
+   * and deal_stages.csv too for stage conversion, which reads the deals' stage histories.
    */
-  static ImmutableList<CsvFile> filesOf(String metricId) {
-    int dot = metricId.indexOf('.');
-    String base = dot < 0 ? metricId : metricId.substring(0, dot);
-    return FILES.getOrDefault(base, ImmutableList.of());
+  static ImmutableList<CsvFile> filesOf(Metric<?, ?> metric) {
+    Set<CsvFile> files = EnumSet.noneOf(CsvFile.class);
+    for (Class<?> kind : metric.recordKinds()) {
+      CsvFile f = FILE_OF_KIND.get(kind);
+      if (f != null) {
+        files.add(f);
+      }
+    }
+    if (metric.id().startsWith("stage_conversion")) {
+      files.add(CsvFile.DEAL_STAGES);
+    }
+    return ImmutableList.copyOf(files);
   }
 
   /**
-   * Returns the first file among those {@code metricIds} read that is not in {@code loaded}, with
-   * the metric that needs it, as a message; empty when nothing is missing.
+   * Returns the first file among those {@code metrics} read that the directory does not have, or
+   * that holds no record, with the metric that needs it, as a message; empty when nothing is
+   * missing: {@code metric quota_attainment reads deals.csv, quotas.csv but the data directory
+   * has no quotas.csv}.
    */
-  static Optional<String> missingFile(List<String> metricIds, DataLoader.Loaded loaded) {
-    for (String id : metricIds) {
+  static Optional<String> missingFile(List<Metric<?, ?>> metrics, LoadOptions.Loaded loaded) {
+    for (Metric<?, ?> m : metrics) {
       List<String> missing = new ArrayList<>();
-      for (CsvFile f : filesOf(id)) {
+      List<String> empty = new ArrayList<>();
+      for (CsvFile f : filesOf(m)) {
         if (!loaded.has(f)) {
           missing.add(f.fileName());
+        } else if (rows(loaded, f) == 0) {
+          empty.add(f.fileName());
         }
       }
+      String reads =
+          "metric " + m.id() + " reads "
+              + filesOf(m).stream().map(CsvFile::fileName).collect(Collectors.joining(", "));
       if (!missing.isEmpty()) {
-        return Optional.of(
-            "metric "
-                + id
-                + " reads "
-                + filesOf(id).stream().map(CsvFile::fileName).collect(Collectors.joining(", "))
-                + " but the data directory has no "
-                + String.join(", ", missing));
+        return Optional.of(reads + " but the data directory has no " + String.join(", ", missing));
+      }
+      if (!empty.isEmpty()) {
+        return Optional.of(reads + " but " + String.join(", ", empty) + " holds no record");
       }
     }
     return Optional.empty();
   }
 
-  /**
-   * Returns the dimension with {@code id}: a record field, team and region through the reps, or
-   * the campaign and source of a deal through the lead it came from.
-   *
-   * @throws IllegalArgumentException for an unknown id
-   */
-  static Dimension dimension(String id, @Nullable RepDirectory reps, LeadDirectory leads) {
-    RepDirectory directory = reps == null ? RepDirectory.empty() : reps;
-    return switch (id.strip().toLowerCase(Locale.ROOT)) {
-      case "rep" -> Dimension.REP;
-      case "product" -> Dimension.PRODUCT;
-      case "campaign" -> Dimension.campaign(leads);
-      case "source" -> Dimension.source(leads);
-      case "customer" -> Dimension.CUSTOMER;
-      case "team" -> Dimension.team(directory);
-      case "region" -> Dimension.region(directory);
-      default ->
-          throw new IllegalArgumentException(
-              "unknown dimension \"" + id + "\"; expected one of " + String.join(", ", DIMENSIONS));
+  /** The records loaded from a file present in the directory. */
+  private static long rows(LoadOptions.Loaded loaded, CsvFile file) {
+    Dataset d = loaded.data();
+    return switch (file) {
+      case REPS -> d.reps().size();
+      case QUOTAS -> d.quotas().size();
+      case LEADS -> d.leads().size();
+      case DEALS -> d.deals().size();
+      case DEAL_STAGES -> d.deals().stream().filter(deal -> !deal.stageHistory().isEmpty()).count();
+      case ORDERS -> d.orders().size();
+      case CUSTOMERS -> d.customers().size();
+      case CAMPAIGNS -> d.campaigns().size();
+      case RESPONSES -> d.responses().size();
     };
   }
 
-  /** Returns every record of the data set, reps and quotas first. */
-  static List<SalesRecord> records(Dataset data) {
-    List<SalesRecord> all = new ArrayList<>();
-    all.addAll(data.reps());
-    all.addAll(data.quotas());
-    all.addAll(data.leads());
-    all.addAll(data.deals());
-    all.addAll(data.orders());
-    all.addAll(data.customers());
-    all.addAll(data.campaigns());
-    all.addAll(data.responses());
-    return all;
+  /**
+   * Returns the dimension with {@code id}: a record field, team and region through the data's
+   * reps, or the campaign and source of a deal through the lead it came from.
+   *
+   * @throws IllegalArgumentException for an unknown id, suggesting the closest
+   */
+  static Dimension dimension(String id, Dataset data) {
+    return switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "rep" -> Dimension.REP;
+      case "product" -> Dimension.PRODUCT;
+      case "campaign" -> data.campaign();
+      case "source" -> data.source();
+      case "customer" -> Dimension.CUSTOMER;
+      case "team" -> data.team();
+      case "region" -> data.region();
+      default -> throw new IllegalArgumentException(unknownDimension(id));
+    };
+  }
+
+  /** {@code unknown dimension "teams"; did you mean team? (expected one of rep, team, ...)}. */
+  static String unknownDimension(String id) {
+    return "unknown dimension \"" + Terminal.safe(id) + "\""
+        + Suggestions.didYouMean(id, DIMENSIONS) + " (expected one of "
+        + String.join(", ", DIMENSIONS) + ")";
+  }
+
+  /**
+   * {@code unknown metric id "win_rat"; did you mean win_rate? ('salesmetrics metrics' lists the
+   * ids)}.
+   */
+  static String unknownMetric(String id) {
+    List<String> ids = new ArrayList<>();
+    Metrics.all().forEach(m -> ids.add(m.id()));
+    return "unknown metric id \"" + Terminal.safe(id) + "\"" + Suggestions.didYouMean(id, ids)
+        + " ('salesmetrics metrics' lists the ids)";
   }
 
   /**

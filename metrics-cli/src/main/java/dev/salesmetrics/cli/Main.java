@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 ok, 2 bad usage, 3 bad input data (the message names file, line and column),
  * 4 the output could not be written (a full disk, a closed pipe), 5 an {@code alerts --webhook}
  * notification not delivered.
+ *
+ * <p>A usage error prints one line, with "did you mean" where a name was close to a known one,
+ * and where to find the command's help ({@code Try 'salesmetrics compute --help'}); never the
+ * whole help.
  */
 @Command(
     name = "salesmetrics",
@@ -98,10 +102,26 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setParameterExceptionHandler(
+        (e, arguments) -> {
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+          }
+          return usage(e.getCommandLine(), message);
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("salesmetrics: " + e.getMessage());
-          return e instanceof IllegalArgumentException ? USAGE : CommandLine.ExitCode.SOFTWARE;
+          if (e instanceof Failures.Failure f) {
+            commandLine.getErr().println("salesmetrics: " + f.getMessage());
+            return f.code();
+          }
+          if (e instanceof IllegalArgumentException) {
+            return usage(commandLine, e.getMessage());
+          }
+          commandLine.getErr().println("salesmetrics: " + e);
+          return CommandLine.ExitCode.SOFTWARE;
         });
     int code = cl.execute(args);
     if (out.checkError()) { // flushes, then tells whether any write failed
@@ -116,6 +136,22 @@ public final class Main {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * Prints a usage error on one line, its first letter in lower case, then where the help is:
+   * {@code Try 'salesmetrics compute --help'}.
+   *
+   * @return {@link #USAGE}
+   */
+  private static int usage(CommandLine command, @Nullable String message) {
+    String text = message == null || message.isEmpty() ? "bad usage" : message;
+    text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    PrintWriter err = command.getErr();
+    err.println("salesmetrics: " + Terminal.safe(text));
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return USAGE;
   }
 
   /** A writer that remembers the first exception of the writer it wraps, and rethrows it. */

@@ -24,7 +24,8 @@ class ReportCommandTest {
     Path file = out.resolve("report.html");
     Cli.Result r = Cli.run("report", "--data", sample.toString(), "--out", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).isEmpty();
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.summary()).hasSize(9).contains("deals.csv: 7,890 rows, 7,890 loaded, 0 rejected");
     assertThat(r.out()).isEqualTo("Report written to " + file.toAbsolutePath() + "\n");
     String html = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(html)

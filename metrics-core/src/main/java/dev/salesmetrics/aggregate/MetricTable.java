@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 
 /**
@@ -409,6 +410,25 @@ public final class MetricTable {
   }
 
   /**
+   * Returns the table of the rows that {@code keep} accepts, with the same columns and notes: the
+   * way to show some groups only, {@code table.filter(r -> topReps.contains(r.key().get("rep")
+   * .orElse("")))}.
+   *
+   * @param keep accepts the rows to keep
+   * @return the narrower table
+   */
+  public MetricTable filter(Predicate<? super Row> keep) {
+    checkNotNull(keep, "keep");
+    List<Row> kept = new ArrayList<>();
+    for (Row r : rows) {
+      if (keep.test(r)) {
+        kept.add(r);
+      }
+    }
+    return new MetricTable(dimensionIds, periodPosition, metricIds, units, during, kept, notes);
+  }
+
+  /**
    * Returns this table with a period-over-period column {@code <id>.change} after each metric: the
    * {@link Change} of the metric's headline number from the same group's previous period (the
    * period before, of the same granularity). The change is undefined in a group's first period
@@ -456,9 +476,11 @@ public final class MetricTable {
    * 41.7% (5/12)}; money ratios such as quota attainment with their amounts, {@code 14.0%
    * (13,400.00 / 96,000.00 USD)}; ratios above 1, such as a coverage, as a percentage too, {@code
    * 240.0%}), money with thousands separators and its currency ({@code 3,996,100.00 USD}, money
-   * per day {@code 1,250.00 USD/day}), money statistics as their mean with the count, sum,
-   * minimum and maximum; a blank cell means no record of that metric fell in the row. The
-   * {@link #notes()} follow the table, one line each. Text from the data (ids, products) never reaches the terminal raw: control
+   * per day {@code 1,250.00 USD/day}), money statistics as their mean with the count ({@code
+   * 9,960.00 USD (n=12)}; the sum, minimum and maximum are in {@link #toCsv()}); a blank cell means no record of that metric fell in the row.
+   * Table-valued metrics (stage conversion, product shares, cohorts) follow the columns, one block
+   * per group and period headed by the metric, group and period. The {@link #notes()} come last,
+   * one line each. Text from the data (ids, products) never reaches the terminal raw: control
    * characters, escape sequences and bidirectional overrides are written out visibly ({@code
    * \n}, {@code \}{@code u001b}), so each row stays on one line and an id cannot recolour or
    * clear the screen.
@@ -466,15 +488,57 @@ public final class MetricTable {
    * @return the text, lines ending in {@code \n}
    */
   public String show() {
+    List<String> plain = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    for (String id : metricIds) {
+      (units.get(id) == MetricUnit.TABLE ? tables : plain).add(id);
+    }
+    StringBuilder sb = new StringBuilder();
+    if (!plain.isEmpty() || tables.isEmpty()) {
+      showColumns(sb, plain, !tables.isEmpty());
+    }
+    for (Row r : rows) {
+      for (String id : tables) {
+        Optional<MetricValue> v = r.value(id);
+        if (v.isEmpty()) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        List<String> where = new ArrayList<>();
+        where.add(id);
+        if (!r.key.isOverall()) {
+          where.add(r.key.label());
+        }
+        r.period().ifPresent(p -> where.add(p.label()));
+        sb.append(SafeText.forTerminal(String.join("  ", where))).append('\n');
+        for (String line : v.get().toString().split("\n", -1)) {
+          sb.append(SafeText.forTerminal(line)).append('\n');
+        }
+      }
+    }
+    notes.values().forEach(n -> sb.append("note: ").append(SafeText.forTerminal(n)).append('\n'));
+    return sb.toString();
+  }
+
+  /**
+   * Appends the aligned columns of the dimensions and of {@code metrics}; with {@code skipEmpty},
+   * only the rows that hold one of them.
+   */
+  private void showColumns(StringBuilder sb, List<String> metrics, boolean skipEmpty) {
     List<String> header = new ArrayList<>();
     int total = dimensionIds.size() + (hasPeriods() ? 1 : 0);
     int dim = 0;
     for (int i = 0; i < total; i++) {
       header.add(i == periodPosition ? "period" : dimensionIds.get(dim++));
     }
-    header.addAll(metricIds);
+    header.addAll(metrics);
     List<List<String>> lines = new ArrayList<>();
     for (Row r : rows) {
+      if (skipEmpty && metrics.stream().noneMatch(r.values::containsKey)) {
+        continue;
+      }
       List<String> cells = new ArrayList<>();
       dim = 0;
       for (int i = 0; i < total; i++) {
@@ -483,7 +547,7 @@ public final class MetricTable {
                 ? r.period().orElseThrow().label()
                 : SafeText.forTerminal(r.key.get(dimensionIds.get(dim++)).orElse("")));
       }
-      for (String id : metricIds) {
+      for (String id : metrics) {
         MetricUnit unit = units.get(id);
         cells.add(r.value(id).map(v -> SafeText.forTerminal(display(v, unit))).orElse(""));
       }
@@ -496,7 +560,6 @@ public final class MetricTable {
         width[c] = Math.max(width[c], line.get(c).length());
       }
     }
-    StringBuilder sb = new StringBuilder();
     appendLine(sb, header, width, total);
     List<String> rule = new ArrayList<>();
     for (int w : width) {
@@ -506,11 +569,10 @@ public final class MetricTable {
     for (List<String> line : lines) {
       appendLine(sb, line, width, total);
     }
-    notes.values().forEach(n -> sb.append("note: ").append(SafeText.forTerminal(n)).append('\n'));
-    return sb.toString();
   }
 
   private static void appendLine(StringBuilder sb, List<String> cells, int[] width, int left) {
+    int start = sb.length();
     for (int c = 0; c < cells.size(); c++) {
       if (c > 0) {
         sb.append("  ");
@@ -520,7 +582,7 @@ public final class MetricTable {
       sb.append(c < left ? s + pad : pad + s);
     }
     int end = sb.length();
-    while (end > 0 && sb.charAt(end - 1) == ' ') {
+    while (end > start && sb.charAt(end - 1) == ' ') {
       end--;
     }
     sb.setLength(end);
@@ -529,8 +591,8 @@ public final class MetricTable {
 
   /**
    * Formats a value as {@link #show()} does: {@code —} when undefined, money with thousands
-   * separators, money per day with {@code /day}, money statistics as their mean with count, sum,
-   * minimum and maximum, other values by their {@code toString()}.
+   * separators, money per day with {@code /day}, money statistics as their mean with the count,
+   * other values by their {@code toString()}.
    *
    * @param v the value
    * @param unit the unit of its metric
@@ -541,16 +603,7 @@ public final class MetricTable {
       return "—";
     }
     if (v instanceof MoneyStats s) {
-      return Digits.money(s.mean().orElseThrow())
-          + " (n="
-          + s.count()
-          + ", sum "
-          + Digits.group(s.sum().orElseThrow().toPlainString())
-          + ", min "
-          + Digits.group(s.min().orElseThrow().toPlainString())
-          + ", max "
-          + Digits.group(s.max().orElseThrow().toPlainString())
-          + ")";
+      return Digits.money(s.mean().orElseThrow()) + " (n=" + s.count() + ")";
     }
     if (v instanceof Amount a) {
       String money = Digits.money(a.value().orElseThrow());
@@ -683,14 +736,7 @@ public final class MetricTable {
   }
 
   private List<String> tidyHeader() {
-    List<String> header = new ArrayList<>();
-    header.add("period_start");
-    header.add("period_end");
-    header.addAll(dimensionIds);
-    header.add("metric");
-    header.add("value");
-    header.add("unit");
-    return header;
+    return TidyRow.header(dimensionIds);
   }
 
   private static List<String> cellsOf(TidyRow r) {
