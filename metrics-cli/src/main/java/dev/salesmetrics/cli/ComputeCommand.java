@@ -46,7 +46,8 @@ import picocli.CommandLine.TypeConversionException;
       "Dates are read in --zone; --to is exclusive. With --period, every period that overlaps "
           + "[--from, --to) is computed whole; without --from/--to the range is the days the "
           + "data spans. Without --period each metric is computed once over that range; metrics "
-          + "of a point in time (pipeline, coverage, churn, growth) need --period.",
+          + "of a period's start or of the period before (pipeline, coverage, churn, growth) "
+          + "need --period, or --from and --to.",
       "",
       "Example: salesmetrics compute --data data --metrics win_rate --by rep --period month "
           + "--format csv",
@@ -123,11 +124,13 @@ final class ComputeCommand implements Callable<Integer> {
       }
       dimensionIds.add(id);
     }
-    if (period == null) {
+    if (period == null && (input.from == null || input.to == null)) {
+      // over the days the data spans, a pipeline at the start or a churn of the customers
+      // active at the start would say nothing: such metrics need a period
       for (Metric<?, ?> m : metrics) {
         if (m.needsPeriod()) {
           throw usage("metric " + m.id() + " needs a period: add --period day, week, month,"
-              + " quarter or year");
+              + " quarter or year, or give the period with --from and --to");
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.salesmetrics.cli;
 
+import dev.salesmetrics.internal.Suggestions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.Nullable;
 import picocli.CommandLine;
@@ -106,8 +109,8 @@ public final class Main {
         (e, arguments) -> {
           String message = e.getMessage();
           if (e instanceof CommandLine.UnmatchedArgumentException u
-              && !u.getSuggestions().isEmpty()) {
-            message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+              && !u.getUnmatched().isEmpty()) {
+            message += didYouMean(u.getCommandLine(), u.getUnmatched().get(0));
           }
           return usage(e.getCommandLine(), message);
         });
@@ -152,6 +155,25 @@ public final class Main {
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'");
     err.flush();
     return USAGE;
+  }
+
+  /**
+   * Returns {@code "; did you mean --period?"} for an unknown option close to one of the
+   * command's, or {@code "; did you mean compute?"} for an unknown command; else empty.
+   */
+  private static String didYouMean(CommandLine command, String unmatched) {
+    List<String> known = new ArrayList<>();
+    if (unmatched.startsWith("-")) {
+      for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
+        if (!o.hidden()) {
+          known.addAll(List.of(o.names()));
+        }
+      }
+      int eq = unmatched.indexOf('=');
+      return Suggestions.didYouMean(eq < 0 ? unmatched : unmatched.substring(0, eq), known);
+    }
+    known.addAll(command.getSubcommands().keySet());
+    return Suggestions.didYouMean(unmatched, known);
   }
 
   /** A writer that remembers the first exception of the writer it wraps, and rethrows it. */
