@@ -530,16 +530,29 @@ final class Panels {
    * live view's), those of {@code p}.
    */
   private static List<MetricTable.Row> rows(MetricTable t, Period p) {
-    if (!t.hasPeriods()) {
-      return new ArrayList<>(t.rows());
-    }
     List<MetricTable.Row> out = new ArrayList<>();
     for (MetricTable.Row r : t.rows()) {
-      if (r.period().isPresent() && r.period().get().equals(p)) {
+      if ((!t.hasPeriods() || p.equals(r.period().orElse(null))) && holdsFigure(r)) {
         out.add(r);
       }
     }
     return out;
+  }
+
+  /**
+   * Tells whether a row of the leaderboard or goals has something to show: a quota or an amount
+   * won. A group with neither (a rep with only open or lost deals and no quota, records without
+   * a rep, or on a live view's table a rep known only from reps.csv) is left out.
+   */
+  private static boolean holdsFigure(MetricTable.Row r) {
+    Optional<MetricValue> attainment = r.value(Metrics.QUOTA_ATTAINMENT.id());
+    if (attainment.isPresent() && attainment.get() instanceof Ratio ratio
+        && (ratio.numerator() != 0 || ratio.denominator() != 0)) {
+      return true;
+    }
+    return r.value(Metrics.SALES_VOLUME.id())
+        .filter(v -> v instanceof Amount a && a.value().isPresent())
+        .isPresent();
   }
 
   private static String groupLabel(Figures f, String by, GroupKey key) {

@@ -129,6 +129,16 @@ public final class Report {
   }
 
   /**
+   * Returns how many periods the trends show when no start is given.
+   *
+   * @param granularity the period length
+   * @return 31 days, 26 weeks, 12 months, 8 quarters or 5 years
+   */
+  public static int defaultPeriods(Granularity granularity) {
+    return Settings.defaultPeriods(checkNotNull(granularity, "granularity"));
+  }
+
+  /**
    * Starts a custom page of tables.
    *
    * @param title the page title
