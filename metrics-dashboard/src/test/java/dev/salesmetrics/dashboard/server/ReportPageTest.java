@@ -148,6 +148,10 @@ class ReportPageTest {
       assertThat(third.get(id)).as(id).isNotEqualTo(first.get(id));
     }
     assertThat(third.get("panel-tiles")).contains(">350.00 USD<");
+    // no survey answer: NPS is a dash with its reason, never 0
+    assertThat(third.get("panel-tiles"))
+        .contains("<div class=\"tile-value\"><span class=\"undefined\" title=\"undefined: no NPS"
+            + " answer in 2025-12\">—</span></div>");
     // over views (no records) there is no pipeline, funnel or leads panel
     assertThat(third.keySet())
         .containsExactly("panel-live", "panel-tiles", "panel-trends", "panel-leaderboard",
@@ -215,8 +219,12 @@ class ReportPageTest {
               "deals.csv");
       Dataset d3 = live.dataset();
       // later updates do not wait: the panels of the last records drawn, until the new ones
-      assertThat(page.panels(of(live, d2)).get("panel-pipeline"))
-          .isEqualTo(first.get("panel-pipeline"));
+      // (the page's lock, held here, keeps its worker from taking the job before we look)
+      ImmutableMap<String, String> meanwhile;
+      synchronized (page) {
+        meanwhile = page.panels(of(live, d2));
+      }
+      assertThat(meanwhile.get("panel-pipeline")).isEqualTo(first.get("panel-pipeline"));
       ImmutableMap<String, String> latest = page.panels(of(live, d3));
       String expected = report(d3).panel("panel-pipeline");
       assertThat(expected).isNotEqualTo(first.get("panel-pipeline"));
@@ -255,6 +263,15 @@ class ReportPageTest {
     assertThat(page).hasToString("ReportPage[Sales dashboard, by team]");
     assertThatThrownBy(() -> ReportPage.builder().by("region"))
         .hasMessage("by must be rep or team: \"region\"");
+  }
+
+  @Test
+  void escapingCoversTheFiveCharacters() {
+    assertThat(Html.escape("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
+    assertThat(Html.escape("plain")).isSameAs("plain");
+    StringBuilder sb = new StringBuilder();
+    Json.quote(sb, "<\u2028\"\\\n&");
+    assertThat(sb).hasToString("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
   }
 
   @Test
