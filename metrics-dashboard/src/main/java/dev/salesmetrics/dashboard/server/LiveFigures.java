@@ -190,7 +190,8 @@ public final class LiveFigures {
 
   /**
    * Returns the records, when the page asked for them ({@link LivePage#readsRecords()}) and the
-   * dashboard reads a {@link LiveData}.
+   * dashboard reads a {@link LiveData}. The dashboard copies them only when records arrived: two
+   * updates without new records give the same copy (the same object).
    *
    * @return the records, or empty
    */
