@@ -23,7 +23,6 @@ import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
 import dev.salesmetrics.rule.RuleFile;
 import dev.salesmetrics.time.FiscalCalendar;
-import dev.salesmetrics.rule.WebhookFormat;
 import dev.salesmetrics.rule.WebhookListener;
 import dev.salesmetrics.rule.WebhookStats;
 import dev.salesmetrics.time.Granularity;
@@ -32,8 +31,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -54,6 +51,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,6 +72,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Rule file format: docs/RULES.md. Example: metrics-cli/src/main/resources/default-rules.txt",
+      "",
+      "With --webhook, the command waits up to a minute for the notifications to be delivered"
+          + " before exiting.",
       "",
       "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,",
       "4 output not written, 5 a --webhook notification not delivered (the transitions are"
@@ -124,20 +125,7 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
   @Nullable LocalDate to;
 
-  @Option(
-      names = "--webhook",
-      paramLabel = "URL",
-      description = {
-        "Also POST each transition to this http(s) URL (docs/INTEGRATION.md), waiting up to "
-            + "a minute for delivery before exiting."
-      })
-  @Nullable String webhook;
-
-  @Option(
-      names = "--webhook-format",
-      paramLabel = "FORMAT",
-      description = "Body of --webhook: json (default), slack or alertmanager.")
-  String webhookFormat = "json";
+  @Mixin WebhookOptions webhook;
 
   /** Exit code when a {@code --webhook} notification was not delivered. */
   static final int WEBHOOK_FAILED = 5;
@@ -154,8 +142,7 @@ final class AlertsCommand implements Callable<Integer> {
     if (from != null && to != null && !from.isBefore(to)) {
       throw usage("--from " + from + " must be before --to " + to + " (--to is exclusive)");
     }
-    Optional<URI> hookUrl = webhookUrl();
-    WebhookFormat hookFormat = webhookFormat();
+    Optional<WebhookListener.Builder> hookBuilder = webhook.listener();
     List<Rule> rules;
     try {
       rules = RuleFile.read(rulesFile, Metrics.registry());
@@ -246,14 +233,14 @@ final class AlertsCommand implements Callable<Integer> {
       return Failures.badData(err, e.getMessage());
     }
     Goals goals = goals(rules, loaded.data().quotas());
-    if (hookUrl.isEmpty()) {
+    if (hookBuilder.isEmpty()) {
       List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
       print(out, events);
       return Main.OK;
     }
     WebhookListener hook =
-        WebhookListener.builder(hookUrl.get())
-            .format(hookFormat)
+        hookBuilder
+            .get()
             .queueCapacity(1_000_000)
             .giveUpAfter(WEBHOOK_GIVE_UP)
             .closeTimeout(WEBHOOK_WAIT)
@@ -277,33 +264,6 @@ final class AlertsCommand implements Callable<Integer> {
       return WEBHOOK_FAILED;
     }
     return Main.OK;
-  }
-
-  /** Parses {@code --webhook} without ever showing the URL, whose parts may be secret. */
-  private Optional<URI> webhookUrl() {
-    if (webhook == null) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = new URI(webhook);
-    } catch (URISyntaxException e) {
-      throw usage("--webhook is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
-    }
-    try {
-      var unused = WebhookListener.builder(uri);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook: " + e.getMessage());
-    }
-    return Optional.of(uri);
-  }
-
-  private WebhookFormat webhookFormat() {
-    try {
-      return WebhookFormat.parse(webhookFormat);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook-format: " + e.getMessage());
-    }
   }
 
   /** Merges the tables into one evaluation per period, evaluated at the period's end. */
