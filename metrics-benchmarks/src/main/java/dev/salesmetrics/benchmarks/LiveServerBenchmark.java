@@ -2,8 +2,8 @@ package dev.salesmetrics.benchmarks;
 
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.LiveView;
-import dev.salesmetrics.dashboard.server.InterimPage;
 import dev.salesmetrics.dashboard.server.LiveService;
+import dev.salesmetrics.dashboard.server.ReportPage;
 import dev.salesmetrics.io.CsvFormat;
 import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.io.SampleData;
@@ -59,10 +59,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code postBatches}: 8 threads each post batches of {@code batch} new won, lost or open
  *       deals of December 2025 (inside the data's range: no rebuild) over HTTP/1.1 to a server
- *       over the sample data, with the interim page, two rules and 20 subscribers; a score in
- *       ops/s is records per second;
+ *       over the sample data, with the dashboard report's page ({@link ReportPage}: tiles, trends,
+ *       leaderboard and goals from the live views, pipeline, funnel and leads redrawn from the
+ *       records in the background), two rules and 20 subscribers; a score in ops/s is records
+ *       per second;
  *   <li>{@code liveViewIngest}: the baseline, the same deals recorded into a {@link LiveView} with
- *       the page's metrics (what the server adds to its views), on 1 thread;
+ *       the page's tile metrics, on 1 thread;
  *   <li>{@code parseBatch}: parsing one batch's CSV text alone ({@link CsvFormat#parse});
  *   <li>{@code newDealToPages}, {@code replacementToPages} (sample time, ms): one post of a new
  *       deal, or of a sample deal again (a rebuild of the views), until every subscriber has the
@@ -351,7 +353,7 @@ public class LiveServerBenchmark {
     /** Parses the batches once and builds the view with the page's metrics. */
     @Setup(Level.Trial)
     public void setUp() {
-      List<Metric<?, ?>> metrics = InterimPage.standard().metrics();
+      List<Metric<?, ?>> metrics = ReportPage.builder().build().metrics();
       view =
           LiveView.builder()
               .groupBy(Dimension.month(ZoneOffset.UTC))

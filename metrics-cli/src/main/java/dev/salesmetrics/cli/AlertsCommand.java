@@ -22,7 +22,6 @@ import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
 import dev.salesmetrics.rule.RuleFile;
-import dev.salesmetrics.rule.WebhookFormat;
 import dev.salesmetrics.rule.WebhookListener;
 import dev.salesmetrics.rule.WebhookStats;
 import dev.salesmetrics.time.FiscalCalendar;
@@ -31,8 +30,6 @@ import dev.salesmetrics.time.Period;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +71,9 @@ import picocli.CommandLine.Spec;
       "",
       "Rule file format: docs/RULES.md. Example: metrics-cli/src/main/resources/default-rules.txt",
       "",
+      "With --webhook, the command waits up to a minute for the notifications to be delivered"
+          + " before exiting.",
+      "",
       "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,",
       "4 output not written, 5 a --webhook notification not delivered (the transitions are"
           + " printed all the same)."
@@ -108,20 +108,7 @@ final class AlertsCommand implements Callable<Integer> {
       })
   List<String> only = new ArrayList<>(List.of("firing", "resolved"));
 
-  @Option(
-      names = "--webhook",
-      paramLabel = "URL",
-      description = {
-        "Also POST each transition to this http(s) URL (docs/INTEGRATION.md), waiting up to "
-            + "a minute for delivery before exiting."
-      })
-  @Nullable String webhook;
-
-  @Option(
-      names = "--webhook-format",
-      paramLabel = "FORMAT",
-      description = "Body of --webhook: json (default), slack or alertmanager.")
-  String webhookFormat = "json";
+  @Mixin WebhookOptions webhook;
 
   /** Exit code when a {@code --webhook} notification was not delivered. */
   static final int WEBHOOK_FAILED = 5;
@@ -137,8 +124,7 @@ final class AlertsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     input.checkRange();
     Predicate<AlertEvent> shown = onlyFilter();
-    Optional<URI> hookUrl = webhookUrl();
-    WebhookFormat hookFormat = webhookFormat();
+    Optional<WebhookListener.Builder> hookBuilder = webhook.listener();
     List<Rule> rules;
     try {
       rules = RuleFile.read(rulesFile, Metrics.registry());
@@ -222,14 +208,14 @@ final class AlertsCommand implements Callable<Integer> {
       throw Failures.badData(e.getMessage());
     }
     Goals goals = goals(rules, loaded.data().quotas());
-    if (hookUrl.isEmpty()) {
+    if (hookBuilder.isEmpty()) {
       List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
       print(out, rules, events, shown);
       return Main.OK;
     }
     WebhookListener hook =
-        WebhookListener.builder(hookUrl.get())
-            .format(hookFormat)
+        hookBuilder
+            .get()
             .queueCapacity(1_000_000)
             .giveUpAfter(WEBHOOK_GIVE_UP)
             .closeTimeout(WEBHOOK_WAIT)
@@ -289,33 +275,6 @@ final class AlertsCommand implements Callable<Integer> {
   /** The end of an episode. */
   static boolean resolved(AlertEvent e) {
     return e.to() == AlertState.RESOLVED;
-  }
-
-  /** Parses {@code --webhook} without ever showing the URL, whose parts may be secret. */
-  private Optional<URI> webhookUrl() {
-    if (webhook == null) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = new URI(webhook);
-    } catch (URISyntaxException e) {
-      throw usage("--webhook is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
-    }
-    try {
-      var unused = WebhookListener.builder(uri);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook: " + e.getMessage());
-    }
-    return Optional.of(uri);
-  }
-
-  private WebhookFormat webhookFormat() {
-    try {
-      return WebhookFormat.parse(webhookFormat);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook-format: " + e.getMessage());
-    }
   }
 
   /** Merges the tables into one evaluation per period, evaluated at the period's end. */

@@ -1,12 +1,15 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.dashboard.server.LiveService;
+import dev.salesmetrics.dashboard.server.ReportPage;
 import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleFile;
+import dev.salesmetrics.rule.WebhookListener;
+import dev.salesmetrics.rule.WebhookStats;
 import dev.salesmetrics.time.Granularity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,8 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,9 +40,11 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the live dashboard of a data directory: the page at /, kept up to date over "
-          + "Server-Sent Events (/events) as records arrive; the tiles at /api/figures, the "
-          + "alerts at /api/alerts.",
+      "Serve the live dashboard of a data directory: at / the page of 'salesmetrics report' "
+          + "(tiles, trends, pipeline, funnel, leaderboard, goals, leads, alerts), kept up to "
+          + "date in place over Server-Sent Events (/events) as records arrive; the tiles at "
+          + "/api/figures, the alerts at /api/alerts, the figures and alert states for "
+          + "Prometheus at /metrics.",
       "Records arrive by POST /api/deals, /api/orders, /api/leads, /api/customers (CSV rows "
           + "with their header, Content-Type: text/csv; off unless --accept-posts) and by "
           + "files dropped into --inbox (moved to done/ or rejected/ with a .err file). "
@@ -50,6 +57,9 @@ import picocli.CommandLine.Spec;
           + "need no token (whoever reaches the port reads the figures); posts need "
           + "--accept-posts, and with --token (or --token-file) the header "
           + "'Authorization: Bearer <token>'; bodies over --max-body bytes answer 413.",
+      "",
+      "Alerts: with --webhook URL, every alert transition is also POSTed to URL (json, slack or"
+          + " alertmanager); on stop, the command waits up to 30 s for the queued ones.",
       "",
       "Example: salesmetrics serve --data data --rules rules.txt --accept-posts --token s3cret",
       "         curl -H 'Authorization: Bearer s3cret' -H 'Content-Type: text/csv' "
@@ -132,6 +142,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Zone for periods and bare local date-times in the data (default UTC).")
   @Nullable ZoneId zone;
 
+  @Option(
+      names = "--by",
+      paramLabel = "DIM",
+      description = "Leaderboard and goals per rep (default) or team (teams from reps.csv).")
+  String by = "rep";
+
+  @Option(
+      names = "--title",
+      paramLabel = "TEXT",
+      description = "The page title (default \"Sales dashboard\").")
+  String title = "Sales dashboard";
+
+  @Mixin WebhookOptions webhook;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -159,38 +183,62 @@ final class ServeCommand implements Callable<Integer> {
     if (!Files.isDirectory(data)) {
       throw usage("--data " + data + " is not a directory");
     }
+    ReportPage page;
+    try {
+      page = ReportPage.builder().title(title, data.toString()).by(by).build();
+    } catch (IllegalArgumentException e) {
+      throw usage("--by " + e.getMessage().substring("by ".length()));
+    }
+    Optional<WebhookListener.Builder> hookBuilder = webhook.listener();
     ZoneId z = zone == null ? ZoneOffset.UTC : zone;
     CsvOptions options = zone == null ? CsvOptions.strict() : CsvOptions.strict().withZone(zone);
+    MetricsEndpoint metrics = new MetricsEndpoint();
     LiveService.Builder b =
         LiveService.builder(data)
             .options(options)
             .period(period, z)
             .rules(rules)
+            .page(page)
             .acceptPosts(acceptPosts)
             .bind(bind)
             .port(port)
-            .maxBodyBytes(maxBody);
+            .maxBodyBytes(maxBody)
+            .route("/metrics", metrics)
+            .listener(metrics.alertStates());
     secret.ifPresent(b::token);
     if (inbox != null) {
       b.inbox(inbox);
     }
+    WebhookListener hook = hookBuilder.map(WebhookListener.Builder::build).orElse(null);
+    if (hook != null) {
+      b.listener(hook);
+    }
+    Stop stop = new Stop(err, hook);
     LiveService service;
     try {
       service = b.start();
     } catch (CsvFormatException e) {
+      stop.run();
       return Failures.badRow(err, data, e);
     } catch (NoSuchFileException | NotDirectoryException e) {
+      stop.run();
       throw usage("--data " + data + " is not a directory");
     } catch (BindException e) {
+      stop.run();
       throw usage("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
           + "): choose another --port");
     } catch (CurrencyMismatchException | ArithmeticException e) {
+      stop.run();
       return Failures.badData(err, e.getMessage());
     } catch (IllegalArgumentException e) {
+      stop.run();
       throw usage(e.getMessage());
     } catch (IOException e) {
+      stop.run();
       return Failures.badData(err, e.getMessage());
     }
+    stop.service = service;
+    metrics.start(service.dashboard());
     try {
       Optional<String> failure = service.dashboard().figures().failure();
       if (failure.isPresent()) {
@@ -206,14 +254,58 @@ final class ServeCommand implements Callable<Integer> {
           ? "posts on" + (secret.isPresent() ? ", token required" : ", no token")
           : "posts off (--accept-posts)")
           + (inbox == null ? "" : "; inbox " + inbox)
-          + "; " + rules.size() + " rules; journal " + service.data().journalSequence()
-          + " batches");
+          + "; " + rules.size() + " rules"
+          + (hook == null ? "" : "; alerts to the webhook (" + webhook.format().id() + ")")
+          + "; journal " + service.data().journalSequence() + " batches");
       out.flush();
       err.flush();
-      awaitStop(service);
+      awaitStop(stop);
       return Main.OK;
     } finally {
-      service.close();
+      stop.run();
+    }
+  }
+
+  /**
+   * Stops the service, then the webhook (which delivers what is queued, for up to 30 s) and says
+   * what it could not deliver; once, from the command or from the shutdown hook (Ctrl-C).
+   */
+  private static final class Stop implements Runnable {
+    private final PrintWriter err;
+    @Nullable private final WebhookListener hook;
+    @Nullable volatile LiveService service;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Stop(PrintWriter err, @Nullable WebhookListener hook) {
+      this.err = err;
+      this.hook = hook;
+    }
+
+    @Override
+    public void run() {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      LiveService s = service;
+      if (s != null) {
+        try {
+          s.close();
+        } catch (IOException e) {
+          // stopping anyway: every accepted batch is already on disk
+        }
+      }
+      if (hook != null) {
+        hook.close();
+        WebhookStats stats = hook.stats();
+        if (stats.undelivered() > 0) {
+          err.println(
+              "salesmetrics: webhook " + hook + ": " + stats.undelivered() + " of "
+                  + (stats.accepted() + stats.repeats()) + " notifications not delivered ("
+                  + stats.failed() + " failed, " + stats.dropped() + " dropped); last failure: "
+                  + stats.lastFailure().orElse("none"));
+          err.flush();
+        }
+      }
     }
   }
 
@@ -221,17 +313,8 @@ final class ServeCommand implements Callable<Integer> {
    * Blocks until the JVM shuts down (Ctrl-C) or the thread is interrupted; an interrupt is the
    * request to stop, so it returns normally.
    */
-  private static void awaitStop(LiveService service) {
-    Thread hook =
-        new Thread(
-            () -> {
-              try {
-                service.close();
-              } catch (IOException e) {
-                // stopping anyway: every accepted batch is already on disk
-              }
-            },
-            "salesmetrics-serve-stop");
+  private static void awaitStop(Stop stop) {
+    Thread hook = new Thread(stop, "salesmetrics-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       new CountDownLatch(1).await();

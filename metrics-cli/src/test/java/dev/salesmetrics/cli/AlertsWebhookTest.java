@@ -136,7 +136,7 @@ class AlertsWebhookTest {
   }
 
   @Test
-  void undeliveredNotificationsExitWithFourAndNoSecretOnStderr() {
+  void undeliveredNotificationsExitWithFiveAndNoSecretOnStderr() {
     status = 400;
     Cli.Result r =
         alerts("--webhook", "http://user:pa55word@127.0.0.1:" + server.getAddress().getPort()

@@ -131,6 +131,21 @@ class ServeCommandTest {
             "--token-file", tokenFile.toString());
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("give --token or --token-file, not both");
+    Cli.Result by = Cli.run("serve", "--data", data.toString(), "--by", "region");
+    assertThat(by.code()).isEqualTo(2);
+    assertThat(by.err()).contains("--by must be rep or team: \"region\"");
+    Cli.Result hook =
+        Cli.run("serve", "--data", data.toString(), "--webhook",
+            "ftp://user:pa55word@example.com/s3cr3t");
+    assertThat(hook.code()).isEqualTo(2);
+    assertThat(hook.err())
+        .contains("--webhook: webhook URL must be http or https: scheme ftp")
+        .doesNotContain("pa55word", "s3cr3t");
+    Cli.Result format =
+        Cli.run("serve", "--data", data.toString(), "--webhook", "http://127.0.0.1:9/x",
+            "--webhook-format", "teams");
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).contains("--webhook-format: unknown webhook format \"teams\"");
   }
 
   @Test

@@ -116,10 +116,10 @@ final class Panels {
 
   private static String tiles(Figures f) {
     Panel panel = Panel.TILES;
-    if (f.lastComplete().isEmpty() || f.tiles().isEmpty()) {
+    if (f.tilePeriod().isEmpty() || f.tiles().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No events in the data."));
     }
-    Period p = f.lastComplete().get();
+    Period p = f.tilePeriod().get();
     Period before = p.previous();
     MetricTable t = f.tiles().get();
     StringBuilder sb = new StringBuilder("<div class=\"tiles\">\n");
@@ -141,8 +141,8 @@ final class Panels {
       sb.append(change(spec, r, prev, before)).append("</div>\n");
     }
     sb.append("</div>\n");
-    return section(panel, p.label() + " at a glance", "change against " + before.label(),
-        sb.toString());
+    return section(panel, p.label() + (inProgress(f, p) ? " so far" : " at a glance"),
+        "change against " + before.label(), sb.toString());
   }
 
   private static String change(TileSpec spec, Reading now, Reading prev, Period before) {
@@ -452,13 +452,13 @@ final class Panels {
 
   private static String leaderboard(Figures f) {
     Panel panel = Panel.LEADERBOARD;
-    if (f.leaderboard().isEmpty() || f.lastComplete().isEmpty()) {
+    if (f.leaderboard().isEmpty() || f.tilePeriod().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No deals or quotas."));
     }
-    Period p = f.lastComplete().get();
+    Period p = f.tilePeriod().get();
     MetricTable t = f.leaderboard().get();
     String by = f.by();
-    List<MetricTable.Row> rows = new ArrayList<>(t.rows());
+    List<MetricTable.Row> rows = rows(t, p);
     rows.sort(
         Comparator.comparing(
                 (MetricTable.Row r) ->
@@ -467,10 +467,11 @@ final class Panels {
             .thenComparing(
                 (MetricTable.Row r) -> -number(r.value(Metrics.QUOTA_ATTAINMENT.id())).orElse(0))
             .thenComparing(r -> r.key().get(by).orElse("")));
+    String when = p.label() + (inProgress(f, p) ? " so far" : "");
     if (rows.isEmpty()) {
-      return section(panel, panel.heading(), p.label(), empty("No deals or quotas."));
+      return section(panel, panel.heading(), when, empty("No deals or quotas."));
     }
-    String title = "Quota attainment per " + by + ", " + p.label();
+    String title = "Quota attainment per " + by + ", " + when;
     BarChart.Builder chart =
         BarChart.builder("chart-leaderboard", title)
             .description("Won amount as a share of quota per " + by + " in " + p.label()
@@ -515,8 +516,43 @@ final class Panels {
           ratio.isPresent() ? Html.titled(Format.percent(ratio.get()), barTitle)
               : Html.undefined(barTitle));
     }
-    return section(panel, panel.heading() + " by " + by, p.label(),
+    return section(panel, panel.heading() + " by " + by, when,
         Html.figure(chart.build().svg(), title, table));
+  }
+
+  /** Tells whether {@code p} is the period in progress at the figures' as-of instant. */
+  private static boolean inProgress(Figures f, Period p) {
+    return f.inProgress().isPresent() && f.inProgress().get().equals(p);
+  }
+
+  /**
+   * The rows of a table over one period: all of them, or for a table grouped by period too (a
+   * live view's), those of {@code p}.
+   */
+  private static List<MetricTable.Row> rows(MetricTable t, Period p) {
+    List<MetricTable.Row> out = new ArrayList<>();
+    for (MetricTable.Row r : t.rows()) {
+      if ((!t.hasPeriods() || p.equals(r.period().orElse(null))) && holdsFigure(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Tells whether a row of the leaderboard or goals has something to show: a quota or an amount
+   * won. A group with neither (a rep with only open or lost deals and no quota, records without
+   * a rep, or on a live view's table a rep known only from reps.csv) is left out.
+   */
+  private static boolean holdsFigure(MetricTable.Row r) {
+    Optional<MetricValue> attainment = r.value(Metrics.QUOTA_ATTAINMENT.id());
+    if (attainment.isPresent() && attainment.get() instanceof Ratio ratio
+        && (ratio.numerator() != 0 || ratio.denominator() != 0)) {
+      return true;
+    }
+    return r.value(Metrics.SALES_VOLUME.id())
+        .filter(v -> v instanceof Amount a && a.value().isPresent())
+        .isPresent();
   }
 
   private static String groupLabel(Figures f, String by, GroupKey key) {
@@ -540,7 +576,7 @@ final class Panels {
       return section(panel, panel.heading(), "", empty("No quotas."));
     }
     Period p = f.goalPeriod().get();
-    boolean running = f.inProgress().isPresent() && f.inProgress().get().equals(p);
+    boolean running = inProgress(f, p);
     double elapsed = GoalProgress.elapsedShare(p.start(), p.end(), f.asOf());
     String sub = running
         ? p.label() + ", " + Format.percent(elapsed) + " elapsed at " + dateTime(f.asOf(), f.zone())
@@ -549,7 +585,7 @@ final class Panels {
     Map<String, Ratio> overall = new LinkedHashMap<>();
     f.goalsOverall().ifPresent(r -> overall.put(everyone, r));
     Map<String, Ratio> groups = new LinkedHashMap<>();
-    for (MetricTable.Row r : f.goals().get().rows()) {
+    for (MetricTable.Row r : rows(f.goals().get(), p)) {
       r.value(Metrics.QUOTA_ATTAINMENT.id())
           .ifPresent(v -> groups.put(groupLabel(f, f.by(), r.key()), (Ratio) v));
     }

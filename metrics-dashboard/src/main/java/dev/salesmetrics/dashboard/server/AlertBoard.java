@@ -9,6 +9,7 @@ import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.rule.AlertEvent;
+import dev.salesmetrics.rule.AlertListener;
 import dev.salesmetrics.rule.AlertState;
 import dev.salesmetrics.rule.EngineState;
 import dev.salesmetrics.rule.Evaluation;
@@ -36,6 +37,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,10 +61,18 @@ import javax.annotation.Nullable;
  * period is evaluated at start only if batches arrived after the state was saved (the process
  * stopped between accepting a batch and evaluating it).
  *
+ * <p><b>Listeners</b> hear the transitions as they are made: of the replay at a first start, only
+ * the last transition of each alert still pending or firing at its end (a receiver learns of the
+ * alerts in force, not of the history); then every transition of every evaluation. A restart
+ * with a saved state tells them nothing of the state restored (the run that saved it told them),
+ * so no transition is sent twice unless the process stopped between telling and saving. A
+ * listener that throws is logged and the others still hear the event.
+ *
  * <p>Not thread safe: called on the dashboard's update thread.
  */
 final class AlertBoard {
   static final int RECENT = 50;
+  private static final System.Logger LOG = System.getLogger(AlertBoard.class.getName());
   private static final String HEADER = "salesmetrics-live-state 1";
 
   private final ImmutableList<Rule> rules;
@@ -70,12 +80,24 @@ final class AlertBoard {
   private final Goals goals;
   @Nullable private final Path file;
   private final Clock clock;
+  private final ImmutableList<AlertListener> listeners;
+  private final Set<AlertListener> failing = new HashSet<>();
   private final Map<String, Map<GroupKey, AlertStatus>> last = new LinkedHashMap<>();
   private final Deque<AlertStatus> recent = new ArrayDeque<>();
   @Nullable private Instant lastAt;
   private long savedSequence = -1;
 
   AlertBoard(List<Rule> rules, Goals goals, @Nullable Path file, Clock clock) {
+    this(rules, goals, file, clock, List.of());
+  }
+
+  AlertBoard(
+      List<Rule> rules,
+      Goals goals,
+      @Nullable Path file,
+      Clock clock,
+      List<AlertListener> listeners) {
+    this.listeners = ImmutableList.copyOf(listeners);
     this.rules = ImmutableList.copyOf(rules);
     this.engine = rules.isEmpty() ? null : RuleEngine.of(rules);
     this.goals = checkNotNull(goals, "goals");
@@ -113,11 +135,25 @@ final class AlertBoard {
       for (MetricTable t : tables) {
         periods.addAll(t.periods());
       }
+      Map<String, AlertEvent> lastOfEach = new LinkedHashMap<>();
       for (Period p : periods) {
         if (p.start().isBefore(current.get().start())) {
-          apply(engine.evaluate(evaluation(tables, p, p.end())));
+          ImmutableList<AlertEvent> events = engine.evaluate(evaluation(tables, p, p.end()));
+          apply(events);
+          for (AlertEvent e : events) {
+            String key = e.ruleId() + "\u0000" + e.group();
+            lastOfEach.remove(key); // keep the order of the last transitions
+            lastOfEach.put(key, e);
+          }
         }
       }
+      List<AlertEvent> inForce = new ArrayList<>();
+      for (AlertEvent e : lastOfEach.values()) {
+        if (e.to() == AlertState.PENDING || e.to().isFiring()) {
+          inForce.add(e);
+        }
+      }
+      tell(inForce);
       var unused = evaluate(tables, current.get(), sequence);
     } else {
       save(sequence);
@@ -136,8 +172,28 @@ final class AlertBoard {
     }
     ImmutableList<AlertEvent> events = engine.evaluate(evaluation(tables, current, at));
     apply(events);
+    tell(events);
     save(sequence);
     return events;
+  }
+
+  /** Hands the events to every listener; one that throws is logged, the others go on. */
+  private void tell(List<AlertEvent> events) {
+    for (AlertListener l : listeners) {
+      for (AlertEvent e : events) {
+        try {
+          l.onEvent(e);
+          failing.remove(l);
+        } catch (RuntimeException ex) {
+          if (failing.add(l)) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "alert listener " + l + " failed on " + e.ruleId() + " " + e.group() + ": " + ex
+                    + " (later failures are not logged until it succeeds again)");
+          }
+        }
+      }
+    }
   }
 
   private void apply(List<AlertEvent> events) {

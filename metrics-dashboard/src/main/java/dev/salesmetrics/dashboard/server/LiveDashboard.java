@@ -10,6 +10,7 @@ import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.rule.AlertEvent;
+import dev.salesmetrics.rule.AlertListener;
 import dev.salesmetrics.rule.Goals;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.time.Period;
@@ -116,6 +117,7 @@ public final class LiveDashboard implements AutoCloseable {
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private final LongAdder dropped = new LongAdder();
   private final Runnable listener = this::changed;
+  private final AtomicBoolean attached = new AtomicBoolean();
   private volatile boolean closed;
   private volatile long lastPublishNanos;
   private volatile LiveFigures figures;
@@ -125,10 +127,10 @@ public final class LiveDashboard implements AutoCloseable {
   private volatile String alertsJson = "";
   private long evaluatedVersion = Long.MIN_VALUE; // guarded by publishLock
 
-  private LiveDashboard(Builder b, Source source, AlertBoard alerts) {
+  private LiveDashboard(Builder b, Source source, AlertBoard alerts, LivePage page) {
     this.source = source;
     this.data = b.data;
-    this.page = b.page;
+    this.page = page;
     this.alerts = alerts;
     this.clock = b.clock;
     this.coalesceNanos = b.coalesce.toNanos();
@@ -149,15 +151,15 @@ public final class LiveDashboard implements AutoCloseable {
             });
     this.figures =
         new LiveFigures(
-            0, 0, clock.instant(), null, ImmutableList.of(), ImmutableList.of(),
-            ImmutableList.of(), null, null);
+            0, 0, clock.instant(), null, null, ImmutableList.of(), ImmutableList.of(),
+            ImmutableList.of(), alerts.rules().size(), null, null);
   }
 
   /**
    * Starts the definition of a dashboard.
    *
-   * @return a builder with the {@link InterimPage#standard() interim page}, no rules, the system
-   *     clock, updates coalesced over 250 ms, heartbeats every 15 s
+   * @return a builder with the dashboard report's page ({@link ReportPage}), no rules, no
+   *     listener, the system clock, updates coalesced over 250 ms, heartbeats every 15 s
    */
   public static Builder builder() {
     return new Builder();
@@ -173,6 +175,17 @@ public final class LiveDashboard implements AutoCloseable {
       return;
     }
     source.changed();
+    schedule();
+  }
+
+  /** Asks for an update without new records: the page has something new to draw. */
+  private void redraw() {
+    if (!closed) {
+      schedule();
+    }
+  }
+
+  private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       long delay = Math.max(0, lastPublishNanos + coalesceNanos - System.nanoTime());
       try {
@@ -217,9 +230,11 @@ public final class LiveDashboard implements AutoCloseable {
         s.sequence,
         clock.instant(),
         s.current,
+        s.newest,
         s.tables,
         alerts.statuses(),
         alerts.recent(),
+        alerts.rules().size(),
         s.dataset,
         failure);
   }
@@ -233,9 +248,11 @@ public final class LiveDashboard implements AutoCloseable {
                 next.sequence(),
                 clock.instant(),
                 next.period().orElse(null),
+                next.newest().orElse(null),
                 next.tables(),
                 next.alerts(),
                 next.transitions(),
+                next.ruleCount(),
                 next.dataset().orElse(null),
                 next.failure().orElse(null))
             : next;
@@ -500,6 +517,9 @@ public final class LiveDashboard implements AutoCloseable {
       data.unlisten(listener);
     }
     scheduler.shutdownNow();
+    if (attached.compareAndSet(true, false)) {
+      page.detach();
+    }
     for (SseClient c : clients) {
       c.close();
     }
@@ -532,6 +552,7 @@ public final class LiveDashboard implements AutoCloseable {
   private record Snapshot(
       ImmutableList<MetricTable> tables,
       @Nullable Period current,
+      @Nullable java.time.Instant newest,
       long version,
       long sequence,
       @Nullable Dataset dataset) {}
@@ -544,20 +565,34 @@ public final class LiveDashboard implements AutoCloseable {
 
   private static final class DataSource implements Source {
     private final LiveData data;
+    // the records copied at the last snapshot that asked for them, and the store's version then
+    private long datasetVersion = Long.MIN_VALUE;
+    @Nullable private Dataset dataset;
 
     DataSource(LiveData data) {
       this.data = data;
     }
 
+    /** Under the dashboard's publish lock: one call at a time. */
     @Override
     public Snapshot snapshot(boolean withRecords) {
       RecordStore.Snapshot s = data.store().snapshot();
+      Dataset records = null;
+      if (withRecords) {
+        // copied only when records arrived since the last copy (not for a redraw)
+        if (dataset == null || datasetVersion != s.version()) {
+          dataset = data.dataset();
+          datasetVersion = s.version();
+        }
+        records = dataset;
+      }
       return new Snapshot(
           s.tables(),
           s.current().orElse(null),
+          s.newest().orElse(null),
           s.version(),
           s.applied(),
-          withRecords ? data.dataset() : null);
+          records);
     }
 
     @Override
@@ -588,7 +623,7 @@ public final class LiveDashboard implements AutoCloseable {
           }
         }
       }
-      return new Snapshot(ImmutableList.copyOf(tables), current, v, 0, null);
+      return new Snapshot(ImmutableList.copyOf(tables), current, null, v, 0, null);
     }
 
     @Override
@@ -601,8 +636,9 @@ public final class LiveDashboard implements AutoCloseable {
   public static final class Builder {
     @Nullable private LiveData data;
     @Nullable private ImmutableList<LiveView> views;
-    private LivePage page = InterimPage.standard();
+    @Nullable private LivePage page;
     private ImmutableList<Rule> rules = ImmutableList.of();
+    private final List<AlertListener> listeners = new ArrayList<>();
     @Nullable private Goals goals;
     @Nullable private java.nio.file.Path alertState;
     private Clock clock = Clock.systemUTC();
@@ -641,9 +677,10 @@ public final class LiveDashboard implements AutoCloseable {
     }
 
     /**
-     * Sets the page renderer; the default is {@link InterimPage#standard()}.
+     * Sets the page renderer; the default is a new {@code ReportPage.builder().build()}, the
+     * dashboard report's page.
      *
-     * @param page the renderer
+     * @param page the renderer, serving no other dashboard
      * @return this builder
      */
     @CanIgnoreReturnValue
@@ -661,6 +698,22 @@ public final class LiveDashboard implements AutoCloseable {
     @CanIgnoreReturnValue
     public Builder rules(List<Rule> rules) {
       this.rules = ImmutableList.copyOf(rules);
+      return this;
+    }
+
+    /**
+     * Adds a listener of the alert transitions, such as a {@code WebhookListener} or a metrics
+     * binder: it hears every transition of the live evaluations and, at the first start of a data
+     * directory (no saved alert state), the last transition of each alert still pending or firing
+     * at the end of the replayed history; a restart with a saved state tells it nothing again.
+     * Called on the update thread, in the order added; the dashboard does not close it.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder listener(AlertListener listener) {
+      listeners.add(checkNotNull(listener, "listener"));
       return this;
     }
 
@@ -799,11 +852,15 @@ public final class LiveDashboard implements AutoCloseable {
       } else {
         source = new ViewSource(checkNotNull(views));
       }
-      AlertBoard board = new AlertBoard(rules, g == null ? Goals.empty() : g, stateFile, clock);
-      LiveDashboard d = new LiveDashboard(this, source, board);
+      AlertBoard board =
+          new AlertBoard(rules, g == null ? Goals.empty() : g, stateFile, clock, listeners);
+      LivePage p = page != null ? page : ReportPage.builder().build();
+      LiveDashboard d = new LiveDashboard(this, source, board, p);
       try {
+        p.attach(d::redraw);
+        d.attached.set(true);
         synchronized (d.publishLock) {
-          Snapshot s = source.snapshot(page.readsRecords());
+          Snapshot s = source.snapshot(p.readsRecords());
           board.start(s.tables, Optional.ofNullable(s.current), s.sequence);
           d.evaluatedVersion = s.version;
           d.publish(d.figuresOf(s, null), ImmutableList.of());

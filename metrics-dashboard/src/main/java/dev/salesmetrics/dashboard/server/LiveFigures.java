@@ -25,9 +25,11 @@ public final class LiveFigures {
   private final long sequence;
   private final Instant updatedAt;
   @Nullable private final Period period;
+  @Nullable private final Instant newest;
   private final ImmutableList<MetricTable> tables;
   private final ImmutableList<AlertStatus> alerts;
   private final ImmutableList<AlertStatus> transitions;
+  private final int ruleCount;
   @Nullable private final Dataset dataset;
   @Nullable private final String failure;
 
@@ -36,18 +38,22 @@ public final class LiveFigures {
       long sequence,
       Instant updatedAt,
       @Nullable Period period,
+      @Nullable Instant newest,
       ImmutableList<MetricTable> tables,
       ImmutableList<AlertStatus> alerts,
       ImmutableList<AlertStatus> transitions,
+      int ruleCount,
       @Nullable Dataset dataset,
       @Nullable String failure) {
     this.version = version;
     this.sequence = sequence;
     this.updatedAt = checkNotNull(updatedAt, "updatedAt");
     this.period = period;
+    this.newest = newest;
     this.tables = checkNotNull(tables, "tables");
     this.alerts = checkNotNull(alerts, "alerts");
     this.transitions = checkNotNull(transitions, "transitions");
+    this.ruleCount = ruleCount;
     this.dataset = dataset;
     this.failure = failure;
   }
@@ -87,6 +93,16 @@ public final class LiveFigures {
    */
   public Optional<Period> period() {
     return Optional.ofNullable(period);
+  }
+
+  /**
+   * Returns the newest event instant of the records, which places the current period; known for
+   * a data directory ({@link LiveData}), not for your own views (they keep no instants).
+   *
+   * @return the instant, empty over views or before the first event
+   */
+  public Optional<Instant> newest() {
+    return Optional.ofNullable(newest);
   }
 
   /**
@@ -155,6 +171,15 @@ public final class LiveFigures {
   }
 
   /**
+   * Returns how many rules the dashboard evaluates.
+   *
+   * @return the count, 0 without rules
+   */
+  public int ruleCount() {
+    return ruleCount;
+  }
+
+  /**
    * Returns the latest transitions, newest first (at most 50).
    *
    * @return the transitions
@@ -165,7 +190,8 @@ public final class LiveFigures {
 
   /**
    * Returns the records, when the page asked for them ({@link LivePage#readsRecords()}) and the
-   * dashboard reads a {@link LiveData}.
+   * dashboard reads a {@link LiveData}. The dashboard copies them only when records arrived: two
+   * updates without new records give the same copy (the same object).
    *
    * @return the records, or empty
    */
@@ -185,7 +211,8 @@ public final class LiveFigures {
 
   LiveFigures withFailure(String message) {
     return new LiveFigures(
-        version, sequence, updatedAt, period, tables, alerts, transitions, dataset, message);
+        version, sequence, updatedAt, period, newest, tables, alerts, transitions, ruleCount,
+        dataset, message);
   }
 
   /**

@@ -6,7 +6,8 @@ import dev.salesmetrics.metric.Metric;
 
 /**
  * What the live dashboard needs from a page renderer: the page cut into panels with stable ids,
- * and the whole page around them.
+ * and the whole page around them. {@link ReportPage} is the dashboard report's; implement this
+ * interface for a page of your own.
  *
  * <p>On every update the dashboard asks for {@link #panels}, compares each panel's HTML with the
  * one it sent before, and sends the browsers only the panels that changed; the page's script
@@ -22,6 +23,11 @@ import dev.salesmetrics.metric.Metric;
  *
  * <p>Called under the dashboard's update lock: one call at a time, at every update (at most a
  * few per second), so {@link #panels} should cost milliseconds, not a pass over the records.
+ * Work that needs such a pass (a query over the records of {@link LiveFigures#dataset()}) belongs
+ * on a thread of the page's own, whose result is drawn at a later update: the page asks for one
+ * with the {@code redraw} callback of {@link #attach}.
+ *
+ * <p>A page serves one dashboard at a time, from {@link #attach} to {@link #detach}.
  */
 public interface LivePage {
 
@@ -34,14 +40,39 @@ public interface LivePage {
   ImmutableList<Metric<?, ?>> metrics();
 
   /**
+   * Returns the metrics the page reads besides {@link #metrics()}, each computed per period too,
+   * by grouping: {@code ""} for the overall figures, or a dimension id ({@code rep}, {@code
+   * team}, {@code region}, {@code product}, {@code campaign}, {@code source}, {@code customer})
+   * for the figures per value of that dimension. The live data of a directory computes them
+   * ({@link LiveService} adds them); over your own views, the page reads what the views compute.
+   *
+   * @return the metrics by grouping; none by default
+   */
+  default ImmutableMap<String, ImmutableList<Metric<?, ?>>> extraMetrics() {
+    return ImmutableMap.of();
+  }
+
+  /**
    * Tells whether the page reads the records themselves ({@link LiveFigures#dataset()}), which
-   * costs a copy of the record lists per update; false when the tables suffice.
+   * costs a copy of the record lists whenever records arrived; false when the tables suffice.
    *
    * @return true to receive the records
    */
   default boolean readsRecords() {
     return false;
   }
+
+  /**
+   * Called when a dashboard starts using the page, before the first {@link #panels} call.
+   *
+   * @param redraw asks the dashboard for an update without new records (within its coalescing
+   *     interval), at which it calls {@link #panels} again; safe to call from any thread
+   * @throws IllegalStateException if the page serves another dashboard already
+   */
+  default void attach(Runnable redraw) {}
+
+  /** Called when the dashboard closes: the page stops its own work. */
+  default void detach() {}
 
   /**
    * Renders every panel.

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.MetricRegistry;
 import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.rule.AlertListener;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.time.Granularity;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +62,9 @@ public final class LiveService implements AutoCloseable {
    * Starts the definition of the service of {@code dir}.
    *
    * @param dir a directory of interchange CSV files
-   * @return a builder: strict options, months in UTC, no rules, the {@link
-   *     InterimPage#standard() interim page}, 127.0.0.1:8080, posts off, no inbox
+   * @return a builder: strict options, months in UTC, no rules, the dashboard report's page
+   *     ({@link ReportPage}, titled "Sales dashboard" with the directory as its source),
+   *     127.0.0.1:8080, posts off, no inbox, no alert listener
    */
   public static Builder builder(Path dir) {
     return new Builder(checkNotNull(dir, "dir"));
@@ -144,7 +147,8 @@ public final class LiveService implements AutoCloseable {
     private ZoneId zone = ZoneOffset.UTC;
     private ImmutableList<Rule> rules = ImmutableList.of();
     private MetricRegistry registry = Metrics.registry();
-    private LivePage page = InterimPage.standard();
+    @Nullable private LivePage page;
+    private final List<AlertListener> listeners = new ArrayList<>();
     @Nullable private Path inbox;
     private Duration inboxInterval = Duration.ofMillis(500);
     private boolean acceptPosts;
@@ -212,14 +216,30 @@ public final class LiveService implements AutoCloseable {
     }
 
     /**
-     * Sets the page renderer; the default is {@link InterimPage#standard()}.
+     * Sets the page renderer; the default is a new {@link ReportPage} titled "Sales dashboard"
+     * with the data directory as its source. The live data computes the page's metrics and
+     * extra metrics ({@link LivePage#extraMetrics()}).
      *
-     * @param page the renderer
+     * @param page the renderer, serving no other dashboard
      * @return this builder
      */
     @CanIgnoreReturnValue
     public Builder page(LivePage page) {
       this.page = checkNotNull(page, "page");
+      return this;
+    }
+
+    /**
+     * Adds a listener of the alert transitions, such as a {@code WebhookListener}; see {@link
+     * LiveDashboard.Builder#listener}. The service does not close it: close it after the
+     * service.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder listener(AlertListener listener) {
+      listeners.add(checkNotNull(listener, "listener"));
       return this;
     }
 
@@ -366,25 +386,30 @@ public final class LiveService implements AutoCloseable {
      */
     public LiveService start() throws IOException {
       LiveServer.Builder serverBuilder = null;
-      LiveData data =
-          LiveData.builder(dir)
-              .options(options)
-              .period(granularity, zone)
-              .metrics(page.metrics())
-              .rules(rules, registry)
-              .open();
+      LivePage p =
+          page != null
+              ? page
+              : ReportPage.builder().title("Sales dashboard", dir.toString()).build();
+      LiveData.Builder dataBuilder =
+          LiveData.builder(dir).options(options).period(granularity, zone).metrics(p.metrics());
+      p.extraMetrics()
+          .forEach(
+              (dimension, metrics) -> {
+                if (dimension.isEmpty()) {
+                  dataBuilder.metrics(metrics);
+                } else {
+                  dataBuilder.scope(dimension, metrics);
+                }
+              });
+      LiveData data = dataBuilder.rules(rules, registry).open();
       LiveDashboard dashboard = null;
       LiveServer server = null;
       Inbox box = null;
       try {
-        dashboard =
-            LiveDashboard.builder()
-                .data(data)
-                .page(page)
-                .rules(rules)
-                .clock(clock)
-                .coalesce(coalesce)
-                .build();
+        LiveDashboard.Builder dashboardBuilder =
+            LiveDashboard.builder().data(data).page(p).rules(rules).clock(clock).coalesce(coalesce);
+        listeners.forEach(dashboardBuilder::listener);
+        dashboard = dashboardBuilder.build();
         serverBuilder =
             LiveServer.builder(dashboard).bind(bind).port(port).maxBodyBytes(maxBodyBytes);
         if (acceptPosts) {

@@ -58,7 +58,11 @@ import javax.annotation.Nullable;
 final class RecordStore {
   /** The figures of one moment and the state of the store they reflect. */
   record Snapshot(
-      ImmutableList<MetricTable> tables, Optional<Period> current, long version, long applied) {}
+      ImmutableList<MetricTable> tables,
+      Optional<Period> current,
+      Optional<Instant> newest,
+      long version,
+      long applied) {}
 
   /** Writes a batch to the journal once it is known to be valid; returns its number. */
   @FunctionalInterface
@@ -374,7 +378,7 @@ final class RecordStore {
         newest == null
             ? Optional.empty()
             : Optional.of(Period.containing(newest, granularity, zone));
-    return new Snapshot(tables, now, version, applied);
+    return new Snapshot(tables, now, Optional.ofNullable(newest), version, applied);
   }
 
   /** Every stored record: reps, quotas, leads, deals, orders, customers, campaigns, responses. */

@@ -8,7 +8,9 @@
  * dev.salesmetrics.dashboard.server.LiveData} keeps the records of a data directory with a
  * journal of the records accepted since, and {@link
  * dev.salesmetrics.dashboard.server.LiveService} puts the three together as {@code salesmetrics
- * serve} does. The page itself comes from a {@link dev.salesmetrics.dashboard.server.LivePage}.
+ * serve} does. The page itself comes from a {@link dev.salesmetrics.dashboard.server.LivePage}:
+ * by default {@link dev.salesmetrics.dashboard.server.ReportPage}, the dashboard report's page
+ * (the panels of {@code salesmetrics report}) updated in place.
  */
 @ParametersAreNonnullByDefault
 @CheckReturnValue

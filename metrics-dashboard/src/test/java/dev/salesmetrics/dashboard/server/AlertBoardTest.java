@@ -196,4 +196,77 @@ class AlertBoardTest {
               + " remove it to start again from the history");
     }
   }
+
+  /**
+   * Listeners hear, of the first start's replay, only the alerts still in force at its end; then
+   * every live transition; after a restart with the saved state, nothing again. By hand:
+   * October's volume 1,000.00 fires big-month; November's 100.00 resolves it and fires
+   * small-month, which December's 50.00 so far keeps firing. A deal won in December for 1,000.00
+   * (1,050.00) fires big-month again and resolves small-month.
+   */
+  @Test
+  void listenersHearTheAlertsInForceThenEveryTransitionAndNothingTwice() throws IOException {
+    List<Rule> rules =
+        RuleFile.parse(
+            """
+            rule big-month
+              metric: sales_volume
+              when: above
+              warning: 900
+
+            rule small-month
+              metric: sales_volume
+              when: below
+              warning: 200
+            """,
+            "rules.txt",
+            Metrics.registry());
+    Files.writeString(
+        dir.resolve("deals.csv"),
+        TestData.DEALS_HEADER
+            + "D1,R1,1000.00,USD,2025-10-01T09:00:00Z,won,2025-10-10T09:00:00Z,\n"
+            + "D2,R1,100.00,USD,2025-11-01T09:00:00Z,won,2025-11-10T09:00:00Z,\n"
+            + "D3,R1,50.00,USD,2025-12-01T09:00:00Z,won,2025-12-03T09:00:00Z,\n",
+        StandardCharsets.UTF_8);
+    Path file = dir.resolve("state.txt");
+    List<String> heard = new ArrayList<>();
+    dev.salesmetrics.rule.AlertListener broken =
+        e -> {
+          throw new IllegalStateException("receiver down");
+        };
+    dev.salesmetrics.rule.AlertListener log =
+        e -> heard.add(e.periodLabel() + " " + e.ruleId() + " " + e.from() + "->" + e.to());
+    try (LiveData data =
+        LiveData.builder(dir).metrics(List.of(Metrics.SALES_VOLUME)).open()) {
+      RecordStore.Snapshot s = data.store().snapshot();
+      AlertBoard board =
+          new AlertBoard(rules, Goals.empty(), file, Served.CLOCK, List.of(broken, log));
+      board.start(s.tables(), s.current(), s.applied());
+      // the replay made three transitions; only small-month is in force at its end
+      assertThat(board.recent()).hasSize(3);
+      assertThat(heard).containsExactly("2025-11 small-month INACTIVE->FIRING");
+
+      var unused =
+          data.accept(RecordKind.DEALS,
+              TestData.deal("D4", "R1", "1000.00", "2025-12-01T09:00:00Z", "won",
+                  "2025-12-04T09:00:00Z"),
+              "deals.csv");
+      RecordStore.Snapshot after = data.store().snapshot();
+      var unused2 = board.evaluate(after.tables(), after.current().orElseThrow(), after.applied());
+      assertThat(heard)
+          .containsExactly(
+              "2025-11 small-month INACTIVE->FIRING",
+              "2025-12 big-month RESOLVED->FIRING",
+              "2025-12 small-month FIRING->RESOLVED");
+    }
+    heard.clear();
+    try (LiveData data =
+        LiveData.builder(dir).metrics(List.of(Metrics.SALES_VOLUME)).open()) {
+      RecordStore.Snapshot s = data.store().snapshot();
+      AlertBoard board = new AlertBoard(rules, Goals.empty(), file, Served.CLOCK, List.of(log));
+      board.start(s.tables(), s.current(), s.applied());
+      assertThat(heard).isEmpty(); // restored: told before
+      assertThat(board.state("big-month", GroupKey.overall())).isEqualTo(AlertState.FIRING);
+    }
+  }
 }

@@ -8,23 +8,29 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live page in a real headless Chromium; skipped without one, unless {@code CI=true} (see
- * {@link DevTools#launch()}).
+ * The live page (the dashboard report's page) in a real headless Chromium; skipped without one,
+ * unless {@code CI=true} (see {@link DevTools#launch()}).
  */
 class BrowserTest {
   @TempDir Path dir;
 
-  /** Resolves when the tile's text differs from {@code before}; rejects after 10 s. */
-  private static String changeOf(String selector, String before) {
-    return "window.__changed = new Promise(function (resolve, reject) {"
+  /**
+   * Installs {@code window.__changed}: a promise that resolves with the element's text when it
+   * differs from its text now; rejects after 10 s.
+   */
+  private static String changeOf(String selector) {
+    return "(function () {"
         + " var text = function () { var e = document.querySelector('" + selector + "');"
         + "   return e ? e.textContent : null; };"
-        + " var obs = new MutationObserver(function () {"
-        + "   var t = text(); if (t !== null && t !== '" + before + "') {"
-        + "     obs.disconnect(); resolve(t); } });"
-        + " obs.observe(document.body, {subtree: true, childList: true, characterData: true});"
-        + " setTimeout(function () { reject(new Error('no change within 10 s: ' + text())); },"
-        + "   10000); }); true";
+        + " var before = text();"
+        + " window.__changed = new Promise(function (resolve, reject) {"
+        + "   var obs = new MutationObserver(function () {"
+        + "     var t = text(); if (t !== null && t !== before) {"
+        + "       obs.disconnect(); resolve(t); } });"
+        + "   obs.observe(document.body, {subtree: true, childList: true, characterData: true});"
+        + "   setTimeout(function () { reject(new Error('no change within 10 s: ' + text())); },"
+        + "     10000); });"
+        + " return before; })()";
   }
 
   private static final String CONNECTED =
@@ -45,19 +51,26 @@ class BrowserTest {
         DevTools browser = DevTools.launch()) {
       browser.navigate(s.service.uri());
       assertThat(browser.evaluate(CONNECTED)).isEqualTo(true);
-      String tile = "#kpi-sales_volume .value";
-      assertThat(browser.evaluate("document.querySelector('" + tile + "').textContent"))
-          .isEqualTo("800.00 USD");
-      assertThat(browser.evaluate(changeOf(tile, "800.00 USD"))).isEqualTo(true);
+      // the report's page: every panel, its charts and their tables
+      assertThat(browser.evaluate("Array.from(document.querySelectorAll('main > section'))"
+              + ".map(function (e) { return e.id; }).join(' ')"))
+          .isEqualTo("panel-live panel-tiles panel-trends panel-pipeline panel-funnel"
+              + " panel-leaderboard panel-goals panel-leads panel-alerts");
+      assertThat((Double) browser.evaluate("document.querySelectorAll('svg.chart').length"))
+          .isGreaterThanOrEqualTo(7.0);
+      assertThat((Double) browser.evaluate("document.querySelectorAll('details table').length"))
+          .isGreaterThanOrEqualTo(6.0);
+      String tile = "#tile-sales_volume .tile-value";
+      assertThat(browser.evaluate(changeOf(tile))).isEqualTo("800.00 USD");
 
       assertThat(s.post("/api/deals", TestData.d4Won()).statusCode()).isEqualTo(200);
 
-      assertThat(browser.evaluate("window.__changed")).isEqualTo("1000.00 USD");
-      assertThat(browser.evaluate("document.querySelector('#kpi-win_rate .value')"
+      assertThat(browser.evaluate("window.__changed")).isEqualTo("1,000.00 USD");
+      assertThat(browser.evaluate("document.querySelector('#tile-win_rate .tile-value span')"
               + ".getAttribute('title')"))
-          .isEqualTo("2 of 2");
+          .isEqualTo("100.0% (2/2)");
       assertThat(browser.evaluate("document.querySelectorAll('.tile').length")).isEqualTo(9.0);
-      assertThat(browser.evaluate("document.getElementById('alerts').textContent"))
+      assertThat(browser.evaluate("document.getElementById('panel-alerts').textContent"))
           .asString()
           .contains("big-month");
       assertThat(browser.errors()).isEmpty();
@@ -73,7 +86,7 @@ class BrowserTest {
         DevTools browser = DevTools.launch()) {
       browser.navigate(s.service.uri());
       assertThat(browser.evaluate(CONNECTED)).isEqualTo(true);
-      assertThat(browser.evaluate(changeOf("#alerts ul", "") + " && true")).isEqualTo(true);
+      var unused = browser.evaluate(changeOf("#panel-alerts"));
       String body =
           TestData.DEALS_HEADER
               + "D9,\"" + evil.replace("\"", "\"\"") + "\",10.00,USD,2025-12-04T09:00:00Z,lost,"
@@ -81,9 +94,9 @@ class BrowserTest {
       assertThat(s.post("/api/deals", body).statusCode()).isEqualTo(200);
       assertThat((String) browser.evaluate("window.__changed")).contains(evil);
       assertThat(browser.evaluate("typeof window.__xss")).isEqualTo("undefined");
-      assertThat(browser.evaluate("document.querySelectorAll('#alerts img, #alerts script')"
-              + ".length"))
+      assertThat(browser.evaluate("document.querySelectorAll('main img, main script').length"))
           .isEqualTo(0.0);
+      assertThat(browser.evaluate("document.querySelectorAll('script').length")).isEqualTo(1.0);
       assertThat(browser.errors()).isEmpty();
     }
   }

@@ -23,12 +23,17 @@ class LiveDashboardTest {
     LiveDashboard dashboard =
         LiveDashboard.builder()
             .views(List.of(view))
-            .page(InterimPage.of(List.of(dev.salesmetrics.metric.Metrics.DEALS_WON)))
             .heartbeat(Duration.ofMillis(50))
             .coalesce(Duration.ofMillis(20))
             .build();
     try {
-      assertThat(dashboard.page()).contains("id=\"kpi-deals_won\"").contains(">1<");
+      // the report's page over the view: no records, so no pipeline, funnel, leads; no view per
+      // rep, so no leaderboard or goals; the current period counts as complete
+      assertThat(dashboard.page())
+          .contains("<div class=\"tile\" id=\"tile-sales_volume\">")
+          .contains("2025-12 at a glance")
+          .contains(">10.00 USD<")
+          .doesNotContain("id=\"panel-pipeline\"", "id=\"panel-leaderboard\"");
       PipedInputStream in = new PipedInputStream(1 << 16);
       PipedOutputStream out = new PipedOutputStream(in);
       CompletableFuture<Void> writer =
@@ -47,7 +52,8 @@ class LiveDashboardTest {
         dashboard.changed();
         SseStream.Event e = events.await(ev -> ev.name().equals("update"), Served.WAIT);
         Map<String, Object> panels = TestJson.map(e.json().get("panels"));
-        assertThat((String) panels.get("kpi-deals_won")).contains(">2<");
+        assertThat((String) panels.get("panel-tiles")).contains(">20.00 USD<");
+        assertThat(panels).doesNotContainKey("panel-alerts"); // unchanged
         assertThat(dashboard.figures().period().orElseThrow().label()).isEqualTo("2025-12");
         assertThat(events.await(ev -> ev.name().equals("comment"), Served.WAIT).data())
             .isEqualTo("keep-alive");

@@ -43,10 +43,15 @@ class LiveServerTest {
           .contains("connect-src 'self'");
       assertThat(r.body())
           .startsWith("<!DOCTYPE html>")
-          .contains("<p id=\"status\">Current period <b>2025-12</b>, compared with 2025-11</p>")
-          .contains("<div class=\"tile\" id=\"kpi-win_rate\"><h2>Win rate</h2>"
-              + "<p class=\"value\" title=\"1 of 1\">100.0%</p>")
+          .contains("<h2 id=\"panel-live-h\">Live <span class=\"sub\">current month 2025-12</span>")
+          .contains("<h2 id=\"panel-tiles-h\">2025-12 so far <span class=\"sub\">change against"
+              + " 2025-11</span></h2>")
+          .contains("<div class=\"tile\" id=\"tile-win_rate\">\n<div class=\"tile-label\">Win rate"
+              + "</div>\n<div class=\"tile-value\"><span title=\"100.0% (1/1)\">100.0%</span>")
+          .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"
+              + " script-src &#39;" + LiveDashboard.hash(LiveDashboard.SCRIPT) + "&#39;;")
           .contains("<script>" + LiveDashboard.SCRIPT + "</script>");
+      assertThat(r.body().split("<script", -1)).hasSize(2); // the dashboard's script only
       HttpResponse<String> head = s.send(HttpRequest.newBuilder(s.uri("/"))
           .method("HEAD", HttpRequest.BodyPublishers.noBody()));
       assertThat(head.statusCode()).isEqualTo(200);
@@ -103,7 +108,9 @@ class LiveServerTest {
       SseStream.Event first = events.next(Served.WAIT);
       assertThat(first.name()).isEqualTo("update");
       Map<String, Object> all = TestJson.map(first.json().get("panels"));
-      assertThat(all).containsKeys("status", "kpi-win_rate", "kpi-sales_volume", "alerts");
+      assertThat(all.keySet())
+          .containsExactly("panel-live", "panel-tiles", "panel-trends", "panel-pipeline",
+              "panel-funnel", "panel-leaderboard", "panel-goals", "panel-leads", "panel-alerts");
 
       HttpResponse<String> r = s.post("/api/deals", TestData.d4Won());
       assertThat(r.statusCode()).isEqualTo(200);
@@ -115,10 +122,11 @@ class LiveServerTest {
 
       Map<String, Object> update = events.awaitSequence(1, Served.WAIT);
       Map<String, Object> panels = TestJson.map(update.get("panels"));
-      assertThat((String) panels.get("kpi-sales_volume")).contains(">1000.00 USD<");
-      assertThat((String) panels.get("kpi-win_rate")).contains("title=\"2 of 2\">100.0%<");
-      assertThat(panels).doesNotContainKey("kpi-nps"); // unchanged panels are not sent
-      assertThat((String) panels.get("alerts")).contains("<b>big-month</b>");
+      assertThat((String) panels.get("panel-tiles"))
+          .contains(">1,000.00 USD<")
+          .contains("<span title=\"100.0% (2/2)\">100.0%</span>");
+      assertThat(panels).doesNotContainKey("panel-leads"); // unchanged panels are not sent
+      assertThat((String) panels.get("panel-alerts")).contains("<td>big-month</td>");
       List<Object> transitions = TestJson.list(update.get("transitions"));
       assertThat(transitions).hasSize(1);
       assertThat(TestJson.map(transitions.get(0)))
@@ -149,8 +157,8 @@ class LiveServerTest {
       Files.writeString(part, TestData.d4Won(), StandardCharsets.UTF_8);
       Files.move(part, inbox.resolve("deals-1.csv"), StandardCopyOption.ATOMIC_MOVE);
       Map<String, Object> update = events.awaitSequence(1, Served.WAIT);
-      assertThat((String) TestJson.map(update.get("panels")).get("kpi-sales_volume"))
-          .contains(">1000.00 USD<");
+      assertThat((String) TestJson.map(update.get("panels")).get("panel-tiles"))
+          .contains(">1,000.00 USD<");
       // the poller holds the inbox while it works: once this returns, the file has moved
       assertThat(s.service.inboxPoller().orElseThrow().processPending()).isEmpty();
       assertThat(inbox.resolve("done/deals-1.csv")).hasContent(TestData.d4Won());
@@ -290,7 +298,8 @@ class LiveServerTest {
               e -> e.name().equals("update") && e.data().contains("\"sequence\":1"),
               Served.WAIT);
       assertThat(update.data()).doesNotContain("<script>").doesNotContain("alert(1)</");
-      String alertsPanel = (String) TestJson.map(update.json().get("panels")).get("alerts");
+      String alertsPanel =
+          (String) TestJson.map(update.json().get("panels")).get("panel-alerts");
       assertThat(alertsPanel)
           .contains("rep &lt;script&gt;alert(1)&lt;/script&gt;")
           .doesNotContain(evil);
