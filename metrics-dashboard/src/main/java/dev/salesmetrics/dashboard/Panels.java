@@ -124,8 +124,8 @@ final class Panels {
     MetricTable t = f.tiles().get();
     StringBuilder sb = new StringBuilder("<div class=\"tiles\">\n");
     for (TileSpec spec : TILES) {
-      Optional<MetricValue> now = t.get(GroupKey.overall(), p, spec.metricId());
-      Optional<MetricValue> then = t.get(GroupKey.overall(), before, spec.metricId());
+      Optional<MetricValue> now = overall(t, p, spec.metricId());
+      Optional<MetricValue> then = overall(t, before, spec.metricId());
       Reading r = reading(spec, now, p, f.currency());
       Reading prev = reading(spec, then, before, f.currency());
       String label = spec.label();
@@ -249,7 +249,7 @@ final class Panels {
 
   private static boolean anyDefined(MetricTable t, List<Period> periods, String metricId) {
     for (Period p : periods) {
-      if (t.get(GroupKey.overall(), p, metricId).flatMap(v -> box(v.asDouble())).isPresent()) {
+      if (overall(t, p, metricId).flatMap(v -> box(v.asDouble())).isPresent()) {
         return true;
       }
     }
@@ -271,7 +271,7 @@ final class Panels {
             : new Html.Table("lr", "period", "value");
     int defined = 0;
     for (Period p : periods) {
-      Optional<MetricValue> v = t.get(GroupKey.overall(), p, metricId);
+      Optional<MetricValue> v = overall(t, p, metricId);
       OptionalDouble n = v.map(MetricValue::asDouble).orElse(OptionalDouble.empty());
       String exact = exactOrReason(v, metricId, p.label(), f.currency());
       defined += n.isPresent() ? 1 : 0;
@@ -279,7 +279,7 @@ final class Panels {
       String cell = cell(v, metricId, p.label(), f.currency());
       if (withPrevious) {
         Period q = FigureQueries.previousYear(p);
-        Optional<MetricValue> w = t.get(GroupKey.overall(), q, metricId);
+        Optional<MetricValue> w = overall(t, q, metricId);
         OptionalDouble m = w.map(MetricValue::asDouble).orElse(OptionalDouble.empty());
         earlier.add(new TimePoint(p.start(), p.end(), m,
             q.label() + ": " + exactOrReason(w, metricId, q.label(), f.currency())));
@@ -807,5 +807,15 @@ final class Panels {
   /** {@code from 2025-01-01 to 2025-12-31} (the last day inclusive). */
   static String rangeText(Period p) {
     return "from " + p.startDate() + " to " + p.endDate().minusDays(1);
+  }
+
+  /**
+   * The overall value of a metric in a period; empty when no record of it fell there, or when the
+   * table does not compute the metric (a live view of some metrics), whose lookup is refused.
+   */
+  private static Optional<MetricValue> overall(MetricTable t, Period p, String metricId) {
+    return t.metricIds().contains(metricId)
+        ? t.get(GroupKey.overall(), p, metricId)
+        : Optional.empty();
   }
 }

@@ -371,8 +371,9 @@ public final class ReportPage implements LivePage {
           p = p.previous();
         }
         this.trend = ImmutableList.copyOf(periods);
+        // a live view without quota attainment has no such column (a lookup of it is refused)
         this.everyone =
-            all == null
+            all == null || !all.metricIds().contains(Metrics.QUOTA_ATTAINMENT.id())
                 ? null
                 : all.get(GroupKey.overall(), period, Metrics.QUOTA_ATTAINMENT).orElse(null);
       }
