@@ -1,7 +1,11 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.io.CsvFormatException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -77,5 +81,23 @@ final class Failures {
     err.println("salesmetrics: bad data: " + message);
     err.flush();
     return Main.BAD_DATA;
+  }
+
+  /**
+   * The operating system's reason for an I/O error, with the file it concerns: {@code a.csv: no
+   * such file}, {@code a.csv: permission denied}, {@code a.csv: No space left on device}.
+   */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException n) {
+      return n.getFile() + ": no such file";
+    }
+    if (e instanceof AccessDeniedException a) {
+      return a.getFile() + ": permission denied";
+    }
+    if (e instanceof FileSystemException f) {
+      String why = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() == null ? why : f.getFile() + ": " + why;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

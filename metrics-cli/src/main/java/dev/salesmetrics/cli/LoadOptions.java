@@ -115,7 +115,7 @@ abstract class LoadOptions {
         options = MappingFile.presetOrFile(mapping).applyTo(options);
       } catch (IOException e) {
         throw usage("--mapping " + mapping + " is neither hubspot, salesforce nor a readable"
-            + " mapping file (" + reason(e) + ")");
+            + " mapping file (" + Failures.reason(e) + ")");
       } catch (IllegalArgumentException e) {
         throw usage("--mapping: " + e.getMessage());
       }
@@ -174,7 +174,7 @@ abstract class LoadOptions {
     } catch (FileSystemException e) {
       throw Failures.badData("cannot read " + e.getFile() + ": " + e.getReason());
     } catch (IOException e) {
-      throw Failures.badData("cannot read " + dir + ": " + reason(e));
+      throw Failures.badData("cannot read " + dir + ": " + Failures.reason(e));
     }
     if (!quiet) {
       printSummary(result, err);
@@ -183,7 +183,7 @@ abstract class LoadOptions {
       try {
         result.writeRejectedCsv(rejects);
       } catch (IOException e) {
-        throw Failures.outputError("cannot write --rejects " + rejects + ": " + reason(e));
+        throw Failures.outputError("cannot write --rejects " + rejects + ": " + Failures.reason(e));
       }
     }
     return new Loaded(result.value(), ImmutableSet.copyOf(present),
@@ -221,18 +221,6 @@ abstract class LoadOptions {
 
   ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  /** The operating system's reason for an I/O error, with the file it concerns. */
-  static String reason(IOException e) {
-    if (e instanceof NoSuchFileException n) {
-      return n.getFile() + ": no such file";
-    }
-    if (e instanceof FileSystemException f) {
-      String why = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-      return f.getFile() == null ? why : f.getFile() + ": " + why;
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** Reads MDY, DMY or YMD. */

@@ -123,7 +123,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       report.writeTo(out);
     } catch (IOException e) {
-      throw usage("cannot write " + out + ": " + e.getMessage());
+      throw Failures.outputError("cannot write --out " + out + ": " + Failures.reason(e));
     }
     stdout.println("Report written to " + out.toAbsolutePath().normalize());
     stdout.flush();

@@ -2,6 +2,7 @@ package dev.salesmetrics.cli;
 
 import dev.salesmetrics.dashboard.server.LiveService;
 import dev.salesmetrics.dashboard.server.ReportPage;
+import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.Metrics;
@@ -182,6 +183,20 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!Files.isDirectory(data)) {
       throw usage("--data " + data + " is not a directory");
+    }
+    if (!Files.exists(data.resolve(CsvFile.REPS.fileName()))) {
+      // teams come from reps.csv, read once at start: without it every team would be "(unknown)"
+      if (by.strip().equalsIgnoreCase("team")) {
+        return Failures.badData(err, "--by team reads reps.csv but the data directory has no"
+            + " reps.csv");
+      }
+      for (Rule r : rules) {
+        String scope = r.dimension().orElse("");
+        if (scope.equals("team") || scope.equals("region")) {
+          return Failures.badData(err, "rule " + r.id() + " is per " + scope
+              + ", which reads reps.csv, but the data directory has no reps.csv");
+        }
+      }
     }
     ReportPage page;
     try {

@@ -88,6 +88,17 @@ class ReportCommandTest {
   }
 
   @Test
+  void anUnwritableOutputFileGivesExitFour(@TempDir Path out) throws IOException {
+    Path file = out.resolve("no-such-dir").resolve("r.html");
+    Cli.Result r = Cli.run("report", "--data", sample.toString(), "--out", file.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OUTPUT_ERROR);
+    assertThat(r.err())
+        .contains("salesmetrics: cannot write --out " + file + ": " + file + ": no such file")
+        .doesNotContain("--help");
+    assertThat(r.out()).doesNotContain("Report written");
+  }
+
+  @Test
   void aBadRowGivesExitThreeNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("deals.csv"),

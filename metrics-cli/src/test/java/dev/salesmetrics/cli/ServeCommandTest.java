@@ -189,4 +189,26 @@ class ServeCommandTest {
     assertThat(r.err())
         .contains("bad data in " + data.resolve("deals.csv") + ", line 2, column amount");
   }
+
+  @Test
+  void aTeamLeaderboardOrTeamRuleWithoutRepsCsvExitsWith3() throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("deals.csv"), DEALS, StandardCharsets.UTF_8);
+    Cli.Result byTeam =
+        Cli.run("serve", "--data", data.toString(), "--port", "0", "--by", "team");
+    assertThat(byTeam.code()).as(byTeam.err()).isEqualTo(3);
+    assertThat(byTeam.err())
+        .isEqualTo("salesmetrics: bad data: --by team reads reps.csv but the data directory has"
+            + " no reps.csv\n");
+    Path rules = dir.resolve("rules.txt");
+    Files.writeString(
+        rules, "rule T1\n  metric: win_rate\n  per: team\n  when: below\n  warning: 0.2\n",
+        StandardCharsets.UTF_8);
+    Cli.Result perTeam =
+        Cli.run("serve", "--data", data.toString(), "--port", "0", "--rules", rules.toString());
+    assertThat(perTeam.code()).as(perTeam.err()).isEqualTo(3);
+    assertThat(perTeam.err())
+        .contains("rule T1 is per team, which reads reps.csv, but the data directory has no"
+            + " reps.csv");
+  }
 }
