@@ -183,7 +183,9 @@ public record ClvReport(
   }
 
   /**
-   * Renders the parameters and the top {@code limit} customers as an aligned text table.
+   * Renders the parameters and the top {@code limit} customers as an aligned text table. Control
+   * and invisible characters of customer ids are shown escaped (a line feed as {@code \n}, U+202E
+   * as <code>&#92;u202e</code>), so the table prints safely on a terminal.
    *
    * @param limit the number of customers to show, {@code >= 0}
    * @return the text
@@ -196,7 +198,7 @@ public record ClvReport(
     List<Row> top = rows.subList(0, Math.min(limit, rows.size()));
     int idWidth = "customer_id".length();
     for (Row row : top) {
-      idWidth = Math.max(idWidth, row.customerId().length());
+      idWidth = Math.max(idWidth, SafeText.forTerminal(row.customerId()).length());
     }
     StringBuilder out = new StringBuilder(parametersText());
     out.append(
@@ -216,7 +218,7 @@ public record ClvReport(
     for (Row r : top) {
       out.append(
           String.format(
-              Locale.ROOT, line, rank++, r.customerId(), r.frequency(), r.recency(), r.age(),
+              Locale.ROOT, line, rank++, SafeText.forTerminal(r.customerId()), r.frequency(), r.recency(), r.age(),
               r.meanRepeatSpend(), r.probabilityAlive(), r.expectedPurchases(),
               r.expectedAverageSpend(), r.clv()));
     }

@@ -51,6 +51,27 @@ class ClvReportTest {
   }
 
   @Test
+  void theTextTableEscapesControlCharactersOfIds() {
+    String first = Cdnow.transactions().get(0).customerId();
+    String hostile = "c\u001b[2J\nx\u202e";
+    List<Transaction> txs =
+        Cdnow.transactions().stream()
+            .map(t -> t.customerId().equals(first)
+                ? new Transaction(hostile, t.date(), t.amount())
+                : t)
+            .toList();
+    ClvReport report = ClvReport.of(txs, Cdnow.CALIBRATION_END, ClvTimeUnit.WEEK, YEAR);
+    String table = report.toTable(report.rows().size());
+    assertThat(table)
+        .doesNotContain("\u001b", "\u202e")
+        .contains("c\\u001b[2J\\nx\\u202e");
+    // the escaped id sets the column width, so every data row has the same length
+    assertThat(table.lines().filter(l -> l.matches("\\s+\\d+\\s.*")).map(String::length)
+            .distinct())
+        .hasSize(1);
+  }
+
+  @Test
   void csvGuardsIdsAgainstFormulasAndCommas() {
     assertThat(ClvReport.csvText("=SUM(A1)")).isEqualTo("'=SUM(A1)");
     assertThat(ClvReport.csvText("a,b")).isEqualTo("\"a,b\"");
