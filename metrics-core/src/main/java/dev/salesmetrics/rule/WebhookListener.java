@@ -21,6 +21,8 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -94,6 +96,12 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
   private final Clock clock;
   private final ImmutableMap<String, String> headers;
   private final System.Logger logger;
+
+  /**
+   * Log lines made while the lock is held; {@link #writeLog()} writes them once it is released, so
+   * a slow logger never holds up the thread that raised an alert.
+   */
+  private final Queue<Map.Entry<Level, String>> pendingLog = new ConcurrentLinkedQueue<>();
   private final Pause pause;
   private final DoubleSupplier jitter;
   private final HttpClient client;
@@ -235,6 +243,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    writeLog();
   }
 
   /**
@@ -246,12 +255,15 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
    */
   @CanIgnoreReturnValue
   public int sendDueRepeats() {
+    int queued;
     lock.lock();
     try {
-      return queueDueRepeats(clock.instant());
+      queued = queueDueRepeats(clock.instant());
     } finally {
       lock.unlock();
     }
+    writeLog();
+    return queued;
   }
 
   @CanIgnoreReturnValue
@@ -412,7 +424,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
         queue.clear();
       }
       if (failed + dropped > 0) {
-        logger.log(
+        log(
             Level.WARNING,
             "webhook " + url + " closed: " + delivered + " delivered, " + failed + " failed, "
                 + dropped + " dropped");
@@ -421,6 +433,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    writeLog();
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -566,6 +579,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
       } finally {
         lock.unlock();
       }
+      writeLog();
       try {
         pause.pause(delay);
       } catch (InterruptedException e) {
@@ -596,7 +610,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     try {
       delivered++;
       if (outageStart != null) {
-        logger.log(
+        log(
             Level.INFO,
             "webhook " + url + " delivers again after "
                 + (retries - outageStart[0]) + " retries, "
@@ -607,6 +621,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    writeLog();
   }
 
   private void countFailed(String reason) {
@@ -617,6 +632,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    writeLog();
   }
 
   private void countDropped(String reason) {
@@ -627,6 +643,19 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    writeLog();
+  }
+
+  /** Queues a log line, to be written by {@link #writeLog()} after the lock is released. */
+  private void log(Level level, String message) {
+    pendingLog.add(Map.entry(level, message));
+  }
+
+  /** Writes the queued log lines; called after releasing the lock. */
+  private void writeLog() {
+    for (Map.Entry<Level, String> line; (line = pendingLog.poll()) != null; ) {
+      logger.log(line.getKey(), line.getValue());
+    }
   }
 
   /** Records a failure's reason and logs it when it starts an outage. */
@@ -635,7 +664,7 @@ public final class WebhookListener implements AlertListener, AutoCloseable {
     lastFailure = reason;
     if (outageStart == null) {
       outageStart = new long[] {retries, failed, dropped};
-      logger.log(
+      log(
           Level.WARNING,
           "webhook " + url + " (" + format.id() + "): " + reason
               + "; further failures are counted in stats() and logged when delivery recovers");

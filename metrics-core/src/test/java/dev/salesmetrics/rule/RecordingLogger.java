@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 /** A {@link System.Logger} that keeps every message, for tests. */
-final class RecordingLogger implements System.Logger {
+class RecordingLogger implements System.Logger {
   private final List<String> lines = new ArrayList<>();
 
   @Override

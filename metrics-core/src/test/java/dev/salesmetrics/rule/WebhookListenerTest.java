@@ -7,12 +7,18 @@ import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.testing.JsonReader;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** {@link WebhookListener} against a local receiver: bodies, retries, a hung receiver, secrets. */
@@ -318,6 +324,41 @@ class WebhookListenerTest {
                   + " 2 failed and 0 dropped notifications");
       assertBalanced(hook.stats());
     }
+  }
+
+  @Test
+  void logsWithoutHoldingTheListenersLock() throws Exception {
+    // a logger that, while it logs, asks the listener for its stats from another thread: if the
+    // line were written under the listener's lock, stats() would wait for the logger
+    List<String> seen = new ArrayList<>();
+    WebhookListener[] hook = new WebhookListener[1];
+    RecordingLogger log =
+        new RecordingLogger() {
+          @Override
+          public synchronized void log(
+              Level level, ResourceBundle bundle, String format, Object... params) {
+            super.log(level, bundle, format, params);
+            try {
+              seen.add(
+                  CompletableFuture.supplyAsync(() -> hook[0].stats())
+                      .get(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                      .toString());
+            } catch (TimeoutException e) {
+              seen.add("stats() blocked while logging");
+            } catch (InterruptedException | ExecutionException e) {
+              seen.add(e.toString());
+            }
+          }
+        };
+    try (Receiver r = new Receiver()) {
+      hook[0] = quiet(r.uri("/hook"), new TestClock(T0), new ArrayList<>()).logger(log).build();
+      hook[0].close();
+      hook[0].onEvent(workedExample().get(1)); // after close: dropped, logged as trouble
+    }
+    assertThat(log.lines()).hasSize(1);
+    assertThat(log.lines().get(0)).contains("notification received after close");
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).startsWith("WebhookStats[").contains("dropped=1");
   }
 
   @Test
