@@ -13,6 +13,7 @@ import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.dashboard.Figures;
 import dev.salesmetrics.dashboard.Panel;
 import dev.salesmetrics.dashboard.Report;
+import dev.salesmetrics.dashboard.chart.Markup;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Amount;
 import dev.salesmetrics.metric.Metric;
@@ -578,8 +579,8 @@ public final class ReportPage implements LivePage {
 
   private static String unavailable(Panel p, String why) {
     return "<section id=\"" + p.id() + "\" class=\"panel\" aria-labelledby=\"" + p.id()
-        + "-h\">\n<h2 id=\"" + p.id() + "-h\">" + Html.escape(p.heading()) + "</h2>\n"
-        + "<p class=\"empty\">Not available: " + Html.escape(why) + "</p>\n</section>\n";
+        + "-h\">\n<h2 id=\"" + p.id() + "-h\">" + Markup.escape(p.heading()) + "</h2>\n"
+        + "<p class=\"empty\">Not available: " + Markup.escape(why) + "</p>\n</section>\n";
   }
 
   // ---- status and alerts -------------------------------------------------------------------
@@ -602,19 +603,19 @@ public final class ReportPage implements LivePage {
       sb.append(" <span class=\"sub\">current ")
           .append(unit)
           .append(' ')
-          .append(Html.escape(current.label()))
+          .append(Markup.escape(current.label()))
           .append("</span></h2>\n<p>");
       Optional<Instant> newest = f.newest();
       if (newest.isPresent()) {
         sb.append("Figures up to the newest event, on <b>")
             .append(LocalDate.ofInstant(newest.get(), current.zone()))
             .append("</b>: the tiles, leaderboard and goals show ")
-            .append(Html.escape(current.label()))
+            .append(Markup.escape(current.label()))
             .append(" so far");
       } else {
-        sb.append("The tiles, leaderboard and goals show ").append(Html.escape(current.label()));
+        sb.append("The tiles, leaderboard and goals show ").append(Markup.escape(current.label()));
       }
-      sb.append(", compared with ").append(Html.escape(current.previous().label())).append('.');
+      sb.append(", compared with ").append(Markup.escape(current.previous().label())).append('.');
       if (f.sequence() > 0) {
         sb.append(" Batches received: ").append(f.sequence()).append('.');
       }
@@ -624,12 +625,12 @@ public final class ReportPage implements LivePage {
         .ifPresent(
             m ->
                 sb.append("<p class=\"state firing\">Figures not updated: ")
-                    .append(Html.escape(m))
+                    .append(Markup.escape(m))
                     .append("</p>\n"));
     History h = history;
     if (h != null && h.failure != null && f.dataset().isPresent()) {
       sb.append("<p class=\"state firing\">Pipeline, funnel and leads not updated: ")
-          .append(Html.escape(h.failure))
+          .append(Markup.escape(h.failure))
           .append("</p>\n");
     }
     return sb.append("</section>\n").toString();
@@ -666,10 +667,10 @@ public final class ReportPage implements LivePage {
             new String[] {
               state(a.state()),
               severity(a.level()),
-              Html.escape(a.ruleId()),
-              Html.escape(group(a.group())),
-              Html.escape(a.periodLabel()),
-              Html.escape(a.sentence())
+              Markup.escape(a.ruleId()),
+              Markup.escape(group(a.group())),
+              Markup.escape(a.periodLabel()),
+              Markup.escape(a.sentence())
             });
       }
       table(sb, "Alerts pending or firing now", rows, "state", "severity", "rule", "group",
@@ -681,12 +682,12 @@ public final class ReportPage implements LivePage {
       for (AlertStatus a : recent.subList(0, Math.min(RECENT, recent.size()))) {
         rows.add(
             new String[] {
-              Html.escape(a.periodLabel()),
-              Html.escape(a.ruleId()),
-              Html.escape(group(a.group())),
+              Markup.escape(a.periodLabel()),
+              Markup.escape(a.ruleId()),
+              Markup.escape(group(a.group())),
               lower(a.from()) + " → " + state(a.state()),
               severity(a.level()),
-              Html.escape(a.sentence())
+              Markup.escape(a.sentence())
             });
       }
       table(sb, "Latest transitions, newest first", rows, "period", "rule", "group",
@@ -710,16 +711,16 @@ public final class ReportPage implements LivePage {
 
   private static String severity(Optional<Severity> level) {
     String l = level.map(Severity::label).orElse("");
-    return l.isEmpty() ? "" : "<span class=\"severity " + Html.escape(l) + "\">"
-        + Html.escape(l) + "</span>";
+    return l.isEmpty() ? "" : "<span class=\"severity " + Markup.escape(l) + "\">"
+        + Markup.escape(l) + "</span>";
   }
 
   /** A table as the report writes them; the cells are HTML, escaped by the caller. */
   private static void table(
       StringBuilder sb, String caption, List<String[]> rows, String... headers) {
-    sb.append("<table>\n<caption>").append(Html.escape(caption)).append("</caption>\n<thead><tr>");
+    sb.append("<table>\n<caption>").append(Markup.escape(caption)).append("</caption>\n<thead><tr>");
     for (String h : headers) {
-      sb.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>");
+      sb.append("<th scope=\"col\">").append(Markup.escape(h)).append("</th>");
     }
     sb.append("</tr></thead>\n<tbody>\n");
     for (String[] r : rows) {
