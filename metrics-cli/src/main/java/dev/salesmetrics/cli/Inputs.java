@@ -7,11 +7,17 @@ import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
+import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.model.SurveyResponse;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
@@ -33,50 +39,18 @@ import javax.annotation.Nullable;
 final class Inputs {
   private Inputs() {}
 
-  /** The files each built-in metric reads, by the metric id before any variant suffix. */
-  private static final ImmutableMap<String, ImmutableList<CsvFile>> FILES =
-      ImmutableMap.<String, ImmutableList<CsvFile>>builder()
-          .put("leads_created", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_contact_completeness", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_score", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_conversion_rate", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_time_to_convert", ImmutableList.of(CsvFile.LEADS))
-          .put("lead_time_to_first_contact", ImmutableList.of(CsvFile.LEADS))
-          .put("deals_won", ImmutableList.of(CsvFile.DEALS))
-          .put("sales_volume", ImmutableList.of(CsvFile.DEALS))
-          .put("win_rate", ImmutableList.of(CsvFile.DEALS))
-          .put("average_deal_size", ImmutableList.of(CsvFile.DEALS))
-          .put("sales_cycle", ImmutableList.of(CsvFile.DEALS))
-          .put("pipeline_value", ImmutableList.of(CsvFile.DEALS))
-          .put("weighted_pipeline", ImmutableList.of(CsvFile.DEALS))
-          .put("pipeline_coverage", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
-          .put("sales_velocity", ImmutableList.of(CsvFile.DEALS))
-          .put("stage_conversion", ImmutableList.of(CsvFile.DEALS, CsvFile.DEAL_STAGES))
-          .put("quota_attainment", ImmutableList.of(CsvFile.DEALS, CsvFile.QUOTAS))
-          .put("rep_ramp_time", ImmutableList.of(CsvFile.REPS, CsvFile.DEALS))
-          .put("revenue", ImmutableList.of(CsvFile.ORDERS))
-          .put("orders", ImmutableList.of(CsvFile.ORDERS))
-          .put("average_order_value", ImmutableList.of(CsvFile.ORDERS))
-          .put("revenue_growth", ImmutableList.of(CsvFile.ORDERS))
-          .put("revenue_per_buyer", ImmutableList.of(CsvFile.ORDERS))
-          .put("arpu", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
-          .put("purchase_frequency", ImmutableList.of(CsvFile.ORDERS))
-          .put("repeat_purchase_rate", ImmutableList.of(CsvFile.ORDERS))
-          .put("historic_clv", ImmutableList.of(CsvFile.ORDERS))
-          .put("simple_clv", ImmutableList.of(CsvFile.ORDERS, CsvFile.CUSTOMERS))
-          .put("new_customers", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("activation_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("churn_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("retention_rate", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put("cohort_retention", ImmutableList.of(CsvFile.CUSTOMERS))
-          .put(
-              "customer_acquisition_cost", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.CUSTOMERS))
-          .put("cost_per_lead", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.LEADS))
-          .put("campaign_roi", ImmutableList.of(CsvFile.CAMPAIGNS, CsvFile.DEALS, CsvFile.LEADS))
-          .put("nps", ImmutableList.of(CsvFile.RESPONSES))
-          .put("csat", ImmutableList.of(CsvFile.RESPONSES))
-          .put("units_sold", ImmutableList.of(CsvFile.ORDERS))
-          .put("product_revenue_share", ImmutableList.of(CsvFile.ORDERS))
+  /** The file of the interchange schema that holds each kind of record a metric reads. */
+  private static final ImmutableMap<Class<?>, CsvFile> FILE_OF =
+      ImmutableMap.<Class<?>, CsvFile>builder()
+          .put(Rep.class, CsvFile.REPS)
+          .put(Quota.class, CsvFile.QUOTAS)
+          .put(Lead.class, CsvFile.LEADS)
+          .put(Deal.class, CsvFile.DEALS)
+          .put(StageChange.class, CsvFile.DEAL_STAGES)
+          .put(Order.class, CsvFile.ORDERS)
+          .put(Customer.class, CsvFile.CUSTOMERS)
+          .put(Campaign.class, CsvFile.CAMPAIGNS)
+          .put(SurveyResponse.class, CsvFile.RESPONSES)
           .buildOrThrow();
 
   /**
@@ -150,13 +124,24 @@ final class Inputs {
       ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
 
   /**
-   * Returns the files a metric reads: deal_stages.csv for stage conversion, quotas.csv for
-   * coverage and attainment, and so on.
+   * Returns the files a metric reads, from the kinds of record it says it reads ({@link
+   * Metric#reads()}): deal_stages.csv for stage conversion, quotas.csv for coverage and
+   * attainment, and so on.
    */
   static ImmutableList<CsvFile> filesOf(String metricId) {
+    Optional<Metric<?, ?>> metric = Metrics.registry().find(metricId);
     int dot = metricId.indexOf('.');
-    String base = dot < 0 ? metricId : metricId.substring(0, dot);
-    return FILES.getOrDefault(base, ImmutableList.of());
+    if (metric.isEmpty() && dot > 0) {
+      metric = Metrics.registry().find(metricId.substring(0, dot)); // a product's share
+    }
+    ImmutableList.Builder<CsvFile> files = ImmutableList.builder();
+    for (Class<?> type : metric.map(Metric::reads).orElse(ImmutableList.of())) {
+      CsvFile file = FILE_OF.get(type);
+      if (file != null) {
+        files.add(file);
+      }
+    }
+    return files.build();
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import dev.salesmetrics.model.SalesRecord;
+import java.util.Optional;
 import java.util.stream.Collector;
 
 /**
@@ -39,6 +41,54 @@ public interface Metric<T, R extends MetricValue> {
    * @return e.g. {@code "won / (won + lost) over deals closed in the period"}
    */
   String description();
+
+  /**
+   * Returns the name shown in sentences, alerts and reports.
+   *
+   * @return e.g. {@code "Win rate"}, {@code "ARPU"}, {@code "Win rate (all created)"}; for a
+   *     metric built without one, the id with underscores as spaces, its first letter upper case
+   *     and a variant suffix in parentheses
+   */
+  default String displayName() {
+    return defaultDisplayName(id());
+  }
+
+  /**
+   * Returns the display name of a metric that names none: the id with underscores as spaces, its
+   * first letter upper case, and a variant suffix in parentheses.
+   *
+   * @param metricId a metric id, e.g. {@code win_rate.all_created}
+   * @return e.g. {@code "Win rate (all created)"}
+   */
+  static String defaultDisplayName(String metricId) {
+    return MetricBuilder.defaultDisplayName(checkNotNull(metricId, "metricId"));
+  }
+
+  /**
+   * Returns the kinds of record the metric reads, so that a tool loads only what a metric needs:
+   * record types such as {@code Deal.class} and {@code Quota.class}, and {@code StageChange.class}
+   * for a deal's stage history.
+   *
+   * @return the types, in the order they are named in the definition; by default the record type
+   *     (none when it is {@code SalesRecord})
+   */
+  default ImmutableList<Class<?>> reads() {
+    return recordType().equals(SalesRecord.class)
+        ? ImmutableList.of()
+        : ImmutableList.<Class<?>>of(recordType());
+  }
+
+  /**
+   * Returns the metric's kernel, when its state is a fixed set of numbers declared once (see
+   * {@link Kernel}); queries and live views then run it on flat arrays of slots. A metric with
+   * order statistics or distinct sets (a median, distinct customers), or built with a currency
+   * converter, has none and runs on its accumulators.
+   *
+   * @return the kernel, or empty
+   */
+  default Optional<Kernel<?, R>> kernel() {
+    return Optional.empty();
+  }
 
   /**
    * Returns what the value measures.
