@@ -98,8 +98,9 @@ public final class LiveView {
     int n = Integer.highestOneBit(Math.max(4, Runtime.getRuntime().availableProcessors() * 4) - 1)
         << 1;
     this.stripes = new Stripe[fast ? 0 : n];
+    Plan accumulators = plan.accumulatorsOnly();
     for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Stripe(plan.newLiveCells(retention));
+      stripes[i] = new Stripe(accumulators.newLiveCells(retention));
     }
     this.mask = n - 1;
     this.writer =
@@ -214,9 +215,9 @@ public final class LiveView {
       }
       return MetricTable.create(plan, values);
     }
-    Map<Cells.RowKey, MetricAccumulator<?, ?>[]> merged = null;
+    CellStore merged = null;
     for (Stripe s : stripes) {
-      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> copy;
+      CellStore copy;
       s.lock.lock();
       try {
         copy = s.cells.copy();
@@ -226,10 +227,11 @@ public final class LiveView {
       if (merged == null) {
         merged = copy;
       } else {
-        plan.merge(merged, copy);
+        merged.mergeFrom(copy, "adding up the stripes of a live view");
       }
     }
-    return plan.toTable(checkNotNull(merged, "merged"));
+    CellStore all = checkNotNull(merged, "merged");
+    return all.plan.toTable(all);
   }
 
   /**

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
@@ -258,7 +256,7 @@ public final class Query {
     for (SalesRecord r : records) {
       cells.add(r);
     }
-    return plan.toTable(cells.drain());
+    return plan.toTable(cells.store);
   }
 
   /**
@@ -273,8 +271,8 @@ public final class Query {
   }
 
   /**
-   * Runs the query in chunks on {@code executor} and merges the chunks' accumulators in chunk
-   * order; same result as {@link #run()}. The input is copied to a list first unless it is one.
+   * Runs the query in chunks on {@code executor} and merges the chunks' cells in chunk order;
+   * same result as {@link #run()}. The input is copied to a list first unless it is one.
    *
    * @param executor runs the chunks; the calling thread waits for them
    * @return the table
@@ -293,37 +291,18 @@ public final class Query {
     Plan plan = plan();
     List<? extends SalesRecord> list = asList(records);
     int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
-    List<CompletableFuture<Cells>> parts = new ArrayList<>(chunks);
-    for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) list.size() * c / chunks);
-      int to = (int) ((long) list.size() * (c + 1) / chunks);
-      parts.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                Cells cells = plan.newCells();
-                cells.addAll(list, from, to);
-                return cells;
-              },
-              executor));
-    }
-    Cells merged = null;
-    for (CompletableFuture<Cells> part : parts) {
-      Cells cells;
-      try {
-        cells = part.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
-      if (merged == null) {
-        merged = cells;
-      } else {
-        merged.mergeFrom(cells);
-      }
-    }
-    return plan.toTable(checkNotNull(merged, "merged").drain());
+    Cells merged =
+        Chunks.run(
+            executor,
+            chunks,
+            c -> {
+              Cells cells = plan.newCells();
+              cells.addAll(
+                  list, Chunks.from(list.size(), c, chunks), Chunks.from(list.size(), c + 1, chunks));
+              return cells;
+            },
+            Cells::mergeFrom);
+    return plan.toTable(merged.store);
   }
 
   private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {
