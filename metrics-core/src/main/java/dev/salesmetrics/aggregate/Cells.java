@@ -170,11 +170,16 @@ final class Cells {
    * it; the columnar engine hands the rows it cannot take itself here.
    */
   void addPart(SalesRecord part) {
+    addPart(part, false);
+  }
+
+  /** As {@link #addPart(SalesRecord)}, to the metrics on accumulators only when so asked. */
+  void addPart(SalesRecord part, boolean accumulatorsOnly) {
     int group = -1;
     Instant lastAt = null;
     int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
-      if (!recordTypes[m].isInstance(part)) {
+      if (!recordTypes[m].isInstance(part) || (accumulatorsOnly && updates[m] != null)) {
         continue;
       }
       if (group < 0) {

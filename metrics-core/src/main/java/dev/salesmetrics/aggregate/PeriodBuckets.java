@@ -120,6 +120,14 @@ final class PeriodBuckets {
     return periods.size();
   }
 
+  /** Returns the index of the period containing {@code sec}, or -1 outside the covered span. */
+  int find(long sec) {
+    if (sec < base || sec >= startSec[startSec.length - 1]) {
+      return -1;
+    }
+    return index(sec);
+  }
+
   /**
    * Returns the period index of every UTC-aligned day slot from {@link #base()} when the slots are
    * whole days (the day number {@code (sec - base()) / 86_400} indexes it), else null.

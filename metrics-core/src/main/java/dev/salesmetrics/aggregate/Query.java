@@ -64,8 +64,10 @@ import javax.annotation.Nullable;
  */
 public final class Query {
   private static final int MIN_CHUNK = 2048;
+  private static final int COLUMN_CHUNK = 1 << 15;
 
   private final Iterable<? extends SalesRecord> records;
+  @Nullable private final ColumnStore columns;
   private final ImmutableList<Dimension> groupBy;
   private final ImmutableList<Metric<?, ?>> metrics;
   private final Predicate<? super SalesRecord> filter;
@@ -75,6 +77,7 @@ public final class Query {
 
   private Query(
       Iterable<? extends SalesRecord> records,
+      @Nullable ColumnStore columns,
       ImmutableList<Dimension> groupBy,
       ImmutableList<Metric<?, ?>> metrics,
       Predicate<? super SalesRecord> filter,
@@ -82,6 +85,7 @@ public final class Query {
       @Nullable Period during,
       @Nullable Instant asOf) {
     this.records = records;
+    this.columns = columns;
     this.groupBy = groupBy;
     this.metrics = metrics;
     this.filter = filter;
@@ -98,14 +102,34 @@ public final class Query {
    * @return a query with no grouping and no metric yet
    */
   public static Query of(Iterable<? extends SalesRecord> records) {
+    checkNotNull(records, "records");
+    if (records instanceof ColumnStore store) {
+      return of(store);
+    }
     return new Query(
-        checkNotNull(records, "records"),
+        records,
+        null,
         ImmutableList.of(),
         ImmutableList.of(),
         Plan.ACCEPT_ALL,
         null,
         null,
         null);
+  }
+
+  /**
+   * Starts a query over a column store, which runs on the columnar engine: every metric with a
+   * kernel is fed straight from the columns, without an object per row, and the table is the one
+   * a query over the same records gives. A metric without a kernel, a filter, an as-of instant or
+   * a custom dimension make the query read the store's rows as records (see {@link ColumnStore}).
+   *
+   * @param store the columns
+   * @return a query with no grouping and no metric yet
+   */
+  public static Query of(ColumnStore store) {
+    checkNotNull(store, "store");
+    return new Query(
+        store, store, ImmutableList.of(), ImmutableList.of(), Plan.ACCEPT_ALL, null, null, null);
   }
 
   /**
@@ -118,7 +142,7 @@ public final class Query {
     checkNotNull(predicate, "predicate");
     Predicate<? super SalesRecord> before = filter;
     Predicate<SalesRecord> both = r -> before.test(r) && predicate.test(r);
-    return new Query(records, groupBy, metrics, both, range, during, asOf);
+    return new Query(records, columns, groupBy, metrics, both, range, during, asOf);
   }
 
   /**
@@ -143,7 +167,14 @@ public final class Query {
    */
   public Query groupBy(Dimension... dimensions) {
     return new Query(
-        records, ImmutableList.copyOf(dimensions), metrics, filter, range, during, asOf);
+        records,
+        columns,
+        ImmutableList.copyOf(dimensions),
+        metrics,
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -154,7 +185,14 @@ public final class Query {
    */
   public Query metrics(Metric<?, ?>... metrics) {
     return new Query(
-        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+        records,
+        columns,
+        groupBy,
+        ImmutableList.copyOf(metrics),
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -165,7 +203,14 @@ public final class Query {
    */
   public Query metrics(List<? extends Metric<?, ?>> metrics) {
     return new Query(
-        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+        records,
+        columns,
+        groupBy,
+        ImmutableList.copyOf(metrics),
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -209,7 +254,14 @@ public final class Query {
    */
   public Query periods(List<Period> periods) {
     return new Query(
-        records, groupBy, metrics, filter, ImmutableList.copyOf(periods), during, asOf);
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        ImmutableList.copyOf(periods),
+        during,
+        asOf);
   }
 
   /**
@@ -220,7 +272,15 @@ public final class Query {
    */
   public Query during(Period period) {
     return new Query(
-        records, groupBy, metrics, filter, range, checkNotNull(period, "period"), asOf);
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        range,
+        checkNotNull(period,
+        "period"),
+        asOf);
   }
 
   /**
@@ -230,7 +290,16 @@ public final class Query {
    * @return the query as of {@code t}
    */
   public Query asOf(Instant t) {
-    return new Query(records, groupBy, metrics, filter, range, during, checkNotNull(t, "asOf"));
+    return new Query(
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        range,
+        during,
+        checkNotNull(t,
+        "asOf"));
   }
 
   Plan plan() {
@@ -252,6 +321,9 @@ public final class Query {
    */
   public MetricTable run() {
     Plan plan = plan();
+    if (columns != null && ColumnarEngine.supports(plan)) {
+      return new ColumnarEngine(plan, columns).run(null, 1);
+    }
     Cells cells = plan.newCells();
     for (SalesRecord r : records) {
       cells.add(r);
@@ -281,7 +353,14 @@ public final class Query {
    * @throws RuntimeException the first exception a chunk threw (currency mismatch, overflow)
    */
   public MetricTable runParallel(Executor executor) {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    checkNotNull(executor, "executor");
+    int threads =
+        executor instanceof ForkJoinPool pool
+            ? pool.getParallelism()
+            : Math.max(1, Runtime.getRuntime().availableProcessors());
+    if (columns != null && ColumnarEngine.supports(plan())) {
+      return runParallel(executor, threads, COLUMN_CHUNK);
+    }
     return runParallel(executor, threads * 4, MIN_CHUNK);
   }
 
@@ -289,6 +368,9 @@ public final class Query {
   MetricTable runParallel(Executor executor, int maxChunks, int minChunk) {
     checkNotNull(executor, "executor");
     Plan plan = plan();
+    if (columns != null && ColumnarEngine.supports(plan)) {
+      return new ColumnarEngine(plan, columns).run(executor, maxChunks, minChunk);
+    }
     List<? extends SalesRecord> list = asList(records);
     int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
     Cells merged =

@@ -125,7 +125,15 @@ class KernelEngineProperties {
   }
 
   static final List<KernelRecords.Mode> MODES =
-      List.of(KernelRecords.Mode.PLAIN, KernelRecords.Mode.CURRENCIES, KernelRecords.Mode.HUGE);
+      List.of(
+          KernelRecords.Mode.PLAIN,
+          KernelRecords.Mode.CURRENCIES,
+          KernelRecords.Mode.HUGE,
+          KernelRecords.Mode.FAR);
+
+  /** The kernel metrics alone (the columnar engine then needs no record). */
+  static final List<Metric<?, ?>> KERNELS_ONLY =
+      METRICS.stream().filter(m -> m.kernel().isPresent()).toList();
 
   static final Map<String, Engine> ENGINES = new LinkedHashMap<>();
 
@@ -134,6 +142,36 @@ class KernelEngineProperties {
     ENGINES.put(
         "object in chunks",
         (records, spec) -> spec.on(Query.of(records)).runParallel(POOL, 7, 1));
+    ENGINES.put(
+        "columnar", (records, spec) -> spec.on(Query.of(ColumnStore.of(records))).run());
+    ENGINES.put(
+        "columnar in chunks",
+        (records, spec) -> spec.on(Query.of(ColumnStore.of(records))).runParallel(POOL, 5, 1));
+    ENGINES.put(
+        "columnar in segments",
+        (records, spec) -> spec.on(Query.of(segmented(records))).runParallel(POOL, 3, 7));
+  }
+
+  /** A store filled by several appenders per kind, as a parallel loader fills it. */
+  static ColumnStore segmented(List<SalesRecord> records) {
+    ColumnStore.Builder b = ColumnStore.builder();
+    DealAppender deals = b.deals();
+    OrderAppender orders = b.orders();
+    int i = 0;
+    for (SalesRecord r : records) {
+      if (i++ % 17 == 0) {
+        deals = b.deals();
+        orders = b.orders();
+      }
+      if (r instanceof dev.salesmetrics.model.Deal d) {
+        deals.add(d);
+      } else if (r instanceof Order o) {
+        orders.add(o);
+      } else {
+        b.add(r);
+      }
+    }
+    return b.build();
   }
 
   @Test
@@ -142,12 +180,12 @@ class KernelEngineProperties {
         .forAll(
             longs().all(),
             integers().between(0, 60),
-            integers().between(0, 3 * GROUPINGS.size() * PERIODS.size() - 1))
+            integers().between(0, MODES.size() * GROUPINGS.size() * PERIODS.size() - 1))
         .checkAssert(
             (seed, n, shape) -> {
-              int mode = shape % 3;
-              int g = shape / 3 % GROUPINGS.size();
-              int p = shape / 3 / GROUPINGS.size();
+              int mode = shape % MODES.size();
+              int g = shape / MODES.size() % GROUPINGS.size();
+              int p = shape / MODES.size() / GROUPINGS.size();
               List<SalesRecord> records =
                   KernelRecords.records(seed, n, MODES.get(mode));
               Dimension period = PERIODS.get(p);
@@ -159,7 +197,31 @@ class KernelEngineProperties {
                       period.zone(),
                       period.fiscal());
               Instant asOf = seed % 3 == 0 ? Instant.parse("2024-04-10T12:00:00.5Z") : null;
-              check(records, new QuerySpec(METRICS, GROUPINGS.get(g), period, range, null, asOf));
+              List<Metric<?, ?>> metrics = seed % 2 == 0 ? METRICS : KERNELS_ONLY;
+              check(records, new QuerySpec(metrics, GROUPINGS.get(g), period, range, null, asOf));
+            });
+  }
+
+  /**
+   * Grouped by period without a range: the periods are those of the rows' instants, some
+   * centuries apart, so the columnar engine grows its cells as rows arrive.
+   */
+  @Test
+  void groupedByPeriodOverTheDataSpan() {
+    List<Metric<?, ?>> placed =
+        METRICS.stream().filter(m -> !m.placement().isSpanning()).toList();
+    qt().withExamples(30)
+        .forAll(
+            longs().all(),
+            integers().between(0, 40),
+            integers().between(0, MODES.size() * GROUPINGS.size() * PERIODS.size() - 1))
+        .checkAssert(
+            (seed, n, shape) -> {
+              int mode = shape % MODES.size();
+              int g = shape / MODES.size() % GROUPINGS.size();
+              int p = shape / MODES.size() / GROUPINGS.size();
+              List<SalesRecord> records = KernelRecords.records(seed, n, MODES.get(mode));
+              check(records, new QuerySpec(placed, GROUPINGS.get(g), PERIODS.get(p), null, null, null));
             });
   }
 
@@ -169,7 +231,7 @@ class KernelEngineProperties {
         .forAll(
             longs().all(),
             integers().between(0, 60),
-            integers().between(0, 2),
+            integers().between(0, MODES.size() - 1),
             integers().between(0, GROUPINGS.size() - 1))
         .checkAssert(
             (seed, n, mode, g) -> {
@@ -183,7 +245,8 @@ class KernelEngineProperties {
                           Instant.parse("2024-04-01T04:00:00.75Z"),
                           ZoneOffset.UTC);
               // revenue growth needs a period of a granularity to find the one before
-              List<Metric<?, ?>> metrics = new ArrayList<>(METRICS);
+              List<Metric<?, ?>> metrics =
+                  new ArrayList<>(seed % 4 < 2 ? METRICS : KERNELS_ONLY);
               if (during.granularity() == null) {
                 metrics.remove(Metrics.REVENUE_GROWTH);
               }
@@ -279,7 +342,7 @@ class KernelEngineProperties {
             Optional<Instant> at = m.placement().instant(r);
             if (at.isPresent()) {
               Period p = spec.period().periodOf(at.get());
-              if (spec.range().contains(p)) {
+              if (spec.range() == null || spec.range().contains(p)) {
                 periods.add(p);
               }
             }

@@ -38,7 +38,9 @@ public final class KernelRecords {
     /** A few amounts in another currency. */
     CURRENCIES,
     /** A few amounts near the {@code long} limit. */
-    HUGE
+    HUGE,
+    /** USD only, and a few instants centuries later (year 2400 and after). */
+    FAR
   }
 
   /** 2024-01-20T00:00:00Z, the earliest instant. */
@@ -60,6 +62,7 @@ public final class KernelRecords {
   /** Returns {@code n} records of each kind, shuffled. */
   public static List<SalesRecord> records(long seed, int n, Mode mode) {
     Random rnd = new Random(seed);
+    far = mode == Mode.FAR;
     List<SalesRecord> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(deal(rnd, i, mode));
@@ -72,8 +75,13 @@ public final class KernelRecords {
     return out;
   }
 
-  /** An instant: an edge, a whole second, or to the nanosecond. */
+  private static boolean far;
+
+  /** An instant: an edge, a whole second, or to the nanosecond; a few centuries later if far. */
   private static Instant instant(Random rnd) {
+    if (far && rnd.nextInt(40) == 0) {
+      return Instant.parse("2400-03-01T00:00:00Z").plusSeconds((long) (rnd.nextDouble() * 3e10));
+    }
     int kind = rnd.nextInt(6);
     if (kind == 0) {
       Instant edge = Instant.parse(EDGES[rnd.nextInt(EDGES.length)]);
