@@ -37,8 +37,9 @@ import javax.annotation.Nullable;
  * slots through a {@link RecordView} of the record, other metrics their accumulators. No key
  * object is built per record, and nothing is allocated but new groups and cells. Not thread safe.
  *
- * <p><b>Live cells</b> ({@link Plan#newLiveCells}, for metrics on accumulators) apply each record
- * to every metric or to none: each accumulator has a twin, the committed one, which receives a
+ * <p><b>Live cells</b> ({@link Plan#newLiveCells}) feed the metrics on accumulators only (a live
+ * view runs its kernel metrics on per-writer cells of its own, see {@link LiveCells}), and apply
+ * each record to every one of them or to none: each accumulator has a twin, the committed one, which receives a
  * record only after every accumulator the record goes to has accepted it. When one throws, the
  * accumulators the record already reached (and the one that threw, which may have changed before
  * throwing) are replaced by copies of their twins, or removed when the record created them, and
@@ -86,9 +87,6 @@ final class Cells {
    * record whole or not at all and keep the periods {@code retention} keeps.
    */
   Cells(Plan plan, @Nullable Retention retention, boolean live) {
-    if (live && plan.hasKernels()) {
-      throw new IllegalArgumentException("live cells hold metrics on accumulators only");
-    }
     this.plan = plan;
     this.retention = retention;
     this.live = live;
@@ -151,10 +149,10 @@ final class Cells {
     }
     if (plan.splitProducts && record instanceof Order order && order.lines().size() > 1) {
       for (Order part : productParts(order)) {
-        addPart(part);
+        addPart(part, live);
       }
     } else {
-      addPart(record);
+      addPart(record, live);
     }
   }
 
@@ -405,6 +403,9 @@ final class Cells {
       }
       int target = -1;
       for (int m = 0; m < metricCount; m++) {
+        if (plan.kernels[m] != null) {
+          continue; // a live view's kernel metrics run on its writers' cells
+        }
         MetricAccumulator<?, ?> acc = store.object(c, m);
         if (acc == null) {
           continue;

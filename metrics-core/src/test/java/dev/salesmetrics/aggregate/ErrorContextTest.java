@@ -300,28 +300,29 @@ class ErrorContextTest {
   }
 
   @Test
-  void theLiveCounterPathNamesMetricGroupAndDeal() throws Exception {
+  void theLiveKernelCellsNameMetricGroupAndDeal() throws Exception {
     LiveView live =
         LiveView.builder()
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+            .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
             .build();
+    assertThat(live.isCounterPath()).isTrue();
     live.record(HUGE);
     assertThatThrownBy(() -> live.record(ONE))
         .isInstanceOf(ArithmeticException.class)
         .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, period 2024-03, at deal D2");
+            "long overflow in metric average_deal_size, group rep=R1, period 2024-03, at deal D2");
     assertThatThrownBy(() -> live.record(EURO))
         .isInstanceOf(CurrencyMismatchException.class)
         .hasMessageStartingWith(
-            "currency mismatch in metric won_deal_amount, group rep=R1, period 2024-03, at deal"
+            "currency mismatch in metric average_deal_size, group rep=R1, period 2024-03, at deal"
                 + " D3: ");
     // another writer thread accepts one cent in its own cell; adding up the writers overflows
     CompletableFuture.runAsync(() -> live.record(ONE), ForkJoinPool.commonPool()).get();
     assertThatThrownBy(live::snapshot)
         .isInstanceOf(ArithmeticException.class)
         .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, period 2024-03, adding up"
+            "long overflow in metric average_deal_size, group rep=R1, period 2024-03, adding up"
                 + " the writers of a live view");
   }
 
@@ -335,7 +336,7 @@ class ErrorContextTest {
     views.add(
         LiveView.builder()
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE)
+            .metrics(Metrics.SALES_CYCLE)
             .build());
     views.add(
         LiveView.builder()
