@@ -80,7 +80,9 @@ class KernelEngineProperties {
           List.of(Dimension.REP),
           List.of(Dimension.PRODUCT),
           List.of(Dimension.CUSTOMER, Dimension.team(REPS)),
-          List.of(Dimension.region(REPS), Dimension.REP));
+          List.of(Dimension.region(REPS), Dimension.REP),
+          List.of(Dimension.team(REPS), Dimension.PRODUCT),
+          List.of(Dimension.region(REPS), Dimension.CUSTOMER));
 
   static final List<Dimension> PERIODS =
       List.of(
@@ -89,7 +91,9 @@ class KernelEngineProperties {
           Dimension.period(
               Granularity.QUARTER, ZoneId.of("Asia/Kolkata"), FiscalCalendar.startingIn(Month.FEBRUARY)),
           Dimension.period(Granularity.DAY, ZoneId.of("Europe/Paris")),
-          Dimension.month(ZoneOffset.UTC));
+          Dimension.month(ZoneOffset.UTC),
+          Dimension.month(ZoneOffset.ofHoursMinutes(5, 30)),
+          Dimension.quarter(ZoneOffset.ofHours(-8)));
 
   /** An engine: runs a query over records. */
   interface Engine {
@@ -319,6 +323,28 @@ class KernelEngineProperties {
   static void bothOutcomesWereSeen() {
     assertThat(FAILED.get()).as("examples where the metrics throw").isPositive();
     assertThat(CELLS.get()).as("cells compared").isGreaterThan(1000);
+  }
+
+  /**
+   * Many rows in many chunks: 120,000 deals of five reps by month, on every engine, equal the
+   * catalogue accumulators (the chunks of the columnar engine then hold some thousands of rows).
+   */
+  @Test
+  void manyRowsInChunks() {
+    qt().withExamples(1)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              List<SalesRecord> records =
+                  new ArrayList<>(dev.salesmetrics.testing.AggregateFixtures.deals(seed, 120_000));
+              List<Metric<?, ?>> metrics =
+                  List.of(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE, Metrics.WIN_RATE_ALL_CREATED);
+              check(
+                  records,
+                  new QuerySpec(
+                      metrics, List.of(Dimension.REP), Dimension.month(ZoneOffset.UTC), null, null,
+                      null));
+            });
   }
 
   /** Each engine gives the expected cells, or throws what computing some cell throws. */
