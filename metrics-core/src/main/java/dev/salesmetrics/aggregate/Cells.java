@@ -54,7 +54,7 @@ final class Cells {
   final CellStore store;
   private final Keys keys;
   private final int metricCount;
-  private final Class<?>[] recordTypes;
+  private final Class<?>[][] recordKinds;
   private final boolean[] spanning;
   @Nullable private final PeriodLookup lookup;
   private final int[] rangeIds;
@@ -93,14 +93,14 @@ final class Cells {
     this.keys = Keys.chained(plan);
     this.store = live ? CellStore.withTwins(plan, keys) : CellStore.dynamic(plan, keys);
     this.metricCount = plan.metrics.size();
-    this.recordTypes = new Class<?>[metricCount];
+    this.recordKinds = new Class<?>[metricCount][];
     this.spanning = new boolean[metricCount];
     this.placements = new Placement<?>[metricCount];
     this.updates = new Kernel.Update<?>[metricCount];
     this.views = new RecordView<?>[metricCount];
     Map<Class<?>, RecordView<?>> viewByRow = new HashMap<>();
     for (int i = 0; i < metricCount; i++) {
-      recordTypes[i] = plan.metrics.get(i).recordType();
+      recordKinds[i] = plan.metrics.get(i).recordKinds().toArray(new Class<?>[0]);
       spanning[i] = plan.metrics.get(i).placement().isSpanning();
       placements[i] = plan.metrics.get(i).placement();
       Kernel<?, ?> k = plan.kernels[i];
@@ -177,7 +177,7 @@ final class Cells {
     Instant lastAt = null;
     int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
-      if (!recordTypes[m].isInstance(part) || (accumulatorsOnly && updates[m] != null)) {
+      if (!reads(recordKinds[m], part) || (accumulatorsOnly && updates[m] != null)) {
         continue;
       }
       if (group < 0) {
@@ -209,6 +209,16 @@ final class Cells {
         }
       }
     }
+  }
+
+  /** Tells whether a metric of these record kinds reads {@code part}. */
+  private static boolean reads(Class<?>[] kinds, SalesRecord part) {
+    for (Class<?> kind : kinds) {
+      if (kind.isInstance(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */

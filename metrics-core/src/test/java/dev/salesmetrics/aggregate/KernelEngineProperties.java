@@ -41,9 +41,12 @@ import org.junit.jupiter.api.Test;
  * Every kernel metric of the catalogue, on every engine, equals the catalogue metric's own
  * accumulator ({@code Metric.compute} over each group's records and each period's window): over
  * deals, orders, leads, customers and responses with several currencies, amounts near the {@code
- * long} limit (then every engine throws what the accumulators throw), week, month, quarter
- * (fiscal) and day periods in zones with daylight saving, sub-second instants and deals without an
- * amount.
+ * long} limit (then every engine throws what the accumulators throw), week, month, quarter, fiscal
+ * quarter (from February and from October), fiscal year (from April) and day periods in zones
+ * with daylight saving, instants on and next to the clock changes, sub-second instants and deals
+ * without an amount. The engines: a query over records on one thread and in chunks, over a column store on
+ * one thread, in chunks and in segments filled by several appenders, and a live view fed by one
+ * and by three writers.
  */
 class KernelEngineProperties {
   private static final ExecutorService POOL = Executors.newFixedThreadPool(3);
@@ -89,11 +92,21 @@ class KernelEngineProperties {
           Dimension.month(ZoneId.of("America/New_York")),
           Dimension.week(ZoneOffset.UTC),
           Dimension.period(
-              Granularity.QUARTER, ZoneId.of("Asia/Kolkata"), FiscalCalendar.startingIn(Month.FEBRUARY)),
+              Granularity.QUARTER,
+              ZoneId.of("Asia/Kolkata"),
+              FiscalCalendar.startingIn(Month.FEBRUARY)),
           Dimension.period(Granularity.DAY, ZoneId.of("Europe/Paris")),
           Dimension.month(ZoneOffset.UTC),
           Dimension.month(ZoneOffset.ofHoursMinutes(5, 30)),
-          Dimension.quarter(ZoneOffset.ofHours(-8)));
+          Dimension.quarter(ZoneOffset.ofHours(-8)),
+          // other fiscal starts: a fiscal quarter from October, a fiscal year from April
+          Dimension.period(
+              Granularity.QUARTER,
+              ZoneId.of("America/New_York"),
+              FiscalCalendar.startingIn(Month.OCTOBER)),
+          Dimension.period(
+              Granularity.YEAR, ZoneId.of("Europe/London"), FiscalCalendar.startingIn(Month.APRIL)),
+          Dimension.week(ZoneId.of("Europe/Paris")));
 
   /** An engine: runs a query over records. */
   interface Engine {
