@@ -15,6 +15,7 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.Rep;
+import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.model.SurveyResponse;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
@@ -45,6 +46,7 @@ final class Inputs {
           .put(Quota.class, CsvFile.QUOTAS)
           .put(Lead.class, CsvFile.LEADS)
           .put(Deal.class, CsvFile.DEALS)
+          .put(StageChange.class, CsvFile.DEAL_STAGES)
           .put(Order.class, CsvFile.ORDERS)
           .put(Customer.class, CsvFile.CUSTOMERS)
           .put(Campaign.class, CsvFile.CAMPAIGNS)
@@ -123,7 +125,7 @@ final class Inputs {
   /**
    * Returns the files a metric reads, from the kinds of record it reads ({@link
    * Metric#recordKinds()}): deals.csv for win rate, deals.csv and quotas.csv for quota attainment,
-   * and deal_stages.csv too for stage conversion, which reads the deals' stage histories.
+   * and deal_stages.csv too for stage conversion, which names {@code StageChange} among them.
    */
   static ImmutableList<CsvFile> filesOf(Metric<?, ?> metric) {
     Set<CsvFile> files = EnumSet.noneOf(CsvFile.class);
@@ -132,9 +134,6 @@ final class Inputs {
       if (f != null) {
         files.add(f);
       }
-    }
-    if (metric.id().startsWith("stage_conversion")) {
-      files.add(CsvFile.DEAL_STAGES);
     }
     return ImmutableList.copyOf(files);
   }

@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
@@ -79,10 +80,16 @@ public final class Dimension {
   public static final String UNKNOWN = "(unknown)";
 
   /** The rep a record belongs to. */
-  public static final Dimension REP = new Dimension("rep", Dimension::repOf);
+  public static final Dimension REP =
+      new Dimension("rep", Dimension::repOf, repFields(), repFields(r -> r));
 
   /** The product of a deal or of an order's lines. */
-  public static final Dimension PRODUCT = new Dimension("product", Dimension::productOf);
+  public static final Dimension PRODUCT =
+      new Dimension(
+          "product",
+          Dimension::productOf,
+          ImmutableMap.of(RowKind.DEAL, TextField.PRODUCT, RowKind.ORDER, TextField.PRODUCT),
+          ImmutableMap.of());
 
   /**
    * The campaign of a lead or customer, or a campaign itself; a deal with a lead is in {@value
@@ -98,7 +105,17 @@ public final class Dimension {
   public static final Dimension SOURCE = source(LeadDirectory.empty());
 
   /** The customer of a deal, order, lead or survey response, or a customer itself. */
-  public static final Dimension CUSTOMER = new Dimension("customer", Dimension::customerOf);
+  public static final Dimension CUSTOMER =
+      new Dimension(
+          "customer",
+          Dimension::customerOf,
+          ImmutableMap.of(
+              RowKind.DEAL, TextField.CUSTOMER,
+              RowKind.ORDER, TextField.CUSTOMER,
+              RowKind.LEAD, TextField.CUSTOMER,
+              RowKind.CUSTOMER, TextField.CUSTOMER,
+              RowKind.RESPONSE, TextField.CUSTOMER),
+          ImmutableMap.of());
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
@@ -107,6 +124,9 @@ public final class Dimension {
 
   private final String id;
   @Nullable private final Function<? super SalesRecord, String> value;
+  private final boolean columnar;
+  private final ImmutableMap<RowKind, TextField> fields;
+  private final ImmutableMap<RowKind, Function<String, String>> mappings;
   @Nullable private final Granularity granularity;
   private final ZoneId zone;
   private final FiscalCalendar fiscal;
@@ -114,6 +134,30 @@ public final class Dimension {
   private Dimension(String id, Function<? super SalesRecord, String> value) {
     this.id = id;
     this.value = value;
+    this.columnar = false;
+    this.fields = ImmutableMap.of();
+    this.mappings = ImmutableMap.of();
+    this.granularity = null;
+    this.zone = ZoneId.of("UTC");
+    this.fiscal = FiscalCalendar.calendar();
+  }
+
+  /**
+   * A built-in dimension whose value, for each kind of column row, is a function of one text
+   * field: {@code fields} names it per kind (a kind not named has no value: {@value #NONE}), and
+   * {@code mappings} maps a field value (null when missing) to the dimension's (identity when a
+   * kind has none).
+   */
+  private Dimension(
+      String id,
+      Function<? super SalesRecord, String> value,
+      ImmutableMap<RowKind, TextField> fields,
+      ImmutableMap<RowKind, Function<String, String>> mappings) {
+    this.id = id;
+    this.value = value;
+    this.columnar = true;
+    this.fields = fields;
+    this.mappings = mappings;
     this.granularity = null;
     this.zone = ZoneId.of("UTC");
     this.fiscal = FiscalCalendar.calendar();
@@ -122,6 +166,9 @@ public final class Dimension {
   private Dimension(Granularity granularity, ZoneId zone, FiscalCalendar fiscal) {
     this.id = "period";
     this.value = null;
+    this.columnar = false;
+    this.fields = ImmutableMap.of();
+    this.mappings = ImmutableMap.of();
     this.granularity = granularity;
     this.zone = zone;
     this.fiscal = fiscal;
@@ -135,7 +182,9 @@ public final class Dimension {
    */
   public static Dimension team(RepDirectory directory) {
     checkNotNull(directory, "directory");
-    return new Dimension("team", r -> throughRep(r, directory, Rep::team));
+    Function<String, String> team = rep -> throughRepId(rep, directory, Rep::team);
+    return new Dimension(
+        "team", r -> throughRep(r, directory, Rep::team), repFields(), repFields(team));
   }
 
   /**
@@ -146,7 +195,9 @@ public final class Dimension {
    */
   public static Dimension region(RepDirectory directory) {
     checkNotNull(directory, "directory");
-    return new Dimension("region", r -> throughRep(r, directory, Rep::region));
+    Function<String, String> region = rep -> throughRepId(rep, directory, Rep::region);
+    return new Dimension(
+        "region", r -> throughRep(r, directory, Rep::region), repFields(), repFields(region));
   }
 
   /**
@@ -167,7 +218,14 @@ public final class Dimension {
    */
   public static Dimension campaign(LeadDirectory leads) {
     checkNotNull(leads, "leads");
-    return new Dimension("campaign", r -> campaignOf(r, leads));
+    return new Dimension(
+        "campaign",
+        r -> campaignOf(r, leads),
+        ImmutableMap.of(
+            RowKind.LEAD, TextField.CAMPAIGN,
+            RowKind.CUSTOMER, TextField.CAMPAIGN,
+            RowKind.DEAL, TextField.LEAD),
+        ImmutableMap.of(RowKind.DEAL, lead -> throughLeadId(lead, leads, Lead::campaignId)));
   }
 
   /**
@@ -181,7 +239,11 @@ public final class Dimension {
    */
   public static Dimension source(LeadDirectory leads) {
     checkNotNull(leads, "leads");
-    return new Dimension("source", r -> sourceOf(r, leads));
+    return new Dimension(
+        "source",
+        r -> sourceOf(r, leads),
+        ImmutableMap.of(RowKind.LEAD, TextField.SOURCE, RowKind.DEAL, TextField.LEAD),
+        ImmutableMap.of(RowKind.DEAL, lead -> throughLeadId(lead, leads, Lead::source)));
   }
 
   /**
@@ -377,6 +439,47 @@ public final class Dimension {
   }
 
   /**
+   * Tells whether the columnar engine can group by this dimension: a built-in one, whose value is
+   * a function of one text column per kind of row.
+   */
+  boolean isColumnar() {
+    return columnar;
+  }
+
+  /** The text column rows of {@code kind} give this dimension's value through, or null if none. */
+  @Nullable
+  TextField field(RowKind kind) {
+    return fields.get(kind);
+  }
+
+  /**
+   * The value, as a record would give it ({@link #rawValueOf}), of a row of {@code kind} whose
+   * {@link #field} holds {@code raw} (null when missing).
+   */
+  @Nullable
+  String fromField(RowKind kind, @Nullable String raw) {
+    Function<String, String> mapping = mappings.get(kind);
+    return mapping == null ? raw : mapping.apply(raw);
+  }
+
+  private static ImmutableMap<RowKind, TextField> repFields() {
+    return ImmutableMap.of(
+        RowKind.DEAL, TextField.REP,
+        RowKind.ORDER, TextField.REP,
+        RowKind.LEAD, TextField.REP,
+        RowKind.CUSTOMER, TextField.REP);
+  }
+
+  private static ImmutableMap<RowKind, Function<String, String>> repFields(
+      Function<String, String> mapping) {
+    return ImmutableMap.of(
+        RowKind.DEAL, mapping,
+        RowKind.ORDER, mapping,
+        RowKind.LEAD, mapping,
+        RowKind.CUSTOMER, mapping);
+  }
+
+  /**
    * Returns the period that contains {@code instant}.
    *
    * @param instant an instant
@@ -454,7 +557,13 @@ public final class Dimension {
   @Nullable
   private static String throughRep(
       SalesRecord r, RepDirectory directory, Function<Rep, String> attribute) {
-    String repId = repOf(r);
+    return throughRepId(repOf(r), directory, attribute);
+  }
+
+  /** The attribute of a rep; null without a rep, UNKNOWN for a rep not in the directory. */
+  @Nullable
+  private static String throughRepId(
+      @Nullable String repId, RepDirectory directory, Function<Rep, String> attribute) {
     if (repId == null) {
       return null;
     }
@@ -500,7 +609,13 @@ public final class Dimension {
   @Nullable
   private static String throughLead(
       Deal deal, LeadDirectory leads, Function<Lead, String> attribute) {
-    String leadId = deal.leadId();
+    return throughLeadId(deal.leadId(), leads, attribute);
+  }
+
+  /** The attribute of a lead; null without a lead, UNKNOWN for a lead not in the directory. */
+  @Nullable
+  private static String throughLeadId(
+      @Nullable String leadId, LeadDirectory leads, Function<Lead, String> attribute) {
     if (leadId == null) {
       return null;
     }

@@ -33,11 +33,7 @@ final class RecordKinds {
    */
   static ImmutableMap<String, String> notes(
       Iterable<? extends SalesRecord> records, List<Metric<?, ?>> metrics) {
-    Set<Class<?>> wanted = new LinkedHashSet<>();
-    for (Metric<?, ?> m : metrics) {
-      wanted.addAll(m.recordKinds());
-    }
-    Set<Class<?>> unseen = new LinkedHashSet<>(wanted);
+    Set<Class<?>> unseen = wanted(metrics);
     boolean any = false;
     for (SalesRecord r : records) {
       any = true;
@@ -46,9 +42,51 @@ final class RecordKinds {
         return ImmutableMap.of();
       }
     }
-    if (!any) {
-      return ImmutableMap.of();
+    return any ? notes(unseen, metrics) : ImmutableMap.of();
+  }
+
+  /**
+   * Returns the notes of {@link #notes(Iterable, List)} for the records of a column store, from
+   * the kinds it holds, without making a record of its rows.
+   */
+  static ImmutableMap<String, String> notes(ColumnStore store, List<Metric<?, ?>> metrics) {
+    Set<Class<?>> unseen = wanted(metrics);
+    boolean any = false;
+    int[] counts = {
+      store.deals(), store.orders(), store.leads(), store.customers(), store.responses()
+    };
+    Class<?>[] types = {
+      Deal.class, Order.class, Lead.class, Customer.class, SurveyResponse.class
+    };
+    for (int i = 0; i < counts.length; i++) {
+      Class<?> type = types[i];
+      if (counts[i] > 0) {
+        any = true;
+        unseen.removeIf(k -> k.isAssignableFrom(type));
+      }
     }
+    for (SalesRecord r : store.others()) {
+      any = true;
+      unseen.removeIf(k -> k.isInstance(r));
+    }
+    return any && !unseen.isEmpty() ? notes(unseen, metrics) : ImmutableMap.of();
+  }
+
+  /** The kinds of record the metrics read (parts of records, such as stage changes, aside). */
+  private static Set<Class<?>> wanted(List<Metric<?, ?>> metrics) {
+    Set<Class<?>> wanted = new LinkedHashSet<>();
+    for (Metric<?, ?> m : metrics) {
+      for (Class<?> kind : m.recordKinds()) {
+        if (SalesRecord.class.isAssignableFrom(kind)) {
+          wanted.add(kind);
+        }
+      }
+    }
+    return wanted;
+  }
+
+  private static ImmutableMap<String, String> notes(
+      Set<Class<?>> unseen, List<Metric<?, ?>> metrics) {
     Map<String, String> notes = new LinkedHashMap<>();
     for (Metric<?, ?> m : metrics) {
       List<String> missing = new ArrayList<>();
@@ -61,7 +99,9 @@ final class RecordKinds {
         continue;
       }
       List<String> reads = new ArrayList<>();
-      m.recordKinds().forEach(k -> reads.add(plural(k)));
+      m.recordKinds().stream()
+          .filter(SalesRecord.class::isAssignableFrom)
+          .forEach(k -> reads.add(plural(k)));
       String example =
           reads.size() > 1
               ? "give it every kind, e.g. Query.of(" + String.join(", ", reads)

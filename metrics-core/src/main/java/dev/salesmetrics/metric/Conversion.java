@@ -45,6 +45,12 @@ final class Conversion {
     return converted;
   }
 
+  /** The currency every amount is converted into, or null without a converter. */
+  @Nullable
+  Currency target() {
+    return target;
+  }
+
   /** The zero of the target currency, when a converter fixes the currency of the result. */
   Optional<Money> zero() {
     return target == null ? Optional.empty() : Optional.of(Money.zero(target));

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
 import dev.salesmetrics.model.Money;
@@ -15,7 +14,6 @@ import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.Nullable;
 
@@ -56,10 +55,6 @@ final class DealDefinitions {
     return deal.status() == DealStatus.WON && window.contains(deal.closedAt());
   }
 
-  private static boolean closedIn(Deal deal, Window window) {
-    return deal.status().isClosed() && window.contains(deal.closedAt());
-  }
-
   private static String lower(String stage) {
     return stage.toLowerCase(Locale.ROOT);
   }
@@ -83,9 +78,9 @@ final class DealDefinitions {
     }
     BigInteger inside = nanos(Duration.between(start, end));
     BigInteger whole = nanos(quotaPeriod.length());
-    return new BigDecimal(BigInteger.valueOf(amount.minorUnits()).multiply(inside))
-        .divide(new BigDecimal(whole), 0, RoundingMode.HALF_EVEN)
-        .longValueExact();
+    return Money.quotient(
+            BigInteger.valueOf(amount.minorUnits()).multiply(inside), whole, amount.currency())
+        .minorUnits();
   }
 
   static boolean overlaps(Period quotaPeriod, @Nullable Period period) {
@@ -115,56 +110,31 @@ final class DealDefinitions {
         .description("count of won deals with closed_at in the period")
         .unit(MetricUnit.COUNT)
         .placedAt("closed_at", Deal::closedAt)
-        .accumulate(
-            window -> new long[1],
-            (s, deal, window) -> {
-              if (wonIn(deal, window)) {
-                s[0]++;
-              }
-            },
-            (s, o) -> s[0] = Math.addExact(s[0], o[0]),
-            s -> Count.of(s[0]));
-  }
-
-  /** State of a money sum. */
-  private static final class SumState {
-    final CurrencyGuard guard = new CurrencyGuard();
-    long minor;
-    long count;
-
-    void add(Money amount) {
-      minor = Math.addExact(minor, guard.minor(amount));
-      count++;
-    }
-
-    void merge(SumState other) {
-      guard.merge(other.guard);
-      minor = Math.addExact(minor, other.minor);
-      count = Math.addExact(count, other.count);
-    }
-
-    Amount result(Conversion conversion) {
-      Currency currency = guard.currency();
-      return currency == null
-          ? conversion.emptySum()
-          : Amount.of(Money.ofMinor(minor, currency), count);
-    }
+        .kernel(
+            Kernel.of(
+                DealRow.class,
+                List.of(SlotKind.SUM),
+                (deal, s, window) -> s.countIf(0, deal.won()),
+                s -> Count.of(s.get(0))));
   }
 
   static Metric<Deal, Amount> salesVolume(Conversion conversion) {
-    return Metric.builder("sales_volume", Deal.class)
-        .description("sum of the amounts of won deals with closed_at in the period")
-        .unit(MetricUnit.MONEY)
-        .placedAt("closed_at", Deal::closedAt)
-        .accumulate(
-            window -> new SumState(),
-            (s, deal, window) -> {
-              if (wonIn(deal, window)) {
-                s.add(conversion.apply(deal.amount(), deal.closedAt()));
-              }
-            },
-            SumState::merge,
-            s -> s.result(conversion));
+    Metric<Deal, Amount> metric =
+        Metric.builder("sales_volume", Deal.class)
+            .description("sum of the amounts of won deals with closed_at in the period")
+            .unit(MetricUnit.MONEY)
+            .placedAt("closed_at", Deal::closedAt)
+            .kernel(
+                Kernel.of(
+                    DealRow.class,
+                    MoneySlots.SUM_SLOTS,
+                    (deal, s, window) -> {
+                      boolean won = deal.won();
+                      MoneySlots.addToSum(
+                          s, won, deal.amountMinorIf(won), deal.currencyIf(won));
+                    },
+                    MoneySlots::sumOf));
+    return KernelMetric.converted(metric, conversion, false);
   }
 
   static Metric<Deal, Ratio> winRate() {
@@ -172,18 +142,15 @@ final class DealDefinitions {
         .description("won / (won + lost) over deals with closed_at in the period")
         .unit(MetricUnit.RATIO)
         .placedAt("closed_at", Deal::closedAt)
-        .accumulate(
-            window -> new long[2],
-            (s, deal, window) -> {
-              if (closedIn(deal, window)) {
-                s[1]++;
-                if (deal.status() == DealStatus.WON) {
-                  s[0]++;
-                }
-              }
-            },
-            Counters::addInto,
-            Counters::ratio);
+        .kernel(
+            Kernel.of(
+                DealRow.class,
+                List.of(SlotKind.SUM, SlotKind.SUM), // won, closed
+                (deal, s, window) -> {
+                  s.countIf(0, deal.won());
+                  s.countIf(1, deal.closed());
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Deal, Ratio> winRateAllCreated() {
@@ -191,34 +158,34 @@ final class DealDefinitions {
         .description("won / all deals, over deals with created_at in the period")
         .unit(MetricUnit.RATIO)
         .placedAt("created_at", Deal::createdAt)
-        .accumulate(
-            window -> new long[2],
-            (s, deal, window) -> {
-              if (window.contains(deal.createdAt())) {
-                s[1]++;
-                if (deal.status() == DealStatus.WON) {
-                  s[0]++;
-                }
-              }
-            },
-            Counters::addInto,
-            Counters::ratio);
+        .kernel(
+            Kernel.of(
+                DealRow.class,
+                List.of(SlotKind.SUM, SlotKind.SUM), // won, created
+                (deal, s, window) -> {
+                  s.countIf(0, deal.won());
+                  s.count(1);
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Deal, MoneyStats> averageDealSize(Conversion conversion) {
-    return Metric.builder("average_deal_size", Deal.class)
-        .description("mean amount of won deals with closed_at in the period")
-        .unit(MetricUnit.MONEY)
-        .placedAt("closed_at", Deal::closedAt)
-        .accumulate(
-            window -> new MoneyStatsAccumulator(),
-            (s, deal, window) -> {
-              if (wonIn(deal, window)) {
-                s.add(conversion.apply(deal.amount(), deal.closedAt()));
-              }
-            },
-            (s, o) -> s.addAll(o.snapshot()),
-            MoneyStatsAccumulator::snapshot);
+    Metric<Deal, MoneyStats> metric =
+        Metric.builder("average_deal_size", Deal.class)
+            .description("mean amount of won deals with closed_at in the period")
+            .unit(MetricUnit.MONEY)
+            .placedAt("closed_at", Deal::closedAt)
+            .kernel(
+                Kernel.of(
+                    DealRow.class,
+                    MoneySlots.STATS_SLOTS,
+                    (deal, s, window) -> {
+                      boolean won = deal.won();
+                      MoneySlots.addToStats(
+                          s, won, deal.amountMinorIf(won), deal.currencyIf(won));
+                    },
+                    MoneySlots::statsOf));
+    return KernelMetric.converted(metric, conversion, false);
   }
 
   static Metric<Deal, DurationStats> salesCycle() {
@@ -239,25 +206,33 @@ final class DealDefinitions {
 
   // ---- pipeline -------------------------------------------------------------------------------
 
+  /** A deal row is open at the window's start: created before it and not closed before it. */
+  private static boolean openAtStart(DealRow deal, WindowBounds window) {
+    return window.compareToStart(deal.createdAtSecond(), deal.createdAtNano()) < 0
+        && (!deal.closed()
+            || window.compareToStart(deal.closedAtSecond(), deal.closedAtNano()) >= 0);
+  }
+
   static Metric<Deal, Amount> pipelineValue(Conversion conversion) {
-    String id = "pipeline_value";
-    return Metric.builder(id, Deal.class)
-        .description(
-            "sum of the amounts of deals open at the period start; deals without an amount add"
-                + " nothing")
-        .unit(MetricUnit.MONEY)
-        .spanning("open at the period start")
-        .needsPeriod()
-        .accumulate(
-            window -> new SumState(),
-            (s, deal, window) -> {
-              Instant start = window.requirePeriod(id).start();
-              if (openWithAmountAt(deal, start)) {
-                s.add(conversion.apply(deal.amount(), start));
-              }
-            },
-            SumState::merge,
-            s -> s.result(conversion));
+    Metric<Deal, Amount> metric =
+        Metric.builder("pipeline_value", Deal.class)
+            .description(
+                "sum of the amounts of deals open at the period start; deals without an amount"
+                    + " add nothing")
+            .unit(MetricUnit.MONEY)
+            .spanning("open at the period start")
+            .needsPeriod()
+            .kernel(
+                Kernel.of(
+                    DealRow.class,
+                    MoneySlots.SUM_SLOTS,
+                    (deal, s, window) -> {
+                      boolean open = deal.hasAmount() && openAtStart(deal, window);
+                      MoneySlots.addToSum(
+                          s, open, deal.amountMinorIf(open), deal.currencyIf(open));
+                    },
+                    MoneySlots::sumOf));
+    return KernelMetric.converted(metric, conversion, true);
   }
 
   /** Probabilities by stage (keys lowercase) and the probability of a deal with neither. */
@@ -359,8 +334,13 @@ final class DealDefinitions {
               if (currency == null) {
                 return conversion.emptySum();
               }
-              long rounded = s.exactMinor.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-              return Amount.of(Money.ofMinor(rounded, currency), s.count);
+              BigDecimal exact = s.exactMinor;
+              BigInteger scale = BigInteger.TEN.pow(Math.max(0, exact.scale()));
+              BigInteger unscaled =
+                  exact.scale() >= 0
+                      ? exact.unscaledValue()
+                      : exact.toBigIntegerExact();
+              return Amount.of(Money.quotient(unscaled, scale, currency), s.count);
             });
   }
 
@@ -445,75 +425,70 @@ final class DealDefinitions {
 
   // ---- velocity -------------------------------------------------------------------------------
 
-  /** State of sales velocity. */
-  private static final class VelocityState {
-    final CurrencyGuard guard = new CurrencyGuard();
-    long openAtStart;
-    long closed;
-    long won;
-    long wonMinor;
-    long cycleMillis;
-  }
+  /**
+   * Sales velocity's slots: 0 deals open at the period start, 1 closed in the period, 2 won in
+   * it, 3 their amounts, 4 their cycle in milliseconds, 5 the currency.
+   */
+  private static final List<SlotKind> VELOCITY =
+      List.of(
+          SlotKind.SUM, SlotKind.SUM, SlotKind.SUM, SlotKind.SUM, SlotKind.SUM,
+          SlotKind.CURRENCY);
 
   static Metric<Deal, Amount> salesVelocity(Conversion conversion) {
-    String id = "sales_velocity";
-    return Metric.builder(id, Deal.class)
-        .description(
-            "open deals at the period start × win rate × average deal size / mean sales cycle in"
-                + " days: money per day")
-        .unit(MetricUnit.MONEY_PER_DAY)
-        .spanning("open at the period start; closed_at in the period")
-        .needsPeriod()
-        .accumulate(
-            window -> new VelocityState(),
-            (s, deal, window) -> {
-              Period period = window.requirePeriod(id);
-              if (openAt(deal, period.start())) {
-                s.openAtStart++;
-              }
-              if (closedIn(deal, window)) {
-                s.closed++;
-                if (deal.status() == DealStatus.WON) {
-                  s.won++;
-                  s.wonMinor =
-                      Math.addExact(
-                          s.wonMinor,
-                          s.guard.minor(conversion.apply(deal.amount(), deal.closedAt())));
-                  s.cycleMillis =
-                      Math.addExact(
-                          s.cycleMillis,
-                          Duration.between(deal.createdAt(), deal.closedAt()).toMillis());
-                }
-              }
-            },
-            (s, o) -> {
-              s.guard.merge(o.guard);
-              s.openAtStart = Math.addExact(s.openAtStart, o.openAtStart);
-              s.closed = Math.addExact(s.closed, o.closed);
-              s.won = Math.addExact(s.won, o.won);
-              s.wonMinor = Math.addExact(s.wonMinor, o.wonMinor);
-              s.cycleMillis = Math.addExact(s.cycleMillis, o.cycleMillis);
-            },
-            s -> {
-              Currency currency = s.guard.currency();
-              if (s.closed == 0 || s.won == 0 || s.cycleMillis == 0 || currency == null) {
-                return Amount.undefined(s.closed);
-              }
-              // open × (won / closed) × (wonSum / won) ÷ (cycleSum / won / day)
-              //   = open × wonSum × won × day / (closed × cycleSum)
-              BigInteger top =
-                  BigInteger.valueOf(s.openAtStart)
-                      .multiply(BigInteger.valueOf(s.wonMinor))
-                      .multiply(BigInteger.valueOf(s.won))
-                      .multiply(BigInteger.valueOf(MILLIS_PER_DAY));
-              BigInteger bottom =
-                  BigInteger.valueOf(s.closed).multiply(BigInteger.valueOf(s.cycleMillis));
-              long perDay =
-                  new BigDecimal(top)
-                      .divide(new BigDecimal(bottom), 0, RoundingMode.HALF_EVEN)
-                      .longValueExact();
-              return Amount.of(Money.ofMinor(perDay, currency), s.closed);
-            });
+    Metric<Deal, Amount> metric =
+        Metric.builder("sales_velocity", Deal.class)
+            .description(
+                "open deals at the period start × win rate × average deal size / mean sales cycle"
+                    + " in days: money per day")
+            .unit(MetricUnit.MONEY_PER_DAY)
+            .spanning("open at the period start; closed_at in the period")
+            .needsPeriod()
+            .kernel(
+                Kernel.of(
+                    DealRow.class,
+                    VELOCITY,
+                    (deal, s, window) -> {
+                      s.countIf(0, openAtStart(deal, window));
+                      if (deal.closed()
+                          && window.contains(deal.closedAtSecond(), deal.closedAtNano())) {
+                        s.count(1);
+                        if (deal.won()) {
+                          s.count(2);
+                          s.currency(5, deal.currency());
+                          s.add(3, deal.amountMinor());
+                          s.add(
+                              4,
+                              WindowBounds.millisBetween(
+                                  deal.createdAtSecond(),
+                                  deal.createdAtNano(),
+                                  deal.closedAtSecond(),
+                                  deal.closedAtNano()));
+                        }
+                      }
+                    },
+                    DealDefinitions::velocity));
+    return KernelMetric.converted(metric, conversion, false);
+  }
+
+  /** {@code open × Σwon amount × won × day / (closed × Σcycle)}, rounded once. */
+  private static Amount velocity(Slots s) {
+    long open = s.get(0);
+    long closed = s.get(1);
+    long won = s.get(2);
+    long cycleMillis = s.get(4);
+    Optional<Currency> currency = s.currencyOf(5);
+    if (closed == 0 || won == 0 || cycleMillis == 0 || currency.isEmpty()) {
+      return Amount.undefined(closed);
+    }
+    // open × (won / closed) × (wonSum / won) ÷ (cycleSum / won / day)
+    //   = open × wonSum × won × day / (closed × cycleSum)
+    BigInteger top =
+        BigInteger.valueOf(open)
+            .multiply(BigInteger.valueOf(s.get(3)))
+            .multiply(BigInteger.valueOf(won))
+            .multiply(BigInteger.valueOf(MILLIS_PER_DAY));
+    BigInteger bottom = BigInteger.valueOf(closed).multiply(BigInteger.valueOf(cycleMillis));
+    return Amount.of(Money.quotient(top, bottom, currency.get()), closed);
   }
 
   // ---- stage conversion -----------------------------------------------------------------------
@@ -560,10 +535,36 @@ final class DealDefinitions {
     return 0;
   }
 
+  /**
+   * Per step of a funnel (the last one is first stage to last stage overall): the deals that
+   * entered its first stage in the window, and those of them that later entered its second.
+   */
+  private static final class FunnelCounts {
+    final long[] entered;
+    final long[] converted;
+
+    FunnelCounts(int steps) {
+      entered = new long[steps];
+      converted = new long[steps];
+    }
+
+    void merge(FunnelCounts other) {
+      for (int i = 0; i < entered.length; i++) {
+        entered[i] = Math.addExact(entered[i], other.entered[i]);
+        converted[i] = Math.addExact(converted[i], other.converted[i]);
+      }
+    }
+
+    Ratio ratio(int step) {
+      return Ratio.of(converted[step], entered[step]);
+    }
+  }
+
   static Metric<Deal, StageFunnel> stageConversion(List<String> stageOrder) {
     ImmutableList<String> order = checkStageOrder(stageOrder);
     int steps = order.size() - 1;
     return Metric.builder("stage_conversion", Deal.class)
+        .reads(Deal.class, StageChange.class)
         .description(
             "per pair of consecutive stages s → s': deals that entered s in the period and later"
                 + " entered s' / deals that entered s in the period; order "
@@ -571,8 +572,7 @@ final class DealDefinitions {
         .unit(MetricUnit.TABLE)
         .spanning("stage_history entered_at")
         .accumulate(
-            // [2i] numerator, [2i + 1] denominator of step i; the last pair is the overall ratio
-            window -> new long[2 * steps + 2],
+            window -> new FunnelCounts(steps + 1),
             (s, deal, window) -> {
               List<StageChange> history = deal.stageHistory();
               if (history.isEmpty()) {
@@ -583,22 +583,21 @@ final class DealDefinitions {
                 String to = i < steps ? order.get(i + 1) : order.get(steps);
                 int c = conversion(history, from, to, window);
                 if (c > 0) {
-                  s[2 * i + 1]++;
+                  s.entered[i]++;
                 }
                 if (c == 2) {
-                  s[2 * i]++;
+                  s.converted[i]++;
                 }
               }
             },
-            Counters::addInto,
+            FunnelCounts::merge,
             s -> {
               ImmutableList.Builder<StageFunnel.Step> list = ImmutableList.builder();
               for (int i = 0; i < steps; i++) {
                 list.add(
-                    new StageFunnel.Step(
-                        order.get(i), order.get(i + 1), Ratio.of(s[2 * i], s[2 * i + 1])));
+                    new StageFunnel.Step(order.get(i), order.get(i + 1), s.ratio(i)));
               }
-              return new StageFunnel(list.build(), Ratio.of(s[2 * steps], s[2 * steps + 1]));
+              return new StageFunnel(list.build(), s.ratio(steps));
             });
   }
 

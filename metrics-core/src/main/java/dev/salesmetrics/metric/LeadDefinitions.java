@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.salesmetrics.model.Contact;
 import dev.salesmetrics.model.Lead;
+import java.util.List;
 import javax.annotation.Nullable;
 
 /** The lead metrics of the catalogue and the contact field rules they share. */
@@ -71,15 +72,12 @@ final class LeadDefinitions {
         .description("count of leads with created_at in the period")
         .unit(MetricUnit.COUNT)
         .placedAt("created_at", Lead::createdAt)
-        .accumulate(
-            window -> new long[1],
-            (n, lead, window) -> {
-              if (window.contains(lead.createdAt())) {
-                n[0]++;
-              }
-            },
-            (n, other) -> n[0] = Math.addExact(n[0], other[0]),
-            n -> Count.of(n[0]));
+        .kernel(
+            Kernel.of(
+                LeadRow.class,
+                List.of(SlotKind.SUM),
+                (lead, s, window) -> s.count(0),
+                s -> Count.of(s.get(0))));
   }
 
   static Metric<Lead, Ratio> leadContactCompleteness() {
@@ -89,16 +87,35 @@ final class LeadDefinitions {
                 + " period")
         .unit(MetricUnit.RATIO)
         .placedAt("created_at", Lead::createdAt)
-        .accumulate(
-            window -> new long[2],
-            (s, lead, window) -> {
-              if (window.contains(lead.createdAt())) {
-                s[0] += contactFieldsPresent(lead.contact());
-                s[1] += 3;
-              }
-            },
-            Counters::addInto,
-            Counters::ratio);
+        .kernel(
+            Kernel.of(
+                LeadRow.class,
+                List.of(SlotKind.SUM, SlotKind.SUM), // fields present, 3 × leads
+                (lead, s, window) -> {
+                  s.add(0, lead.contactFieldsPresent());
+                  s.add(1, 3);
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
+  }
+
+  /** The sum of the scores of some leads, in millionths of a point, and how many they are. */
+  private static final class ScoreSum {
+    long micros;
+    long leads;
+
+    void add(long scoreMicros) {
+      micros = Math.addExact(micros, scoreMicros);
+      leads++;
+    }
+
+    void merge(ScoreSum other) {
+      micros = Math.addExact(micros, other.micros);
+      leads = Math.addExact(leads, other.leads);
+    }
+
+    Score mean() {
+      return leads == 0 ? Score.empty() : Score.of((double) micros / 1_000_000.0 / leads, leads);
+    }
   }
 
   static Metric<Lead, Score> leadScore(LeadScoreModel model) {
@@ -108,15 +125,14 @@ final class LeadDefinitions {
         .unit(MetricUnit.SCORE)
         .placedAt("created_at", Lead::createdAt)
         .accumulate(
-            window -> new long[2],
+            window -> new ScoreSum(),
             (s, lead, window) -> {
               if (window.contains(lead.createdAt())) {
-                s[0] = Math.addExact(s[0], model.scoreMicros(lead));
-                s[1]++;
+                s.add(model.scoreMicros(lead));
               }
             },
-            Counters::addInto,
-            s -> s[1] == 0 ? Score.empty() : Score.of((double) s[0] / 1_000_000.0 / s[1], s[1]));
+            ScoreSum::merge,
+            ScoreSum::mean);
   }
 
   static Metric<Lead, Ratio> leadConversionRate() {
@@ -124,16 +140,15 @@ final class LeadDefinitions {
         .description("leads created in the period with converted_at set / leads created in it")
         .unit(MetricUnit.RATIO)
         .placedAt("created_at", Lead::createdAt)
-        .accumulate(
-            window -> new long[2],
-            (s, lead, window) -> {
-              if (window.contains(lead.createdAt())) {
-                s[0] += lead.convertedAt() == null ? 0 : 1;
-                s[1]++;
-              }
-            },
-            Counters::addInto,
-            Counters::ratio);
+        .kernel(
+            Kernel.of(
+                LeadRow.class,
+                List.of(SlotKind.SUM, SlotKind.SUM), // converted, created
+                (lead, s, window) -> {
+                  s.countIf(0, lead.converted());
+                  s.count(1);
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Lead, DurationStats> leadTimeToConvert() {

@@ -11,8 +11,7 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -108,12 +107,10 @@ final class MarketingDefinitions {
     if (inside == total) {
       return spend;
     }
-    long minor =
-        BigDecimal.valueOf(spend.minorUnits())
-            .multiply(BigDecimal.valueOf(inside))
-            .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_EVEN)
-            .longValueExact();
-    return Money.ofMinor(minor, spend.currency());
+    return Money.quotient(
+        BigInteger.valueOf(spend.minorUnits()).multiply(BigInteger.valueOf(inside)),
+        BigInteger.valueOf(total),
+        spend.currency());
   }
 
   /** Attributed spend and a count of the records it is divided by. */
@@ -133,11 +130,7 @@ final class MarketingDefinitions {
       if (campaigns == 0 || count == 0 || currency == null) {
         return Amount.undefined(count);
       }
-      long minor =
-          BigDecimal.valueOf(spend.minor())
-              .divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_EVEN)
-              .longValueExact();
-      return Amount.of(Money.ofMinor(minor, currency), count);
+      return Amount.of(Money.ofMinor(spend.minor(), currency).dividedBy(count), count);
     }
 
     void addCampaign(Campaign campaign, Window window, Conversion conversion) {
@@ -245,6 +238,7 @@ final class MarketingDefinitions {
   static Metric<SalesRecord, Ratio> campaignRoi(Conversion conversion) {
     return Metric.builder("campaign_roi", SalesRecord.class)
         .reads(Campaign.class, Deal.class, Lead.class)
+        .displayName("Campaign ROI")
         .description(
             "(won amount of deals from the campaigns' leads - spend) / spend, over the campaigns'"
                 + " whole life; with a period, campaigns starting in it")

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
 import dev.salesmetrics.model.SalesRecord;
+import java.util.Optional;
 import java.util.stream.Collector;
 
 /**
@@ -42,6 +43,40 @@ public interface Metric<T, R extends MetricValue> {
   String description();
 
   /**
+   * Returns the name shown in sentences, alerts and reports.
+   *
+   * @return e.g. {@code "Win rate"}, {@code "ARPU"}, {@code "Win rate (all created)"}; for a
+   *     metric built without one, the id with underscores as spaces, its first letter upper case
+   *     and a variant suffix in parentheses
+   */
+  default String displayName() {
+    return defaultDisplayName(id());
+  }
+
+  /**
+   * Returns the display name of a metric that names none: the id with underscores as spaces, its
+   * first letter upper case, and a variant suffix in parentheses.
+   *
+   * @param metricId a metric id, e.g. {@code win_rate.all_created}
+   * @return e.g. {@code "Win rate (all created)"}
+   */
+  static String defaultDisplayName(String metricId) {
+    return MetricBuilder.defaultDisplayName(checkNotNull(metricId, "metricId"));
+  }
+
+  /**
+   * Returns the metric's kernel, when its state is a fixed set of numbers declared once (see
+   * {@link Kernel}); queries and live views then run it on flat arrays of slots. A metric with
+   * order statistics or distinct sets (a median, distinct customers), or built with a currency
+   * converter, has none and runs on its accumulators.
+   *
+   * @return the kernel, or empty
+   */
+  default Optional<Kernel<?, R>> kernel() {
+    return Optional.empty();
+  }
+
+  /**
    * Returns what the value measures.
    *
    * @return the unit
@@ -57,10 +92,13 @@ public interface Metric<T, R extends MetricValue> {
 
   /**
    * Returns the kinds of record the metric reads. A query gives a metric only records of these
-   * kinds, so records of other kinds never make a group for it. For a metric of one kind this is
-   * {@link #recordType()}; a metric typed by a common supertype ({@link SalesRecord}) names its
-   * kinds, such as {@code Deal} and {@code Quota} for quota attainment (see {@link
-   * MetricBuilder#reads}).
+   * kinds, so records of other kinds never make a group for it, and tools load only the files of
+   * these kinds (the command line's {@code compute} reads quotas.csv only for a metric that reads
+   * {@code Quota}). For a metric of one kind this is {@link #recordType()}; a metric typed by a
+   * common supertype ({@link SalesRecord}) names its kinds, such as {@code Deal} and {@code Quota}
+   * for quota attainment (see {@link MetricBuilder#reads}). A kind may also be a part of a record
+   * kept in a file of its own: {@code StageChange} for stage conversion, which reads the deals'
+   * stage histories (deal_stages.csv); such a part is never a record of a query by itself.
    *
    * @return the record classes, at least one
    */

@@ -4,8 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -96,11 +94,7 @@ public final class MoneyStats implements MetricValue {
     if (currency == null) {
       return Optional.empty();
     }
-    long mean =
-        BigDecimal.valueOf(sumMinor)
-            .divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_EVEN)
-            .longValueExact();
-    return Optional.of(Money.ofMinor(mean, currency));
+    return Optional.of(Money.ofMinor(sumMinor, currency).dividedBy(count));
   }
 
   /**

@@ -13,7 +13,7 @@ import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,44 +42,25 @@ final class OrderDefinitions {
     return order.status() == OrderStatus.PAID && window.contains(order.placedAt());
   }
 
-  /** {@code sumMinor / n} rounded HALF_EVEN to the minor unit. */
-  static Money divide(long sumMinor, Currency currency, long n) {
-    long q =
-        BigDecimal.valueOf(sumMinor)
-            .divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_EVEN)
-            .longValueExact();
-    return Money.ofMinor(q, currency);
-  }
-
-  private static Amount sumOf(MoneyStats revenue, Conversion pricing) {
-    Optional<Money> sum = revenue.sum();
-    if (sum.isPresent()) {
-      return Amount.of(sum.get(), revenue.count());
-    }
-    return pricing.zero().map(z -> Amount.of(z, 0)).orElse(Amount.empty());
-  }
-
   // ---- orders --------------------------------------------------------------------------------
 
   static Metric<Order, Amount> revenue(Conversion pricing) {
-    return Metric.builder("revenue", Order.class)
-        .description("sum of the amounts of paid orders placed in the period")
-        .unit(MetricUnit.MONEY)
-        .placedAt("placed_at", Order::placedAt)
-        .accumulate(
-            window -> new MoneyStatsAccumulator(),
-            (acc, order, window) -> {
-              if (paidIn(order, window)) {
-                acc.add(pricing.apply(order.amount(), order.placedAt()));
-              }
-            },
-            (acc, other) -> acc.addAll(other.snapshot()),
-            acc -> sumOf(acc.snapshot(), pricing));
-  }
-
-  /** A plain count. */
-  private static final class Counter {
-    long count;
+    Metric<Order, Amount> metric =
+        Metric.builder("revenue", Order.class)
+            .description("sum of the amounts of paid orders placed in the period")
+            .unit(MetricUnit.MONEY)
+            .placedAt("placed_at", Order::placedAt)
+            .kernel(
+                Kernel.of(
+                    OrderRow.class,
+                    MoneySlots.SUM_SLOTS,
+                    (order, s, window) -> {
+                      boolean paid = order.paid();
+                      MoneySlots.addToSum(
+                          s, paid, order.amountMinorIf(paid), order.currencyIf(paid));
+                    },
+                    MoneySlots::sumOf));
+    return KernelMetric.converted(metric, pricing, false);
   }
 
   static Metric<Order, Count> orders() {
@@ -87,90 +68,81 @@ final class OrderDefinitions {
         .description("count of paid orders placed in the period")
         .unit(MetricUnit.COUNT)
         .placedAt("placed_at", Order::placedAt)
-        .accumulate(
-            window -> new Counter(),
-            (acc, order, window) -> {
-              if (paidIn(order, window)) {
-                acc.count++;
-              }
-            },
-            (acc, other) -> acc.count = Math.addExact(acc.count, other.count),
-            acc -> Count.of(acc.count));
+        .kernel(
+            Kernel.of(
+                OrderRow.class,
+                List.of(SlotKind.SUM),
+                (order, s, window) -> s.countIf(0, order.paid()),
+                s -> Count.of(s.get(0))));
   }
 
   static Metric<Order, Amount> averageOrderValue(Conversion pricing) {
-    return Metric.builder("average_order_value", Order.class)
-        .description("revenue / orders over paid orders placed in the period")
-        .unit(MetricUnit.MONEY)
-        .placedAt("placed_at", Order::placedAt)
-        .accumulate(
-            window -> new MoneyStatsAccumulator(),
-            (acc, order, window) -> {
-              if (paidIn(order, window)) {
-                acc.add(pricing.apply(order.amount(), order.placedAt()));
-              }
-            },
-            (acc, other) -> acc.addAll(other.snapshot()),
-            acc -> {
-              MoneyStats stats = acc.snapshot();
-              return stats.mean().map(m -> Amount.of(m, stats.count())).orElse(Amount.empty());
-            });
+    Metric<Order, Amount> metric =
+        Metric.builder("average_order_value", Order.class)
+            .description("revenue / orders over paid orders placed in the period")
+            .unit(MetricUnit.MONEY)
+            .placedAt("placed_at", Order::placedAt)
+            .kernel(
+                Kernel.of(
+                    OrderRow.class,
+                    MoneySlots.SUM_SLOTS,
+                    (order, s, window) -> {
+                      boolean paid = order.paid();
+                      MoneySlots.addToSum(
+                          s, paid, order.amountMinorIf(paid), order.currencyIf(paid));
+                    },
+                    MoneySlots::meanOf));
+    return KernelMetric.converted(metric, pricing, false);
   }
 
-  /** Paid revenue of a period and of the one before. */
-  private static final class Growth {
-    final Period previous;
-    final CurrencyGuard currency = new CurrencyGuard();
-    long currentMinor;
-    long previousMinor;
-
-    Growth(Period previous) {
-      this.previous = previous;
-    }
-  }
+  /** Revenue growth's slots: 0 paid revenue of the period, 1 of the one before, 2 currency. */
+  private static final List<SlotKind> GROWTH =
+      List.of(SlotKind.SUM, SlotKind.SUM, SlotKind.CURRENCY);
 
   static Metric<Order, Ratio> revenueGrowth(Conversion pricing) {
     String id = "revenue_growth";
-    return Metric.builder(id, Order.class)
-        .description("(revenue(P) - revenue(P-1)) / revenue(P-1), in minor units")
-        .unit(MetricUnit.RATIO)
-        .spanning("paid orders placed in the period or in the period before")
-        .needsPeriod()
-        .accumulate(
-            window -> {
-              Period period = window.requirePeriod(id);
-              if (period.granularity() == null) {
-                throw new IllegalArgumentException(
-                    id
-                        + " needs a period of a granularity (day, week, month, quarter, year) to"
-                        + " find the previous period: "
-                        + period);
-              }
-              return new Growth(period.previous());
-            },
-            (acc, order, window) -> {
-              if (order.status() != OrderStatus.PAID) {
-                return;
-              }
-              boolean current = window.contains(order.placedAt());
-              if (current || acc.previous.contains(order.placedAt())) {
-                Money amount = pricing.apply(order.amount(), order.placedAt());
-                acc.currency.check(amount.currency());
-                if (current) {
-                  acc.currentMinor = Math.addExact(acc.currentMinor, amount.minorUnits());
-                } else {
-                  acc.previousMinor = Math.addExact(acc.previousMinor, amount.minorUnits());
-                }
-              }
-            },
-            (acc, other) -> {
-              acc.currency.merge(other.currency);
-              acc.currentMinor = Math.addExact(acc.currentMinor, other.currentMinor);
-              acc.previousMinor = Math.addExact(acc.previousMinor, other.previousMinor);
-            },
-            acc ->
-                acc.currency.ratio(
-                    Math.subtractExact(acc.currentMinor, acc.previousMinor), acc.previousMinor));
+    Metric<Order, Ratio> metric =
+        Metric.builder(id, Order.class)
+            .description("(revenue(P) - revenue(P-1)) / revenue(P-1), in minor units")
+            .unit(MetricUnit.RATIO)
+            .spanning("paid orders placed in the period or in the period before")
+            .needsPeriod()
+            .kernel(
+                Kernel.of(
+                        OrderRow.class,
+                        GROWTH,
+                        (order, s, window) -> {
+                          if (!order.paid()) {
+                            return;
+                          }
+                          long sec = order.placedAtSecond();
+                          int nano = order.placedAtNano();
+                          boolean current = window.contains(sec, nano);
+                          if (current || window.previousContains(sec, nano)) {
+                            s.currency(2, order.currency());
+                            s.add(current ? 0 : 1, order.amountMinor());
+                          }
+                        },
+                        s ->
+                            CurrencyGuard.ratio(
+                                Math.subtractExact(s.get(0), s.get(1)),
+                                s.get(1),
+                                // a money ratio once an order was seen, as its accumulator did
+                                s.get(2) == CurrencyCodes.NONE
+                                    ? null
+                                    : s.currencyOf(2).orElse(null)))
+                    .checking(
+                        window -> {
+                          Period period = window.requirePeriod(id);
+                          if (period.granularity() == null) {
+                            throw new IllegalArgumentException(
+                                id
+                                    + " needs a period of a granularity (day, week, month,"
+                                    + " quarter, year) to find the previous period: "
+                                    + period);
+                          }
+                        }));
+    return KernelMetric.converted(metric, pricing, false);
   }
 
   /** Paid orders per buying customer, and their revenue. */
@@ -212,8 +184,7 @@ final class OrderDefinitions {
               return revenue.sum().isEmpty()
                   ? Amount.empty()
                   : Amount.of(
-                      divide(
-                          revenue.sum().get().minorUnits(), revenue.sum().get().currency(), buyers),
+                      revenue.sum().get().dividedBy(buyers),
                       buyers);
             });
   }
@@ -266,6 +237,7 @@ final class OrderDefinitions {
 
   static Metric<Order, MoneyStats> historicClv(Conversion pricing) {
     return Metric.builder("historic_clv", Order.class)
+        .displayName("Historic CLV")
         .description(
             "per customer the sum of paid orders placed before the period end; mean and total")
         .unit(MetricUnit.MONEY)
@@ -350,6 +322,7 @@ final class OrderDefinitions {
   static Metric<SalesRecord, Amount> arpu(Conversion pricing) {
     return Metric.builder("arpu", SalesRecord.class)
         .reads(Order.class, Customer.class)
+        .displayName("ARPU")
         .description("revenue / customers active at any instant in the period")
         .unit(MetricUnit.MONEY)
         .spanning("paid orders placed in the period; customers active at any instant in it")
@@ -365,7 +338,7 @@ final class OrderDefinitions {
               Optional<Money> revenue = acc.revenue(pricing);
               return revenue.isEmpty()
                   ? Amount.undefined(n)
-                  : Amount.of(divide(revenue.get().minorUnits(), revenue.get().currency(), n), n);
+                  : Amount.of(revenue.get().dividedBy(n), n);
             });
   }
 
@@ -381,8 +354,11 @@ final class OrderDefinitions {
       throw new IllegalArgumentException("gross margin must be in (0, 1]: " + grossMargin);
     }
     String id = "simple_clv";
-    BigDecimal margin = BigDecimal.valueOf(grossMargin);
+    // the margin as an exact decimal with a scale >= 0 (0.4 is 4 / 10; 1.0 is 10 / 10)
+    BigDecimal exact = BigDecimal.valueOf(grossMargin);
+    BigDecimal margin = exact.scale() < 0 ? exact.setScale(0) : exact;
     return Metric.builder(id, SalesRecord.class)
+        .displayName("Simple CLV")
         .reads(Order.class, Customer.class)
         .description("arpu(P) x gross margin / churn_rate(P)")
         .unit(MetricUnit.MONEY)
@@ -414,16 +390,15 @@ final class OrderDefinitions {
                 return Amount.undefined(n);
               }
               // revenue / n x margin / (lost / activeAtStart), rounded once
-              long minor =
-                  BigDecimal.valueOf(revenue.get().minorUnits())
-                      .multiply(margin)
-                      .multiply(BigDecimal.valueOf(acc.activeAtStart))
-                      .divide(
-                          BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(acc.lost)),
-                          0,
-                          RoundingMode.HALF_EVEN)
-                      .longValueExact();
-              return Amount.of(Money.ofMinor(minor, revenue.get().currency()), n);
+              BigInteger top =
+                  BigInteger.valueOf(revenue.get().minorUnits())
+                      .multiply(margin.unscaledValue())
+                      .multiply(BigInteger.valueOf(acc.activeAtStart));
+              BigInteger bottom =
+                  BigInteger.valueOf(n)
+                      .multiply(BigInteger.valueOf(acc.lost))
+                      .multiply(BigInteger.TEN.pow(margin.scale()));
+              return Amount.of(Money.quotient(top, bottom, revenue.get().currency()), n);
             });
   }
 
@@ -434,35 +409,37 @@ final class OrderDefinitions {
     return cancelled != null && period.contains(cancelled);
   }
 
-  /** A numerator and a denominator of customers. */
-  private static final class Counts {
-    long numerator;
-    long denominator;
-
-    void merge(Counts other) {
-      numerator = Math.addExact(numerator, other.numerator);
-      denominator = Math.addExact(denominator, other.denominator);
-    }
-
-    Ratio ratio() {
-      return Ratio.of(numerator, denominator);
-    }
+  /** A customer row is active at the window's start: signed up by then, not cancelled by then. */
+  private static boolean activeAtStart(CustomerRow c, WindowBounds w) {
+    return w.compareToStart(c.signedUpAtSecond(), c.signedUpAtNano()) <= 0
+        && (!c.cancelled() || w.compareToStart(c.cancelledAtSecond(), c.cancelledAtNano()) > 0);
   }
+
+  /** A customer row is active at the window's end (the first instant after the period). */
+  private static boolean activeAtEnd(CustomerRow c, WindowBounds w) {
+    return w.compareToEnd(c.signedUpAtSecond(), c.signedUpAtNano()) <= 0
+        && (!c.cancelled() || w.compareToEnd(c.cancelledAtSecond(), c.cancelledAtNano()) > 0);
+  }
+
+  /** A customer row cancelled in the window's period. */
+  private static boolean lostIn(CustomerRow c, WindowBounds w) {
+    return c.cancelled() && w.contains(c.cancelledAtSecond(), c.cancelledAtNano());
+  }
+
+  /** Two counts of customers, numerator and denominator of a ratio. */
+  private static final List<SlotKind> RATIO = List.of(SlotKind.SUM, SlotKind.SUM);
 
   static Metric<Customer, Count> newCustomers() {
     return Metric.builder("new_customers", Customer.class)
         .description("customers signed up in the period")
         .unit(MetricUnit.COUNT)
         .placedAt("signed_up_at", Customer::signedUpAt)
-        .accumulate(
-            window -> new Counter(),
-            (acc, customer, window) -> {
-              if (window.contains(customer.signedUpAt())) {
-                acc.count++;
-              }
-            },
-            (acc, other) -> acc.count = Math.addExact(acc.count, other.count),
-            acc -> Count.of(acc.count));
+        .kernel(
+            Kernel.of(
+                CustomerRow.class,
+                List.of(SlotKind.SUM),
+                (customer, s, window) -> s.count(0),
+                s -> Count.of(s.get(0))));
   }
 
   static Metric<Customer, Ratio> activationRate() {
@@ -470,89 +447,78 @@ final class OrderDefinitions {
         .description("customers signed up in the period that activated / customers signed up")
         .unit(MetricUnit.RATIO)
         .placedAt("signed_up_at", Customer::signedUpAt)
-        .accumulate(
-            window -> new Counts(),
-            (acc, customer, window) -> {
-              if (window.contains(customer.signedUpAt())) {
-                acc.denominator++;
-                if (customer.activatedAt() != null) {
-                  acc.numerator++;
-                }
-              }
-            },
-            Counts::merge,
-            Counts::ratio);
+        .kernel(
+            Kernel.of(
+                CustomerRow.class,
+                RATIO,
+                (customer, s, window) -> {
+                  s.countIf(0, customer.activated());
+                  s.count(1);
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Customer, Ratio> churnRate() {
-    String id = "churn_rate";
-    return Metric.builder(id, Customer.class)
+    return Metric.builder("churn_rate", Customer.class)
         .description(
             "customers active at the period start and cancelled in the period / customers active"
                 + " at the period start")
         .unit(MetricUnit.RATIO)
         .spanning("customers active at the period start")
         .needsPeriod()
-        .accumulate(
-            window -> new Counts(),
-            (acc, customer, window) -> {
-              Period period = window.requirePeriod(id);
-              if (customer.isActiveAt(period.start())) {
-                acc.denominator++;
-                if (lostIn(customer, period)) {
-                  acc.numerator++;
-                }
-              }
-            },
-            Counts::merge,
-            Counts::ratio);
+        .kernel(
+            Kernel.of(
+                CustomerRow.class,
+                RATIO,
+                (customer, s, window) -> {
+                  if (activeAtStart(customer, window)) {
+                    s.count(1);
+                    s.countIf(0, lostIn(customer, window));
+                  }
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Customer, Ratio> churnRateWithNew() {
-    String id = "churn_rate.with_new";
-    return Metric.builder(id, Customer.class)
+    return Metric.builder("churn_rate.with_new", Customer.class)
         .description(
             "of the customers active at the period start or signed up in it, those cancelled in"
                 + " the period / all of them")
         .unit(MetricUnit.RATIO)
         .spanning("customers active at the period start or signed up in it")
         .needsPeriod()
-        .accumulate(
-            window -> new Counts(),
-            (acc, customer, window) -> {
-              Period period = window.requirePeriod(id);
-              if (customer.isActiveAt(period.start()) || period.contains(customer.signedUpAt())) {
-                acc.denominator++;
-                if (lostIn(customer, period)) {
-                  acc.numerator++;
-                }
-              }
-            },
-            Counts::merge,
-            Counts::ratio);
+        .kernel(
+            Kernel.of(
+                CustomerRow.class,
+                RATIO,
+                (customer, s, window) -> {
+                  if (activeAtStart(customer, window)
+                      || window.contains(customer.signedUpAtSecond(), customer.signedUpAtNano())) {
+                    s.count(1);
+                    s.countIf(0, lostIn(customer, window));
+                  }
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   static Metric<Customer, Ratio> retentionRate() {
-    String id = "retention_rate";
-    return Metric.builder(id, Customer.class)
+    return Metric.builder("retention_rate", Customer.class)
         .description(
             "customers active at the period start and at its end / customers active at its start")
         .unit(MetricUnit.RATIO)
         .spanning("customers active at the period start")
         .needsPeriod()
-        .accumulate(
-            window -> new Counts(),
-            (acc, customer, window) -> {
-              Period period = window.requirePeriod(id);
-              if (customer.isActiveAt(period.start())) {
-                acc.denominator++;
-                if (customer.isActiveAt(period.end())) {
-                  acc.numerator++;
-                }
-              }
-            },
-            Counts::merge,
-            Counts::ratio);
+        .kernel(
+            Kernel.of(
+                CustomerRow.class,
+                RATIO,
+                (customer, s, window) -> {
+                  if (activeAtStart(customer, window)) {
+                    s.count(1);
+                    s.countIf(0, activeAtEnd(customer, window));
+                  }
+                },
+                s -> Ratio.of(s.get(0), s.get(1))));
   }
 
   // ---- cohorts -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderLine;
 import dev.salesmetrics.model.OrderStatus;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,20 +25,16 @@ final class ProductDefinitions {
                 + " counts as 1 unit")
         .unit(MetricUnit.COUNT)
         .placedAt("placed_at", Order::placedAt)
-        .accumulate(
-            window -> new long[1],
-            (n, order, window) -> {
-              if (order.status() == OrderStatus.PAID && window.contains(order.placedAt())) {
-                if (order.lines().isEmpty()) {
-                  n[0] = Math.addExact(n[0], 1);
-                }
-                for (OrderLine line : order.lines()) {
-                  n[0] = Math.addExact(n[0], line.quantity());
-                }
-              }
-            },
-            Counters::addInto,
-            n -> Count.of(n[0]));
+        .kernel(
+            Kernel.of(
+                OrderRow.class,
+                List.of(SlotKind.SUM),
+                (order, s, window) -> {
+                  if (order.paid()) {
+                    s.add(0, order.units());
+                  }
+                },
+                s -> Count.of(s.get(0))));
   }
 
   /** Line revenue per product in one currency, and the number of lines. */

@@ -3,6 +3,7 @@ package dev.salesmetrics.model;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Currency;
 
@@ -201,6 +202,51 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
    */
   public Money times(long factor) {
     return new Money(Math.multiplyExact(minorUnits, factor), currency);
+  }
+
+  /**
+   * Divides by a whole number, such as a count, rounding HALF_EVEN to the minor unit: the mean of
+   * amounts, a cost per customer. {@code Money.of("10.00", "USD").dividedBy(3)} is 3.33 USD;
+   * {@code Money.ofMinor(5, "USD").dividedBy(2)} is 0.02 USD (2.5 cents rounds to the even 2).
+   *
+   * @param divisor any {@code long} but 0
+   * @return {@code this / divisor}, rounded HALF_EVEN to the minor unit
+   * @throws ArithmeticException if {@code divisor} is 0, or the quotient does not fit in a {@code
+   *     long} ({@code Long.MIN_VALUE} minor units divided by -1)
+   */
+  public Money dividedBy(long divisor) {
+    if (divisor == 0) {
+      throw new ArithmeticException("division of " + this + " by zero");
+    }
+    return quotient(
+        BigInteger.valueOf(minorUnits), BigInteger.valueOf(divisor), currency);
+  }
+
+  /**
+   * Returns the money whose minor units are {@code dividendMinor / divisor}, rounded HALF_EVEN to
+   * the minor unit: the one rounding of an exact computation done in whole numbers, such as a
+   * quota prorated by the share of its duration inside a period ({@code amount × inside ÷ whole})
+   * or a sum of amounts weighted by exact decimals.
+   *
+   * @param dividendMinor the dividend, in minor units of {@code currency}
+   * @param divisor the divisor, not 0
+   * @param currency the currency
+   * @return the rounded quotient
+   * @throws ArithmeticException if {@code divisor} is 0, or the quotient does not fit in a {@code
+   *     long} of minor units
+   */
+  public static Money quotient(BigInteger dividendMinor, BigInteger divisor, Currency currency) {
+    checkNotNull(dividendMinor, "dividendMinor");
+    checkNotNull(divisor, "divisor");
+    checkNotNull(currency, "currency");
+    if (divisor.signum() == 0) {
+      throw new ArithmeticException("division of " + dividendMinor + " minor units by zero");
+    }
+    long minor =
+        new BigDecimal(dividendMinor)
+            .divide(new BigDecimal(divisor), 0, RoundingMode.HALF_EVEN)
+            .longValueExact();
+    return new Money(minor, currency);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
+import dev.salesmetrics.metric.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -353,8 +354,8 @@ public final class Rule {
     }
 
     /**
-     * Sets the metric the rule watches from its definition: its id, its unit, and a display name
-     * made from the id ({@code win_rate} reads "Win rate").
+     * Sets the metric the rule watches from its definition: its id, its unit and its display name
+     * ({@link Metric#displayName()}).
      *
      * @param metric the metric
      * @return this builder
@@ -363,7 +364,7 @@ public final class Rule {
     @CanIgnoreReturnValue
     public Builder metric(Metric<?, ?> metric) {
       checkNotNull(metric, "metric");
-      return metric(metric.id(), displayName(metric.id()), metric.unit());
+      return metric(metric.id(), metric.displayName(), metric.unit());
     }
 
     /**
@@ -880,27 +881,17 @@ public final class Rule {
   }
 
   /**
-   * Returns the display name of a metric id: underscores become spaces, the first letter is upper
-   * case, and a variant suffix is shown in parentheses ({@code win_rate.all_created} reads "Win
-   * rate (all created)").
+   * Returns the display name of a metric id: the {@link Metric#displayName()} of the built-in
+   * metric with that id ({@code win_rate.all_created} reads "Win rate (all created)", {@code arpu}
+   * "ARPU"), else {@link Metric#defaultDisplayName(String)}.
    *
    * @param metricId a metric id
    * @return the display name
    */
   public static String displayName(String metricId) {
-    String base = metricId;
-    String variant = "";
-    int dot = metricId.indexOf('.');
-    if (dot > 0) {
-      base = metricId.substring(0, dot);
-      variant = " (" + metricId.substring(dot + 1).replace('_', ' ').replace('.', ' ') + ")";
-    }
-    String words = base.replace('_', ' ');
-    if (words.isEmpty()) {
-      return metricId;
-    }
-    String upper = words.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + words.substring(1);
-    return upper.replace("Arpu", "ARPU").replace("Nps", "NPS").replace("Csat", "CSAT")
-        .replace("clv", "CLV").replace("roi", "ROI") + variant;
+    return Metrics.registry()
+        .find(metricId)
+        .map(Metric::displayName)
+        .orElseGet(() -> Metric.defaultDisplayName(metricId));
   }
 }

@@ -135,6 +135,24 @@ class LoudMistakesTest {
             "win_rate",
             "win_rate reads deals, but the query's records hold no deal: query the deals, e.g."
                 + " Query.of(deals)");
+    // the same notes over a column store, whether the columnar engine or the records answer
+    assertThat(Query.of(ColumnStore.of(ORDERS)).metrics(Metrics.WIN_RATE).run().notes())
+        .isEqualTo(orders.notes());
+    assertThat(
+            Query.of(ColumnStore.of(DEALS))
+                .groupBy(Dimension.REP)
+                .metrics(Metrics.WIN_RATE, Metrics.QUOTA_ATTAINMENT)
+                .during(MARCH)
+                .run()
+                .notes())
+        .isEqualTo(Map.of("quota_attainment", note));
+    assertThat(
+            Query.of(ColumnStore.of(DEALS))
+                .metrics(Metrics.WIN_RATE, Metrics.STAGE_CONVERSION)
+                .during(MARCH)
+                .runParallel()
+                .notes())
+        .isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.salesmetrics.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,56 @@ class MoneyTest {
   void rejectsCurrenciesWithoutMinorUnits() {
     assertThatThrownBy(() -> Money.zero(Currency.getInstance("XAU")))
         .hasMessage("currency must have minor units: XAU");
+  }
+
+  @Test
+  void dividesRoundingHalfEvenToTheMinorUnit() {
+    assertThat(Money.of("10.00", "USD").dividedBy(3)).isEqualTo(Money.of("3.33", "USD"));
+    assertThat(Money.of("20.00", "USD").dividedBy(3)).isEqualTo(Money.of("6.67", "USD"));
+    // ties go to the even neighbour: 2.5 -> 2, 3.5 -> 4, -2.5 -> -2
+    assertThat(Money.ofMinor(5, "USD").dividedBy(2)).isEqualTo(Money.ofMinor(2, "USD"));
+    assertThat(Money.ofMinor(7, "USD").dividedBy(2)).isEqualTo(Money.ofMinor(4, "USD"));
+    assertThat(Money.ofMinor(-5, "USD").dividedBy(2)).isEqualTo(Money.ofMinor(-2, "USD"));
+    assertThat(Money.ofMinor(5, "USD").dividedBy(-2)).isEqualTo(Money.ofMinor(-2, "USD"));
+    assertThat(Money.of("1000", "JPY").dividedBy(3)).isEqualTo(Money.of("333", "JPY"));
+    assertThat(Money.ofMinor(Long.MAX_VALUE, "USD").dividedBy(1))
+        .isEqualTo(Money.ofMinor(Long.MAX_VALUE, "USD"));
+    assertThat(Money.ofMinor(Long.MIN_VALUE, "USD").dividedBy(Long.MIN_VALUE))
+        .isEqualTo(Money.ofMinor(1, "USD"));
+  }
+
+  @Test
+  void divisionByZeroOrOutOfRangeThrows() {
+    assertThatThrownBy(() -> Money.of("1.00", "USD").dividedBy(0))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessage("division of 1.00 USD by zero");
+    assertThatThrownBy(() -> Money.ofMinor(Long.MIN_VALUE, "USD").dividedBy(-1))
+        .isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void quotientRoundsOnceHalfEven() {
+    Currency usd = Currency.getInstance("USD");
+    // 100.00 × 31 / 91: 3406.593... cents -> 34.07
+    assertThat(
+            Money.quotient(
+                BigInteger.valueOf(10_000).multiply(BigInteger.valueOf(31)),
+                BigInteger.valueOf(91),
+                usd))
+        .isEqualTo(Money.of("34.07", "USD"));
+    // an exact half: 25 / 10 = 2.5 -> 2, 35 / 10 = 3.5 -> 4
+    assertThat(Money.quotient(BigInteger.valueOf(25), BigInteger.TEN, usd).minorUnits())
+        .isEqualTo(2);
+    assertThat(Money.quotient(BigInteger.valueOf(35), BigInteger.TEN, usd).minorUnits())
+        .isEqualTo(4);
+    // an intermediate far beyond a long is fine as long as the quotient fits
+    BigInteger big = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(1000));
+    assertThat(Money.quotient(big, BigInteger.valueOf(1000), usd).minorUnits())
+        .isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> Money.quotient(big, BigInteger.ONE, usd))
+        .isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Money.quotient(BigInteger.ONE, BigInteger.ZERO, usd))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessage("division of 1 minor units by zero");
   }
 }
