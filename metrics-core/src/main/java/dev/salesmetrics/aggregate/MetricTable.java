@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSet;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.salesmetrics.internal.Digits;
+import dev.salesmetrics.internal.JsonText;
 import dev.salesmetrics.internal.SafeText;
 import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.metric.Amount;
@@ -688,7 +689,7 @@ public final class MetricTable {
         if (c > 0) {
           sb.append(", ");
         }
-        jsonString(sb, header.get(c));
+        JsonText.quote(sb, header.get(c));
         sb.append(": ");
         String v = cells.get(c);
         boolean number = c == header.size() - 2;
@@ -698,7 +699,7 @@ public final class MetricTable {
         } else if (number) {
           sb.append(v);
         } else {
-          jsonString(sb, v);
+          JsonText.quote(sb, v);
         }
       }
       sb.append('}');
@@ -821,27 +822,6 @@ public final class MetricTable {
     return BigDecimal.valueOf(d.getAsDouble()).stripTrailingZeros().toPlainString();
   }
 
-  private static void jsonString(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (ch < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-          } else {
-            sb.append(ch);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
 
   /**
    * Tells whether {@code o} is a table with the same dimensions, metrics and rows.

@@ -1,6 +1,7 @@
 package dev.salesmetrics.rule;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.salesmetrics.internal.JsonText;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
@@ -142,25 +143,7 @@ final class JsonWriter {
   }
 
   private void string(String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-          } else {
-            sb.append(ch);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    JsonText.quote(sb, s);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.salesmetrics.dashboard.server;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.salesmetrics.internal.JsonText;
 import java.util.OptionalDouble;
 import javax.annotation.Nullable;
 
@@ -48,7 +49,7 @@ final class Json {
   @CanIgnoreReturnValue
   Json name(String name) {
     comma();
-    quote(sb, name);
+    JsonText.quote(sb, name);
     sb.append(':');
     first = true;
     return this;
@@ -60,7 +61,7 @@ final class Json {
     if (s == null) {
       sb.append("null");
     } else {
-      quote(sb, s);
+      JsonText.quote(sb, s);
     }
     first = false;
     return this;
@@ -127,26 +128,4 @@ final class Json {
     return sb.toString();
   }
 
-  /** Appends {@code s} as a JSON string literal. */
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
 }

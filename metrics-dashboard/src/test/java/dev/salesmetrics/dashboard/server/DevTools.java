@@ -3,6 +3,7 @@ package dev.salesmetrics.dashboard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.salesmetrics.dashboard.Chromium;
+import dev.salesmetrics.internal.JsonText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -194,7 +195,7 @@ final class DevTools implements AutoCloseable {
   /** Evaluates {@code expression} in the page, awaiting a promise; returns its value. */
   Object evaluate(String expression) {
     StringBuilder json = new StringBuilder("{\"expression\":");
-    Json.quote(json, expression);
+    JsonText.quote(json, expression);
     json.append(",\"awaitPromise\":true,\"returnByValue\":true}");
     Map<String, Object> result = call("Runtime.evaluate", json.toString());
     if (result.containsKey("exceptionDetails")) {
@@ -207,7 +208,7 @@ final class DevTools implements AutoCloseable {
   void navigate(URI url) throws InterruptedException {
     events.clear();
     StringBuilder json = new StringBuilder("{\"url\":");
-    Json.quote(json, url.toString());
+    JsonText.quote(json, url.toString());
     var unused = call("Page.navigate", json.append('}').toString());
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {

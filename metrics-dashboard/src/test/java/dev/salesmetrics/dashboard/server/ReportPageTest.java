@@ -12,6 +12,7 @@ import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.dashboard.Panel;
 import dev.salesmetrics.dashboard.Report;
 import dev.salesmetrics.dashboard.chart.Markup;
+import dev.salesmetrics.internal.JsonText;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.Metrics;
@@ -271,7 +272,7 @@ class ReportPageTest {
     assertThat(Markup.escape("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
     assertThat(Markup.escape("plain")).isSameAs("plain");
     StringBuilder sb = new StringBuilder();
-    Json.quote(sb, "<\u2028\"\\\n&");
+    JsonText.quote(sb, "<\u2028\"\\\n&");
     assertThat(sb).hasToString("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
   }
 

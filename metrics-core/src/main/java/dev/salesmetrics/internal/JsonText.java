@@ -1,0 +1,39 @@
+package dev.salesmetrics.internal;
+
+import java.util.Locale;
+
+/** JSON string literals, written the one way every JSON output of Salesmetrics uses. */
+public final class JsonText {
+  private JsonText() {}
+
+  /**
+   * Appends {@code text} as a JSON string literal: quote, backslash, line feed, carriage return
+   * and tab as their short escapes; other control characters, {@code < > &} and the line and
+   * paragraph separators (U+2028, U+2029) as {@code \}{@code uXXXX}, so the literal is also
+   * safe inside an HTML {@code <script>} element and in JavaScript; everything else as is.
+   *
+   * @param sb where to append
+   * @param text any text
+   */
+  public static void quote(StringBuilder sb, String text) {
+    sb.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

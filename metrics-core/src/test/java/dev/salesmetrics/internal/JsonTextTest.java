@@ -1,0 +1,40 @@
+package dev.salesmetrics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import dev.salesmetrics.testing.JsonReader;
+import org.junit.jupiter.api.Test;
+
+/** {@link JsonText}: the escapes by hand, and a round trip through a plain JSON reader. */
+class JsonTextTest {
+  private static String quoted(String text) {
+    StringBuilder sb = new StringBuilder();
+    JsonText.quote(sb, text);
+    return sb.toString();
+  }
+
+  @Test
+  void escapesQuotesControlsAndWhatHtmlOrJavaScriptWouldReadAsMarkup() {
+    assertThat(quoted("")).isEqualTo("\"\"");
+    assertThat(quoted("R07 Ümit")).isEqualTo("\"R07 Ümit\"");
+    assertThat(quoted("<\u2028\"\\\n&")).isEqualTo("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
+    assertThat(quoted("a\tb\rc\u0001d>\u2029")).isEqualTo("\"a\\tb\\rc\\u0001d\\u003e\\u2029\"");
+  }
+
+  @Test
+  void anyTextReadsBackAsItselfAndTheLiteralHasNoRawControlOrMarkupCharacter() {
+    qt().withExamples(2000)
+        .forAll(strings().betweenCodePoints(0, 0x2100).ofLengthBetween(0, 30))
+        .checkAssert(
+            text -> {
+              String literal = quoted(text);
+              assertThat(JsonReader.parse(literal)).isEqualTo(text);
+              assertThat(literal.chars().noneMatch(c -> c < 0x20 || c == '<' || c == '>'
+                      || c == '&' || c == 0x2028 || c == 0x2029))
+                  .as(literal)
+                  .isTrue();
+            });
+  }
+}
