@@ -10,14 +10,13 @@ import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.CurrencyMismatchException;
-import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.rule.AlertEvent;
 import dev.salesmetrics.rule.AlertListener;
 import dev.salesmetrics.rule.AlertState;
 import dev.salesmetrics.rule.Evaluation;
+import dev.salesmetrics.rule.Evaluations;
 import dev.salesmetrics.rule.Goals;
-import dev.salesmetrics.rule.Reference;
 import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
@@ -29,7 +28,6 @@ import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +44,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -207,7 +204,7 @@ final class AlertsCommand implements Callable<Integer> {
     } catch (CurrencyMismatchException | ArithmeticException e) {
       throw Failures.badData(e.getMessage());
     }
-    Goals goals = goals(rules, loaded.data().quotas());
+    Goals goals = Evaluations.quotaGoals(loaded.data().quotas(), rules);
     if (hookBuilder.isEmpty()) {
       List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
       print(out, rules, events, shown);
@@ -301,35 +298,6 @@ final class AlertsCommand implements Callable<Integer> {
       out.add(b.build());
     }
     return out;
-  }
-
-  /**
-   * Returns quota targets, per rep and quota period in major units, for the metrics of the rules
-   * against a goal or pace.
-   */
-  static Goals goals(List<Rule> rules, List<Quota> quotas) {
-    Set<String> metrics = new LinkedHashSet<>();
-    for (Rule r : rules) {
-      if (r.reference() == Reference.GOAL || r.reference() == Reference.PACE) {
-        metrics.add(r.metricId());
-      }
-    }
-    if (metrics.isEmpty() || quotas.isEmpty()) {
-      return Goals.empty();
-    }
-    Map<GroupKey, Map<Instant, BigDecimal>> sums = new LinkedHashMap<>();
-    for (Quota q : quotas) {
-      sums.computeIfAbsent(GroupKey.of("rep", q.repId()), k -> new LinkedHashMap<>())
-          .merge(q.period().start(), q.amount().toBigDecimal(), BigDecimal::add);
-    }
-    Goals.Builder b = Goals.builder();
-    for (String metric : metrics) {
-      sums.forEach(
-          (group, byStart) ->
-              byStart.forEach(
-                  (start, amount) -> b.target(metric, group, start, amount.doubleValue())));
-    }
-    return b.build();
   }
 
   private static void print(

@@ -11,8 +11,11 @@ import dev.salesmetrics.time.Period;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the aggregation core's {@link MetricTable}s into rule {@link Evaluation}s, and quotas into
@@ -95,18 +98,48 @@ public final class Evaluations {
    * @throws IllegalArgumentException if a quota's amount is zero (a goal must be positive)
    */
   public static Goals quotaGoals(Iterable<Quota> quotas, String metricId) {
-    checkNotNull(quotas, "quotas");
     checkNotNull(metricId, "metricId");
+    return quotaGoals(quotas, Set.of(metricId));
+  }
+
+  /**
+   * Returns goals made from quotas for the metric of every rule measured against a goal or its
+   * pace ({@link Reference#GOAL}, {@link Reference#PACE}), as {@link #quotaGoals(Iterable,
+   * String)} makes them for one metric; no goals when no rule needs them.
+   *
+   * @param quotas the quotas; two quotas of one rep for one period start are added
+   * @param rules the rules
+   * @return the goals
+   * @throws IllegalArgumentException if a quota's amount is zero (a goal must be positive)
+   */
+  public static Goals quotaGoals(Iterable<Quota> quotas, List<Rule> rules) {
+    checkNotNull(rules, "rules");
+    Set<String> metrics = new LinkedHashSet<>();
+    for (Rule r : rules) {
+      if (r.reference() == Reference.GOAL || r.reference() == Reference.PACE) {
+        metrics.add(r.metricId());
+      }
+    }
+    return quotaGoals(quotas, metrics);
+  }
+
+  private static Goals quotaGoals(Iterable<Quota> quotas, Set<String> metricIds) {
+    checkNotNull(quotas, "quotas");
+    if (metricIds.isEmpty()) {
+      return Goals.empty();
+    }
     Map<GroupKey, Map<Instant, BigDecimal>> sums = new LinkedHashMap<>();
     for (Quota q : quotas) {
       sums.computeIfAbsent(GroupKey.of("rep", q.repId()), k -> new LinkedHashMap<>())
           .merge(q.period().start(), q.amount().toBigDecimal(), BigDecimal::add);
     }
     Goals.Builder b = Goals.builder();
-    sums.forEach(
-        (group, byStart) ->
-            byStart.forEach(
-                (start, amount) -> b.target(metricId, group, start, amount.doubleValue())));
+    for (String metricId : metricIds) {
+      sums.forEach(
+          (group, byStart) ->
+              byStart.forEach(
+                  (start, amount) -> b.target(metricId, group, start, amount.doubleValue())));
+    }
     return b.build();
   }
 }

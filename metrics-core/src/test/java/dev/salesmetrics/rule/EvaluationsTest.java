@@ -107,4 +107,26 @@ class EvaluationsTest {
         .hasValue(10000.0);
     assertThat(goals.target("win_rate", GroupKey.of("rep", "R01"), march.start())).isEmpty();
   }
+
+  @Test
+  void quotasBecomeGoalsForTheMetricOfEachRuleAgainstAGoalOrPace() {
+    Period march = Period.of(LocalDate.of(2025, 3, 1), Granularity.MONTH, ZoneOffset.UTC);
+    List<Quota> quotas = List.of(new Quota("R07", march, Money.of("50000.00", "USD")));
+    Rule goal =
+        Rule.builder("volume-goal").metric(Metrics.SALES_VOLUME).per("rep").below()
+            .againstGoal().warning(0.8).build();
+    Rule pace =
+        Rule.builder("revenue-pace").metric(Metrics.REVENUE).per("rep").below()
+            .againstPace().warning(0.9).build();
+    Rule value =
+        Rule.builder("low-win-rate").metric(Metrics.WIN_RATE).per("rep").below()
+            .warning(0.2).build();
+    Goals goals = Evaluations.quotaGoals(quotas, List.of(goal, pace, value));
+    GroupKey r07 = GroupKey.of("rep", "R07");
+    assertThat(goals.target("sales_volume", r07, march.start())).hasValue(50000.0);
+    assertThat(goals.target("revenue", r07, march.start())).hasValue(50000.0);
+    assertThat(goals.target("win_rate", r07, march.start())).isEmpty();
+    assertThat(goals.size()).isEqualTo(2);
+    assertThat(Evaluations.quotaGoals(quotas, List.of(value))).isEqualTo(Goals.empty());
+  }
 }

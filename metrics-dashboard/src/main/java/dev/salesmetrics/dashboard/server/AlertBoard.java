@@ -7,20 +7,17 @@ import com.google.common.collect.ImmutableList;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.metric.MetricValue;
-import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.rule.AlertEvent;
 import dev.salesmetrics.rule.AlertListener;
 import dev.salesmetrics.rule.AlertState;
 import dev.salesmetrics.rule.EngineState;
 import dev.salesmetrics.rule.Evaluation;
 import dev.salesmetrics.rule.Goals;
-import dev.salesmetrics.rule.Reference;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
 import dev.salesmetrics.rule.Severity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -39,7 +36,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,35 +241,6 @@ final class AlertBoard {
   /** The current state of a rule and group, as the engine keeps it. */
   AlertState state(String ruleId, GroupKey group) {
     return engine == null ? AlertState.INACTIVE : engine.state(ruleId, group);
-  }
-
-  /**
-   * Returns goals from quotas for the metrics of the rules against a goal or pace: per rep and
-   * quota period, in major units (quotas of one rep and period start are added).
-   */
-  static Goals quotaGoals(List<Rule> rules, List<Quota> quotas) {
-    Set<String> metrics = new LinkedHashSet<>();
-    for (Rule r : rules) {
-      if (r.reference() == Reference.GOAL || r.reference() == Reference.PACE) {
-        metrics.add(r.metricId());
-      }
-    }
-    if (metrics.isEmpty() || quotas.isEmpty()) {
-      return Goals.empty();
-    }
-    Map<GroupKey, Map<Instant, BigDecimal>> sums = new LinkedHashMap<>();
-    for (Quota q : quotas) {
-      sums.computeIfAbsent(GroupKey.of("rep", q.repId()), k -> new LinkedHashMap<>())
-          .merge(q.period().start(), q.amount().toBigDecimal(), BigDecimal::add);
-    }
-    Goals.Builder b = Goals.builder();
-    for (String metric : metrics) {
-      sums.forEach(
-          (group, byStart) ->
-              byStart.forEach(
-                  (start, amount) -> b.target(metric, group, start, amount.doubleValue())));
-    }
-    return b.build();
   }
 
   // ---- the state file --------------------------------------------------------------------------

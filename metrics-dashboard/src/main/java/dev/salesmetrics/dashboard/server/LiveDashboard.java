@@ -11,6 +11,7 @@ import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.rule.AlertEvent;
 import dev.salesmetrics.rule.AlertListener;
+import dev.salesmetrics.rule.Evaluations;
 import dev.salesmetrics.rule.Goals;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.time.Period;
@@ -847,7 +848,7 @@ public final class LiveDashboard implements AutoCloseable {
           stateFile = data.stateDirectory().resolve("alert-state.txt");
         }
         if (g == null) {
-          g = AlertBoard.quotaGoals(rules, data.dataset().quotas());
+          g = Evaluations.quotaGoals(data.dataset().quotas(), rules);
         }
       } else {
         source = new ViewSource(checkNotNull(views));
