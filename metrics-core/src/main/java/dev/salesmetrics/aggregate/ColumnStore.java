@@ -453,6 +453,28 @@ public final class ColumnStore implements Iterable<SalesRecord> {
     }
 
     /**
+     * Adds every segment and record of a built store, after the segments of each kind taken
+     * before: its deals after the deals appended so far, and so on. The columns are shared, not
+     * copied (a store is immutable).
+     *
+     * @param store a built store
+     * @return this builder
+     * @throws IllegalStateException if this store was built
+     */
+    @CanIgnoreReturnValue
+    public synchronized Builder addAll(ColumnStore store) {
+      checkOpen();
+      checkNotNull(store, "store");
+      deals.addAll(store.deals);
+      orders.addAll(store.orders);
+      leads.addAll(store.leads);
+      customers.addAll(store.customers);
+      responses.addAll(store.responses);
+      others.addAll(store.others);
+      return this;
+    }
+
+    /**
      * Seals every appender and returns the store.
      *
      * @return the store

@@ -57,6 +57,11 @@ final class Row {
     return mapping;
   }
 
+  /** Tells whether the header lacks a required column (a lenient read goes on without it). */
+  boolean missesRequiredColumn() {
+    return !missingRequired.isEmpty();
+  }
+
   boolean hasColumn(String column) {
     return columns.containsKey(column) || mapping.defaultValue(column).isPresent();
   }

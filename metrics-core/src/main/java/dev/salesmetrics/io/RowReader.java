@@ -74,11 +74,12 @@ final class RowReader {
   }
 
   /** One record: its cells and the physical line it starts on (counted by its parser). */
-  private record Cells(long line, List<String> fields) {}
+  record Cells(long line, List<String> fields) {}
 
   /** Collects the cells of each record and remembers the line the current record starts on. */
-  private static final class CellsHandler extends CsvCallbackHandler<Cells> {
-    private long line;
+  static final class CellsHandler extends CsvCallbackHandler<Cells> {
+    /** The line the current (or last) record starts on, 1-based. */
+    long line;
     private List<String> fields = new ArrayList<>();
     private RecordType type = RecordType.DATA;
 
@@ -156,7 +157,7 @@ final class RowReader {
     return StandardCharsets.UTF_8;
   }
 
-  private static CsvReader<Cells> parser(CellsHandler handler, Reader text) {
+  static CsvReader<Cells> parser(CellsHandler handler, Reader text) {
     return CsvReader.builder()
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -222,35 +223,58 @@ final class RowReader {
             continue;
           }
           rows++;
-          RejectedRow bad;
-          if (fields.size() != width) {
-            bad = new RejectedRow(file, line, null, null, raggedReason(fields, width));
-          } else {
-            row.reset(fields, line);
-            T parsed;
-            try {
-              parsed = parser.parse(row);
-              keys.claim(parsed, row);
-            } catch (CsvFormatException e) {
-              throw e;
-            } catch (BadCell e) {
-              bad = e.at(file, line);
-              reject(bad, options, e, rejected);
-              continue;
-            } catch (IllegalArgumentException | ArithmeticException e) {
-              bad = fromRecordError(file, line, row, e);
-              reject(bad, options, e, rejected);
-              continue;
-            }
+          T parsed = record(file, line, fields, width, row, options, parser, keys, rejected);
+          if (parsed != null) {
             sink.accept(parsed);
             loaded++;
-            continue;
           }
-          reject(bad, options, null, rejected);
         }
       }
     }
     return new LoadReport(file, rows, loaded, rejected);
+  }
+
+  /**
+   * Turns the cells of one data record into a record: the checks of every data row (its width,
+   * its cells, the record's rules, its key). Returns the record, or null after adding the
+   * rejected row to {@code rejected} in lenient mode.
+   *
+   * @throws CsvFormatException in strict mode for a bad row
+   */
+  @Nullable
+  static <T> T record(
+      String file,
+      long line,
+      List<String> fields,
+      int width,
+      Row row,
+      CsvOptions options,
+      RowParser<T> parser,
+      KeyCheck<? super T> keys,
+      List<RejectedRow> rejected) {
+    if (fields.size() != width) {
+      reject(
+          new RejectedRow(file, line, null, null, raggedReason(fields, width)),
+          options,
+          null,
+          rejected);
+      return null;
+    }
+    row.reset(fields, line);
+    T parsed;
+    try {
+      parsed = parser.parse(row);
+      keys.claim(parsed, row);
+    } catch (CsvFormatException e) {
+      throw e;
+    } catch (BadCell e) {
+      reject(e.at(file, line), options, e, rejected);
+      return null;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      reject(fromRecordError(file, line, row, e), options, e, rejected);
+      return null;
+    }
+    return parsed;
   }
 
   private static void reject(
@@ -261,7 +285,7 @@ final class RowReader {
     into.add(bad);
   }
 
-  private static Row header(
+  static Row header(
       String file, long line, CsvFile schema, CsvOptions options, List<String> headers) {
     ColumnMapping mapping = options.mapping(schema);
     Map<String, Integer> columns = new HashMap<>();
@@ -307,7 +331,7 @@ final class RowReader {
     return new RejectedRow(file, line, null, null, message);
   }
 
-  private static String quoteReason(CsvParseException e) {
+  static String quoteReason(CsvParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     return "bad quoting: " + cause.getMessage();
   }
