@@ -322,6 +322,33 @@ final class CellStore {
     return false;
   }
 
+  /**
+   * Merges a block of kernel slots (a cell's {@link Plan#width} longs, as laid out by the plan)
+   * into a cell.
+   */
+  void mergeBlock(int cell, long[] block, int blockBase, String step) {
+    int a = cell * width;
+    for (int m = 0; m < plan.kernels.length; m++) {
+      Kernel<?, ?> k = plan.kernels[m];
+      if (k == null) {
+        continue;
+      }
+      int p = plan.presence[m];
+      if (block[blockBase + p] == 0) {
+        continue;
+      }
+      try {
+        if (slots[a + p] == 0) {
+          System.arraycopy(block, blockBase + p, slots, a + p, 1 + k.size());
+        } else {
+          k.merge(slots, a + p + 1, block, blockBase + p + 1);
+        }
+      } catch (RuntimeException e) {
+        throw ErrorContext.add(e, where(m, cell) + ", " + step);
+      }
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void mergeCell(int mine, CellStore other, int theirs, String step) {
     int a = mine * width;

@@ -37,8 +37,9 @@ import javax.annotation.Nullable;
  * slots through a {@link RecordView} of the record, other metrics their accumulators. No key
  * object is built per record, and nothing is allocated but new groups and cells. Not thread safe.
  *
- * <p><b>Live cells</b> ({@link Plan#newLiveCells}, for metrics on accumulators) apply each record
- * to every metric or to none: each accumulator has a twin, the committed one, which receives a
+ * <p><b>Live cells</b> ({@link Plan#newLiveCells}) feed the metrics on accumulators only (a live
+ * view runs its kernel metrics on per-writer cells of its own, see {@link LiveCells}), and apply
+ * each record to every one of them or to none: each accumulator has a twin, the committed one, which receives a
  * record only after every accumulator the record goes to has accepted it. When one throws, the
  * accumulators the record already reached (and the one that threw, which may have changed before
  * throwing) are replaced by copies of their twins, or removed when the record created them, and
@@ -53,7 +54,7 @@ final class Cells {
   final CellStore store;
   private final Keys keys;
   private final int metricCount;
-  private final Class<?>[] recordTypes;
+  private final Class<?>[][] recordKinds;
   private final boolean[] spanning;
   @Nullable private final PeriodLookup lookup;
   private final int[] rangeIds;
@@ -86,23 +87,20 @@ final class Cells {
    * record whole or not at all and keep the periods {@code retention} keeps.
    */
   Cells(Plan plan, @Nullable Retention retention, boolean live) {
-    if (live && plan.hasKernels()) {
-      throw new IllegalArgumentException("live cells hold metrics on accumulators only");
-    }
     this.plan = plan;
     this.retention = retention;
     this.live = live;
     this.keys = Keys.chained(plan);
     this.store = live ? CellStore.withTwins(plan, keys) : CellStore.dynamic(plan, keys);
     this.metricCount = plan.metrics.size();
-    this.recordTypes = new Class<?>[metricCount];
+    this.recordKinds = new Class<?>[metricCount][];
     this.spanning = new boolean[metricCount];
     this.placements = new Placement<?>[metricCount];
     this.updates = new Kernel.Update<?>[metricCount];
     this.views = new RecordView<?>[metricCount];
     Map<Class<?>, RecordView<?>> viewByRow = new HashMap<>();
     for (int i = 0; i < metricCount; i++) {
-      recordTypes[i] = plan.metrics.get(i).recordType();
+      recordKinds[i] = plan.metrics.get(i).recordKinds().toArray(new Class<?>[0]);
       spanning[i] = plan.metrics.get(i).placement().isSpanning();
       placements[i] = plan.metrics.get(i).placement();
       Kernel<?, ?> k = plan.kernels[i];
@@ -151,10 +149,10 @@ final class Cells {
     }
     if (plan.splitProducts && record instanceof Order order && order.lines().size() > 1) {
       for (Order part : productParts(order)) {
-        addPart(part);
+        addPart(part, live);
       }
     } else {
-      addPart(record);
+      addPart(record, live);
     }
   }
 
@@ -179,7 +177,7 @@ final class Cells {
     Instant lastAt = null;
     int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
-      if (!recordTypes[m].isInstance(part) || (accumulatorsOnly && updates[m] != null)) {
+      if (!reads(recordKinds[m], part) || (accumulatorsOnly && updates[m] != null)) {
         continue;
       }
       if (group < 0) {
@@ -211,6 +209,16 @@ final class Cells {
         }
       }
     }
+  }
+
+  /** Tells whether a metric of these record kinds reads {@code part}. */
+  private static boolean reads(Class<?>[] kinds, SalesRecord part) {
+    for (Class<?> kind : kinds) {
+      if (kind.isInstance(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */
@@ -405,6 +413,9 @@ final class Cells {
       }
       int target = -1;
       for (int m = 0; m < metricCount; m++) {
+        if (plan.kernels[m] != null) {
+          continue; // a live view's kernel metrics run on its writers' cells
+        }
         MetricAccumulator<?, ?> acc = store.object(c, m);
         if (acc == null) {
           continue;

@@ -54,6 +54,11 @@ final class ColumnarEngine {
   @Nullable private final PeriodBuckets buckets;
   @Nullable private final int[] bucketPeriod;
   private final WindowBounds[] bounds;
+  /** With buckets of whole UTC days: the period of each day from {@link #dayBase}, or -1. */
+  @Nullable private final int[] dayPeriod;
+
+  private final long dayBase;
+  private final long dayEnd;
 
   /** The kernel metrics of one kind of row placed by one instant field, or spanning. */
   private static final class Route {
@@ -181,6 +186,20 @@ final class ColumnarEngine {
     this.buckets = keys == null ? null : b;
     this.bucketPeriod = keys == null ? null : map;
     this.bounds = new WindowBounds[keys == null ? 0 : p];
+    int[] days = keys == null || b == null ? null : b.dayTable();
+    if (days != null) {
+      int[] byDay = new int[days.length];
+      for (int i = 0; i < days.length; i++) {
+        byDay[i] = map[days[i]];
+      }
+      this.dayPeriod = byDay;
+      this.dayBase = b.base();
+      this.dayEnd = b.end();
+    } else {
+      this.dayPeriod = null;
+      this.dayBase = 0;
+      this.dayEnd = 0;
+    }
     if (keys != null && (keys.periods == null || keys.periods.size() > 0)) {
       CellStore probe = CellStore.dynamic(plan, keys);
       for (int i = 0; i < p; i++) {
@@ -231,16 +250,9 @@ final class ColumnarEngine {
           continue;
         }
         Columns.Instants column = s.instants(route.field);
-        long[] seconds = column == null ? null : column.seconds;
-        if (seconds == null) {
-          continue;
-        }
-        for (int r = 0; r < s.size; r++) {
-          long sec = seconds[r];
-          if (sec != Columns.NO_INSTANT) {
-            min = Math.min(min, sec);
-            max = Math.max(max, sec);
-          }
+        if (column != null) {
+          min = Math.min(min, column.min);
+          max = Math.max(max, column.max);
         }
       }
     }
@@ -511,11 +523,27 @@ final class ColumnarEngine {
                     && (plan.during == null
                         || plan.during.contains(Instant.ofEpochSecond(sec, column.nano(r))));
           }
+        } else if (dayPeriod != null && seconds != null && !split) {
+          // periods made of whole UTC days: a row's period is a lookup by its day number
+          int[] days = dayPeriod;
+          long lo = dayBase;
+          long hi = dayEnd;
+          int periodCount = periods;
+          for (int j = 0; j < n; j++) {
+            long sec = seconds[b + j];
+            int p = sec >= lo && sec < hi ? days[(int) ((sec - lo) / 86_400)] : -1;
+            cell[j] = p < 0 ? -1 : group[j] * periodCount + p;
+            period[j] = p;
+            update[j] = true;
+          }
         } else {
           for (int j = 0; j < n; j++) {
             int r = b + j;
             long sec = seconds == null ? Columns.NO_INSTANT : seconds[r];
-            int p = sec == Columns.NO_INSTANT || (split && s.severalProducts(r)) ? -1 : period(s, column, r, route, sec);
+            int p =
+                sec == Columns.NO_INSTANT || (split && s.severalProducts(r))
+                    ? -1
+                    : period(s, column, r, route, sec);
             cell[j] = p < 0 ? -1 : cells.cell(group[j], p);
             period[j] = p;
             update[j] = true;
@@ -572,6 +600,9 @@ final class ColumnarEngine {
       int[] presence = route.presence;
       int j = 0;
       int k = 0;
+      long[] data = cells.slots; // no cell is added while the batch is fed
+      slots.at(data, 0);
+      int width = plan.width;
       try {
         switch (u.length) {
           case 1 -> {
@@ -582,12 +613,11 @@ final class ColumnarEngine {
               if (c < 0) {
                 continue;
               }
-              long[] data = cells.slots;
-              int base = c * plan.width;
+              int base = c * width;
               data[base + p0] = 1;
               if (update[j]) {
                 row(view, b + j);
-                u0.update(view, slots.at(data, base + p0 + 1), bounds(period[j]));
+                u0.update(view, slots.at(base + p0 + 1), bounds(period[j]));
               }
             }
           }
@@ -601,17 +631,16 @@ final class ColumnarEngine {
               if (c < 0) {
                 continue;
               }
-              long[] data = cells.slots;
-              int base = c * plan.width;
+              int base = c * width;
               data[base + p0] = 1;
               data[base + p1] = 1;
               if (update[j]) {
                 row(view, b + j);
                 WindowBounds w = bounds(period[j]);
                 k = 0;
-                u0.update(view, slots.at(data, base + p0 + 1), w);
+                u0.update(view, slots.at(base + p0 + 1), w);
                 k = 1;
-                u1.update(view, slots.at(data, base + p1 + 1), w);
+                u1.update(view, slots.at(base + p1 + 1), w);
               }
             }
           }
@@ -627,8 +656,7 @@ final class ColumnarEngine {
               if (c < 0) {
                 continue;
               }
-              long[] data = cells.slots;
-              int base = c * plan.width;
+              int base = c * width;
               data[base + p0] = 1;
               data[base + p1] = 1;
               data[base + p2] = 1;
@@ -636,11 +664,11 @@ final class ColumnarEngine {
                 row(view, b + j);
                 WindowBounds w = bounds(period[j]);
                 k = 0;
-                u0.update(view, slots.at(data, base + p0 + 1), w);
+                u0.update(view, slots.at(base + p0 + 1), w);
                 k = 1;
-                u1.update(view, slots.at(data, base + p1 + 1), w);
+                u1.update(view, slots.at(base + p1 + 1), w);
                 k = 2;
-                u2.update(view, slots.at(data, base + p2 + 1), w);
+                u2.update(view, slots.at(base + p2 + 1), w);
               }
             }
           }
@@ -650,8 +678,7 @@ final class ColumnarEngine {
               if (c < 0) {
                 continue;
               }
-              long[] data = cells.slots;
-              int base = c * plan.width;
+              int base = c * width;
               boolean up = update[j];
               if (up) {
                 row(view, b + j);
@@ -660,7 +687,7 @@ final class ColumnarEngine {
               for (k = 0; k < u.length; k++) {
                 data[base + presence[k]] = 1;
                 if (up) {
-                  u[k].update(view, slots.at(data, base + presence[k] + 1), w);
+                  u[k].update(view, slots.at(base + presence[k] + 1), w);
                 }
               }
             }

@@ -229,6 +229,9 @@ final class Columns {
   static final class Instants {
     @Nullable long[] seconds;
     @Nullable int[] nanos;
+    /** The smallest and largest epoch second set (MAX and MIN while there is none). */
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
 
     void set(int row, int capacity, long second, int nano) {
       if (seconds == null) {
@@ -239,6 +242,10 @@ final class Columns {
         Arrays.fill(seconds, NO_INSTANT);
       }
       seconds[row] = second;
+      if (second != NO_INSTANT) {
+        min = Math.min(min, second);
+        max = Math.max(max, second);
+      }
       if (nano != 0) {
         if (nanos == null) {
           nanos = new int[capacity];

@@ -2,8 +2,8 @@ package dev.salesmetrics.aggregate;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
@@ -118,6 +118,9 @@ public final class Dimension {
           ImmutableMap.of());
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+  private static final ImmutableList<String> BUILT_IN =
+      ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
 
   private final String id;
   @Nullable private final Function<? super SalesRecord, String> value;
@@ -270,6 +273,17 @@ public final class Dimension {
   }
 
   /**
+   * Returns the day dimension in {@code zone}: from one local midnight to the next (23 or 25 hours
+   * on the days clocks change).
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by day
+   */
+  public static Dimension day(ZoneId zone) {
+    return period(Granularity.DAY, zone);
+  }
+
+  /**
    * Returns the calendar-month dimension in {@code zone}.
    *
    * @param zone the zone
@@ -300,6 +314,17 @@ public final class Dimension {
   }
 
   /**
+   * Returns the calendar-year dimension in {@code zone}; for fiscal years use {@link
+   * #period(Granularity, ZoneId, FiscalCalendar)}.
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by year
+   */
+  public static Dimension year(ZoneId zone) {
+    return period(Granularity.YEAR, zone);
+  }
+
+  /**
    * Returns a custom dimension.
    *
    * <pre>{@code
@@ -321,6 +346,26 @@ public final class Dimension {
           "dimension id must be lowercase snake_case and not \"period\": \"" + id + "\"");
     }
     return new Dimension(id, value);
+  }
+
+  /**
+   * Returns the ids of the built-in dimensions, the ones a rule file's {@code per} and the
+   * command line's {@code --by} know.
+   *
+   * @return {@code rep, team, region, product, campaign, source, customer}
+   */
+  public static ImmutableList<String> builtInIds() {
+    return BUILT_IN;
+  }
+
+  /**
+   * Tells whether {@code id} can be a dimension id: lowercase snake_case and not {@code period}.
+   *
+   * @param id a candidate id
+   * @return true for {@code rep}, {@code deal_size}; false for {@code Rep}, {@code period}
+   */
+  public static boolean isValidId(String id) {
+    return ID.matcher(checkNotNull(id, "id")).matches() && !id.equals("period");
   }
 
   /**

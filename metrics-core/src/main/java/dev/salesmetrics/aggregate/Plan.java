@@ -193,8 +193,9 @@ final class Plan {
   }
 
   /**
-   * Returns empty cells for a live stripe: each record applied to every metric or to none, only
-   * the periods {@code retention} keeps. Only for a plan whose metrics run on accumulators.
+   * Returns empty cells for a live stripe: each record applied to every metric on accumulators or
+   * to none, only the periods {@code retention} keeps (the kernel metrics run on {@link
+   * LiveCells}).
    */
   Cells newLiveCells(Retention retention) {
     return new Cells(this, retention, true);

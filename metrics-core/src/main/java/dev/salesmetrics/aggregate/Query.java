@@ -3,6 +3,8 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Iterables;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
@@ -29,8 +31,10 @@ import javax.annotation.Nullable;
  * t.print();
  * }</pre>
  *
- * <p><b>Routing.</b> Each record goes to every metric whose {@link Metric#recordType()} it is an
- * instance of, in the group given by its dimension values. With a period dimension, a record of a
+ * <p><b>Routing.</b> Each record goes to every metric that reads its kind ({@link
+ * Metric#recordKinds()}: deals and quotas for quota attainment, deals alone for win rate), in the
+ * group given by its dimension values; a record of another kind never reaches the metric and
+ * never makes a group for it. With a period dimension, a record of a
  * <em>placed</em> metric goes to the one period containing the metric's placing instant (a record
  * without that instant, such as an open deal for win rate, belongs to no period and is skipped
  * for that metric); a record of a <em>spanning</em> metric (churn, pipeline at the period start)
@@ -45,6 +49,12 @@ import javax.annotation.Nullable;
  * shows an undefined win rate when not grouped by period). A spanning metric therefore has a row
  * in every period of the range for every group that has one of its records. See {@link Dimension}
  * for missing values ({@value Dimension#NONE}) and product splitting.
+ *
+ * <p><b>Kinds of record.</b> A metric needs every kind of record it reads: when the input holds
+ * records but none of one of those kinds ({@code Query.of(deals)} with quota attainment, which
+ * also reads quotas), the table's {@link MetricTable#notes()} say which records are missing, and
+ * {@code print()} shows it. To mix kinds, pass several lists, {@code Query.of(deals, quotas)}, or
+ * a whole data set, {@code Query.of(data.records())}.
  *
  * <p><b>As-of.</b> With {@link #asOf(Instant)} each record is first replaced by its state as
  * known at that instant (records that did not exist yet are skipped); periods and filters see that
@@ -130,6 +140,27 @@ public final class Query {
     checkNotNull(store, "store");
     return new Query(
         store, store, ImmutableList.of(), ImmutableList.of(), Plan.ACCEPT_ALL, null, null, null);
+  }
+
+  /**
+   * Starts a query over the records of several lists, in order, which may be of different kinds:
+   * {@code Query.of(deals, quotas)}. The lists are read when the query runs, not copied.
+   *
+   * @param first the first records
+   * @param more more records, of any kind
+   * @return a query with no grouping and no metric yet
+   */
+  @SafeVarargs
+  public static Query of(
+      Iterable<? extends SalesRecord> first, Iterable<? extends SalesRecord>... more) {
+    checkNotNull(first, "first");
+    checkNotNull(more, "more");
+    List<Iterable<? extends SalesRecord>> parts = new ArrayList<>();
+    parts.add(first);
+    for (Iterable<? extends SalesRecord> m : more) {
+      parts.add(checkNotNull(m, "records"));
+    }
+    return of(Iterables.concat(parts));
   }
 
   /**
@@ -322,13 +353,13 @@ public final class Query {
   public MetricTable run() {
     Plan plan = plan();
     if (columns != null && ColumnarEngine.supports(plan)) {
-      return new ColumnarEngine(plan, columns).run(null, 1);
+      return new ColumnarEngine(plan, columns).run(null, 1).withNotes(notes());
     }
     Cells cells = plan.newCells();
     for (SalesRecord r : records) {
       cells.add(r);
     }
-    return plan.toTable(cells.store);
+    return plan.toTable(cells.store).withNotes(notes());
   }
 
   /**
@@ -369,7 +400,7 @@ public final class Query {
     checkNotNull(executor, "executor");
     Plan plan = plan();
     if (columns != null && ColumnarEngine.supports(plan)) {
-      return new ColumnarEngine(plan, columns).run(executor, maxChunks, minChunk);
+      return new ColumnarEngine(plan, columns).run(executor, maxChunks, minChunk).withNotes(notes());
     }
     List<? extends SalesRecord> list = asList(records);
     int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
@@ -384,7 +415,14 @@ public final class Query {
               return cells;
             },
             Cells::mergeFrom);
-    return plan.toTable(merged.store);
+    return plan.toTable(merged.store).withNotes(notes());
+  }
+
+  /** The notes on kinds of record the metrics read that the input lacks ({@link RecordKinds}). */
+  private ImmutableMap<String, String> notes() {
+    return columns != null
+        ? RecordKinds.notes(columns, metrics)
+        : RecordKinds.notes(records, metrics);
   }
 
   private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {

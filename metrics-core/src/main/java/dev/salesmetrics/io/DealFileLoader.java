@@ -86,6 +86,7 @@ final class DealFileLoader {
     StageJoin read() throws IOException;
   }
 
+  private final Path path;
   private final String file;
   private final CsvOptions options;
   @Nullable private final StageJoin join;
@@ -96,11 +97,14 @@ final class DealFileLoader {
   private int[] columnOf = new int[0];
   private long[] stageIdHashes = new long[0];
   private long headerLine;
+  /** The header index of deal_id, or -1. */
+  private int idIndex = -1;
   /** Set when a chunk did not end where the next one started. */
   private boolean resync;
 
   private DealFileLoader(Path path, CsvOptions options, @Nullable StageJoin join, FileChannel ch)
       throws IOException {
+    this.path = path;
     Path name = path.getFileName();
     this.file = name == null ? path.toString() : name.toString();
     this.options = options;
@@ -145,10 +149,33 @@ final class DealFileLoader {
     }
     long start =
         head.length >= 3 && b0 == 0xEF && b1 == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
-    OneRecord header = OneRecord.read(fileReader(start));
+    ColumnMapping mapping = options.mapping(CsvFile.DEALS);
+    if (new DateReader(file, mapping, options).detects() || mapping.skipsReportFooter()) {
+      return null;
+    }
+    // the separator, found as the object loader finds it
+    char separator;
+    long skip = 0; // a "sep=," line before the header
+    try (Reader text = RowReader.openFile(path)) {
+      LineReplay replay = new LineReplay(text);
+      Separators.FirstLine first = Separators.FirstLine.read(replay);
+      if (first.declared() != 0) {
+        separator = first.declared();
+        skip = first.line();
+      } else {
+        Character given = options.separator().orElse(null);
+        separator = given != null ? given : Separators.detect(file, first);
+      }
+    }
+    if (separator != ',') {
+      return null;
+    }
+    start = skipLines(start, skip);
+    OneRecord header = OneRecord.read(fileReader(start), true);
     if (header.error != null) {
       throw new CsvFormatException(
-          new RejectedRow(file, header.line, null, null, RowReader.quoteReason(header.error)),
+          new RejectedRow(
+              file, skip + header.line, null, null, RowReader.quoteReason(header.error)),
           header.error);
     }
     ColumnStore.Builder builder = ColumnStore.builder();
@@ -156,18 +183,23 @@ final class DealFileLoader {
       return new Loaded(builder.build(), new LoadReport(file, 0, 0, List.of()), join);
     }
     headers = header.fields;
-    headerLine = header.line;
-    Row row = RowReader.header(file, headerLine, CsvFile.DEALS, options, headers);
+    headerLine = skip + header.line;
+    Row row = header();
     if (row.missesRequiredColumn()) {
       return null;
     }
     width = headers.size();
     columnOf = columnIndex(headers);
+    for (int i = 0; i < columnOf.length; i++) {
+      if (columnOf[i] == ID) {
+        idIndex = i;
+      }
+    }
     if (header.next < 0) {
       return new Loaded(builder.build(), new LoadReport(file, 0, 0, List.of()), join);
     }
-    long linesBefore = header.next - 1;
-    long dataStart = skipLines(start, linesBefore);
+    long dataStart = skipLines(start, header.next - 1);
+    long linesBefore = skip + header.next - 1;
     if (join != null) {
       List<Long> hashes = new ArrayList<>();
       for (String id : join.dealIds()) {
@@ -229,7 +261,7 @@ final class DealFileLoader {
     }
     for (int c = 0; c + 1 < parts.size(); c++) {
       Chunk p = parts.get(c);
-      if (p.failure != null) {
+      if (p.failure != null && join == null) {
         break; // the chunks after a strict failure do not matter
       }
       if (p.end != parts.get(c + 1).start) {
@@ -238,6 +270,18 @@ final class DealFileLoader {
       }
     }
     return finish(builder, parts, linesBefore);
+  }
+
+  /** The header row of the file, with a date reader of its own. */
+  private Row header() {
+    return RowReader.header(
+        file,
+        headerLine,
+        CsvFile.DEALS,
+        options,
+        headers,
+        ',',
+        new DateReader(file, options.mapping(CsvFile.DEALS), options));
   }
 
   /** Shifts line numbers, checks duplicate ids and chooses the strict failure. */
@@ -259,6 +303,10 @@ final class DealFileLoader {
       base += p.lines;
     }
     ColumnStore store = builder.build();
+    if (join != null && stagesTakenTwice(parts)) {
+      // two rows of one id with stage rows: which takes them depends on file order
+      return null;
+    }
     Duplicate dup = firstDuplicate(store, parts.subList(0, used));
     if (dup != null) {
       if (failure == null && options.isLenient()) {
@@ -275,13 +323,21 @@ final class DealFileLoader {
     }
     long rows = 0;
     List<RejectedRow> rejected = new ArrayList<>();
+    List<LoadWarning> warnings = new ArrayList<>();
     for (Chunk p : parts) {
       rows += p.rows;
       for (RejectedRow r : p.rejected) {
         rejected.add(shift(r, p.base));
       }
+      for (LoadWarning w : p.warnings) {
+        warnings.add(
+            w.file().equals(file)
+                ? new LoadWarning(w.file(), w.line() + p.base, w.column(), w.value(), w.reason())
+                : w);
+      }
     }
-    return new Loaded(store, new LoadReport(file, rows, store.deals(), rejected), join);
+    return new Loaded(
+        store, new LoadReport(file, rows, store.deals(), rejected, warnings, 0, null), join);
   }
 
   private RejectedRow shift(RejectedRow r, long base) {
@@ -297,6 +353,26 @@ final class DealFileLoader {
       return e;
     }
     return new CsvFormatException(shift(e.toRejectedRow(), base), e.getCause());
+  }
+
+  private static boolean stagesTakenTwice(List<Chunk> parts) {
+    int n = 0;
+    for (Chunk p : parts) {
+      n += p.stageTakers;
+    }
+    long[] all = new long[n];
+    int k = 0;
+    for (Chunk p : parts) {
+      System.arraycopy(p.stageTakerIds, 0, all, k, p.stageTakers);
+      k += p.stageTakers;
+    }
+    Arrays.sort(all);
+    for (int i = 1; i < all.length; i++) {
+      if (all[i] == all[i - 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private record Duplicate(long line, long first, String id) {}
@@ -493,20 +569,27 @@ final class DealFileLoader {
     /** Whether the parser read to the end of the text. */
     boolean hitEnd;
 
-    static OneRecord read(Reader text) throws IOException {
+    /** Reads the first record, or the first with a cell that is not empty if {@code skipEmpty}. */
+    static OneRecord read(Reader text, boolean skipEmpty) throws IOException {
       OneRecord r = new OneRecord();
       EndWatch watch = new EndWatch(text);
       RowReader.CellsHandler handler = new RowReader.CellsHandler();
-      try (CsvReader<RowReader.Cells> csv = RowReader.parser(handler, watch)) {
+      try (CsvReader<RowReader.Cells> csv = RowReader.parser(handler, watch, ',')) {
         Iterator<RowReader.Cells> it = csv.iterator();
         try {
-          if (!it.hasNext()) {
-            r.hitEnd = true;
-            return r;
+          while (true) {
+            if (!it.hasNext()) {
+              r.hitEnd = true;
+              return r;
+            }
+            RowReader.Cells c = it.next();
+            if (skipEmpty && RowReader.allEmpty(c.fields())) {
+              continue;
+            }
+            r.fields = c.fields();
+            r.line = c.line();
+            break;
           }
-          RowReader.Cells c = it.next();
-          r.fields = c.fields();
-          r.line = c.line();
         } catch (CsvParseException e) {
           r.error = e;
           r.line = Math.max(1, handler.line);
@@ -569,9 +652,13 @@ final class DealFileLoader {
     long rows;
     long base;
     final List<RejectedRow> rejected = new ArrayList<>();
+    final List<LoadWarning> warnings = new ArrayList<>();
     @Nullable CsvFormatException failure;
     long failureLine;
     int appended;
+    /** The id hashes of rows given to the object parser whose id has stage rows. */
+    long[] stageTakerIds = new long[0];
+    int stageTakers;
     long[] hashes = new long[1024];
     private int[] rowLines = new int[1024];
 
@@ -592,7 +679,7 @@ final class DealFileLoader {
       this.dataStart = dataStart;
       this.nominal = nominal;
       this.nextNominal = nextNominal;
-      this.row = RowReader.header(file, headerLine, CsvFile.DEALS, options, headers);
+      this.row = header();
       this.parser = join != null ? join.dealParser() : CsvFormat.DEALS.rowParser(options);
       Arrays.fill(currencyDigits, -2);
     }
@@ -607,7 +694,9 @@ final class DealFileLoader {
         nextStart = nextNominal >= size ? size : lineStart(nextNominal);
         load(start, (int) Math.min(Integer.MAX_VALUE - 16, nextStart - start + SLACK));
         long pos = start;
-        while (pos < nextStart && pos < size && failure == null) {
+        // with stage rows, a chunk goes on after a strict failure: every boundary is checked, as
+        // a chunk read from a wrong start may have taken stage rows that an earlier row needs
+        while (pos < nextStart && pos < size && (failure == null || join != null)) {
           pos = record(pos);
         }
         end = pos;
@@ -689,6 +778,9 @@ final class DealFileLoader {
         return delegate(pos, line);
       }
       lines++;
+      if (commas == stop - from) {
+        return after; // cells that are all empty: no row
+      }
       rows++;
       if (commas + 1 != width || !fast(from, stop, line)) {
         objectRow(cells(from, stop), line);
@@ -716,9 +808,16 @@ final class DealFileLoader {
           OneRecord.read(
               new InputStreamReader(
                   new java.io.ByteArrayInputStream(buf, from, len - from),
-                  StandardCharsets.UTF_8));
+                  StandardCharsets.UTF_8),
+              false);
       if (r.hitEnd && bufStart + len < size) {
-        r = OneRecord.read(fileReader(pos));
+        r = OneRecord.read(fileReader(pos), false);
+      }
+      if (r.fields != null && RowReader.allEmpty(r.fields)) {
+        // cells that are all empty, as spreadsheets write after the data: no row
+        long spanned = r.next < 0 ? countLines(pos, size) : r.next - 1;
+        lines += spanned;
+        return r.next < 0 ? size : skipLines(pos, spanned);
       }
       rows++;
       if (r.error != null) {
@@ -775,16 +874,28 @@ final class DealFileLoader {
     }
 
     private void fail(CsvFormatException e, long line) {
-      failure = e;
-      failureLine = line;
+      if (failure == null) {
+        failure = e;
+        failureLine = line;
+      }
     }
 
     /** The object loader's way for one row: the record or the rejected row. */
     private void objectRow(List<String> fields, long line) {
+      if (stageIdHashes.length > 0 && fields.size() == width && idIndex >= 0) {
+        long h = hash(fields.get(idIndex));
+        if (Arrays.binarySearch(stageIdHashes, h) >= 0) {
+          if (stageTakers == stageTakerIds.length) {
+            stageTakerIds = Arrays.copyOf(stageTakerIds, stageTakers * 2 + 8);
+          }
+          stageTakerIds[stageTakers++] = h;
+        }
+      }
       Deal deal;
       try {
         deal =
-            RowReader.record(file, line, fields, width, row, options, parser, NO_KEYS, rejected);
+            RowReader.record(
+                file, line, fields, width, row, options, parser, NO_KEYS, rejected, warnings);
       } catch (CsvFormatException e) {
         fail(e, line);
         return;

@@ -66,7 +66,7 @@ final class StageJoin {
   RowReader.RowParser<Deal> dealParser() {
     String stageFile = stageRead.file();
     return row -> {
-      Deal.Builder builder = Parsers.deal(row);
+      Deal.Builder builder = Parsers.deal(row, options);
       Deal base = builder.build();
       List<Parsers.StageRow> rows = byDeal.remove(base.id());
       if (rows == null) {
@@ -138,7 +138,14 @@ final class StageJoin {
     }
     rejected.sort(Comparator.comparingLong(RejectedRow::line));
     LoadReport stageReport =
-        new LoadReport(stageFile, stageRead.rowsRead(), attached.get(), rejected);
+        new LoadReport(
+            stageFile,
+            stageRead.rowsRead(),
+            attached.get(),
+            rejected,
+            stageRead.warnings(),
+            stageRead.footerLines(),
+            stageRead.detectedDateOrder());
     return dealReport == null ? List.of(stageReport) : List.of(stageReport, dealReport);
   }
 }

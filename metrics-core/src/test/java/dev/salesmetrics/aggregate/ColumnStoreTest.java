@@ -252,7 +252,7 @@ class ColumnStoreTest {
                 .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
                 .run());
     assertThat(attainment.run().get(R1, MARCH, Metrics.QUOTA_ATTAINMENT))
-        .contains(Ratio.of(5000, 10_000));
+        .contains(Ratio.ofMoney(5000, 10_000, Currency.getInstance("USD")));
   }
 
   @Test

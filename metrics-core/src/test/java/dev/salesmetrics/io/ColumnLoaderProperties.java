@@ -54,6 +54,7 @@ class ColumnLoaderProperties {
   @Test
   void columnLoaderAgreesWithObjectLoaderOnMutatedFiles() {
     qt().withExamples(150)
+        .withShrinkCycles(1)
         .forAll(longs().all(), integers().between(40, 700), booleans().all())
         .checkAssert((seed, chunk, stages) -> compare(file(seed), stages ? stages(seed) : null,
             chunk));
@@ -62,8 +63,25 @@ class ColumnLoaderProperties {
   @Test
   void cleanFilesLoadTheSameRecordsAndQueriesAgree() {
     qt().withExamples(40)
+        .withShrinkCycles(1)
         .forAll(longs().all(), integers().between(40, 4000))
         .checkAssert((seed, chunk) -> compare(clean(seed), null, chunk));
+  }
+
+  @Test
+  void fixedSeedsAndChunkSizes() {
+    for (long seed = 0; seed < 150; seed++) {
+      for (int chunk : new int[] {40, 97, 333}) {
+        for (boolean st : new boolean[] {false, true}) {
+          try {
+            compare(file(seed), st ? stages(seed) : null, chunk);
+          } catch (AssertionError e) {
+            throw new AssertionError("seed " + seed + " chunk " + chunk + " stages " + st
+                + "\n" + file(seed), e);
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -61,8 +61,7 @@ public final class KernelRecords {
 
   /** Returns {@code n} records of each kind, shuffled. */
   public static List<SalesRecord> records(long seed, int n, Mode mode) {
-    Random rnd = new Random(seed);
-    far = mode == Mode.FAR;
+    Random rnd = new Source(seed, mode == Mode.FAR);
     List<SalesRecord> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(deal(rnd, i, mode));
@@ -75,11 +74,20 @@ public final class KernelRecords {
     return out;
   }
 
-  private static boolean far;
+  /** The random source of one call, which knows whether its instants may be far (no shared state). */
+  @SuppressWarnings("serial")
+  private static final class Source extends Random {
+    final boolean far;
+
+    Source(long seed, boolean far) {
+      super(seed);
+      this.far = far;
+    }
+  }
 
   /** An instant: an edge, a whole second, or to the nanosecond; a few centuries later if far. */
   private static Instant instant(Random rnd) {
-    if (far && rnd.nextInt(40) == 0) {
+    if (rnd instanceof Source source && source.far && rnd.nextInt(40) == 0) {
       return Instant.parse("2400-03-01T00:00:00Z").plusSeconds((long) (rnd.nextDouble() * 3e10));
     }
     int kind = rnd.nextInt(6);
