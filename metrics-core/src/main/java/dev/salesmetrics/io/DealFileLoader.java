@@ -7,6 +7,7 @@ import dev.salesmetrics.aggregate.DealAppender;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
 import dev.salesmetrics.model.Money;
+import dev.salesmetrics.model.SalesRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,8 +21,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -377,7 +380,10 @@ final class DealFileLoader {
 
   private record Duplicate(long line, long first, String id) {}
 
-  /** The first row, in file order, whose id an earlier row has. */
+  /**
+   * The first row, in file order, whose id an earlier row has: the rows' id hashes are sorted to
+   * find hashes that repeat; only the rows of those hashes are compared as text.
+   */
   @Nullable
   private static Duplicate firstDuplicate(ColumnStore store, List<Chunk> parts) {
     int n = 0;
@@ -387,42 +393,40 @@ final class DealFileLoader {
     if (n < 2) {
       return null;
     }
-    int capacity = Integer.highestOneBit(Math.max(2, n - 1)) << 2;
-    long[] keys = new long[capacity];
-    int[] rows = new int[capacity];
-    Arrays.fill(rows, -1);
-    int mask = capacity - 1;
+    long[] all = new long[n];
+    int k = 0;
+    for (Chunk p : parts) {
+      System.arraycopy(p.hashes, 0, all, k, p.appended);
+      k += p.appended;
+    }
+    Arrays.sort(all); // runs sorted by the chunks: a merge
+    int suspects = 0;
+    for (int i = 1; i < n; i++) {
+      if (all[i] == all[i - 1] && (suspects == 0 || all[suspects - 1] != all[i])) {
+        all[suspects++] = all[i]; // reuses the front of the sorted array: i >= suspects
+      }
+    }
+    if (suspects == 0) {
+      return null;
+    }
+    long[] repeated = Arrays.copyOf(all, suspects);
+    Map<String, Long> seen = new HashMap<>();
+    List<SalesRecord> records = store.records();
     int global = 0;
     for (Chunk p : parts) {
       for (int r = 0; r < p.appended; r++, global++) {
-        long h = p.hashes[r];
-        int i = (int) (h ^ (h >>> 32)) & mask;
-        while (rows[i] >= 0) {
-          if (keys[i] == h) {
-            String id = ((Deal) store.records().get(global)).id();
-            int other = rows[i];
-            if (((Deal) store.records().get(other)).id().equals(id)) {
-              return new Duplicate(p.rowLine(r) + p.base, lineOf(parts, other), id);
-            }
-          }
-          i = (i + 1) & mask;
+        String id = ((Deal) records.get(global)).id();
+        if (Arrays.binarySearch(repeated, hash(id)) < 0) {
+          continue;
         }
-        keys[i] = h;
-        rows[i] = global;
+        long line = p.rowLine(r) + p.base;
+        Long first = seen.putIfAbsent(id, line);
+        if (first != null) {
+          return new Duplicate(line, first, id);
+        }
       }
     }
     return null;
-  }
-
-  private static long lineOf(List<Chunk> parts, int global) {
-    int g = global;
-    for (Chunk p : parts) {
-      if (g < p.appended) {
-        return p.rowLine(g) + p.base;
-      }
-      g -= p.appended;
-    }
-    throw new IllegalStateException("no row " + global);
   }
 
   private int[] columnIndex(List<String> names) {
@@ -448,13 +452,22 @@ final class DealFileLoader {
     return hash(b, 0, b.length);
   }
 
-  /** A 64-bit hash of the bytes {@code b[from, to)}. */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** A 64-bit hash of the bytes {@code b[from, to)}, eight at a time. */
   static long hash(byte[] b, int from, int to) {
     long h = 0x9E3779B97F4A7C15L ^ (to - from);
-    for (int i = from; i < to; i++) {
-      h = (h ^ (b[i] & 0xFF)) * 0x100000001B3L;
-      h = Long.rotateLeft(h, 29);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL, 31);
     }
+    long tail = 0;
+    for (int j = to - 1; j >= i; j--) {
+      tail = (tail << 8) | (b[j] & 0xFF);
+    }
+    h = (h ^ tail) * 0x165667B19E3779F9L;
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;
@@ -659,6 +672,7 @@ final class DealFileLoader {
     /** The id hashes of rows given to the object parser whose id has stage rows. */
     long[] stageTakerIds = new long[0];
     int stageTakers;
+    /** The id hash of each row appended; sorted once the chunk is parsed. */
     long[] hashes = new long[1024];
     private int[] rowLines = new int[1024];
 
@@ -700,6 +714,7 @@ final class DealFileLoader {
           pos = record(pos);
         }
         end = pos;
+        Arrays.sort(hashes, 0, appended); // sorted runs: the duplicate check merges them
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
