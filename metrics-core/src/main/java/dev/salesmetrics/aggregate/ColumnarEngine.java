@@ -201,9 +201,9 @@ final class ColumnarEngine {
       this.dayEnd = 0;
     }
     if (keys != null && (keys.periods == null || keys.periods.size() > 0)) {
-      CellStore probe = CellStore.dynamic(plan, keys);
+      CellStore windows = CellStore.dynamic(plan, keys);
       for (int i = 0; i < p; i++) {
-        bounds[i] = probe.bounds(i);
+        bounds[i] = windows.bounds(i);
       }
     }
   }
