@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compute} reads interchange files into columns ({@code Dataset.loadColumns}) and gives
+ * {@code compute} and {@code alerts} read interchange files into columns ({@code Dataset.loadColumns}) and gives
  * exactly the output of the object path, which a mapping file (here one that maps nothing) makes
  * it take: the same table, the same load summary, the same errors.
  */
@@ -35,7 +35,11 @@ class ComputeColumnsTest {
   }
 
   private static void assertSameAsObjectPath(Path data, String... args) {
-    List<String> columns = new ArrayList<>(List.of("compute", "--data", data.toString()));
+    assertSameAsObjectPath("compute", data, args);
+  }
+
+  private static void assertSameAsObjectPath(String command, Path data, String... args) {
+    List<String> columns = new ArrayList<>(List.of(command, "--data", data.toString()));
     columns.addAll(List.of(args));
     List<String> objects = new ArrayList<>(columns);
     objects.addAll(List.of("--mapping", noMapping.toString()));
@@ -68,6 +72,35 @@ class ComputeColumnsTest {
       assertSameAsObjectPath(data, "--metrics", "lead_conversion_rate,new_customers", "--by",
           "rep", "--period", "year", "--lenient", "--format", "csv");
     }
+  }
+
+  @Test
+  void alertsOverTheDefaultRulesAreTheSame() throws IOException {
+    Path rules = dir.resolve("default-rules.txt");
+    try (java.io.InputStream in =
+        ComputeColumnsTest.class.getResourceAsStream("/default-rules.txt")) {
+      assertThat(in).isNotNull();
+      Files.copy(in, rules, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path deals = Files.writeString(dir.resolve("deal-rules.txt"),
+        """
+        rule low-win-rate
+          metric: win_rate
+          per: rep
+          when: below
+          warning: 0.30
+          critical: 0.20
+          minimum_sample: 5
+
+        rule volume-drop
+          metric: sales_volume
+          per: team
+          when: below
+          against: previous_period
+          warning: -0.10
+        """);
+    assertSameAsObjectPath("alerts", sample, "--rules", rules.toString());
+    assertSameAsObjectPath("alerts", scaled, "--rules", deals.toString(), "--period", "quarter");
   }
 
   @Test
