@@ -211,7 +211,8 @@ abstract class LoadOptions {
     }
     LoadResult<?> result;
     try (Progress bar = Progress.start(dir)) {
-      result = columns ? Dataset.loadColumns(dir, options) : Dataset.load(dir, options, bar);
+      result =
+          columns ? Dataset.loadColumns(dir, options, bar) : Dataset.load(dir, options, bar);
     } catch (CsvFormatException e) {
       throw Failures.badRow(dir, e);
     } catch (NoSuchFileException | NotDirectoryException e) {

@@ -248,8 +248,28 @@ public record Dataset(
    */
   public static LoadResult<ColumnStore> loadColumns(Path dir, CsvOptions options)
       throws IOException {
+    return loadColumns(dir, options, LoadListener.NONE);
+  }
+
+  /**
+   * Reads the schema files present in {@code dir} into a {@link ColumnStore}, as {@link
+   * #loadColumns(Path, CsvOptions)}, telling {@code listener} as each file starts and as records
+   * are loaded; deals.csv, parsed in parallel chunks, is told once, when it is done.
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @param listener follows the load
+   * @return the store and one report per file read, in schema order
+   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<ColumnStore> loadColumns(
+      Path dir, CsvOptions options, LoadListener listener) throws IOException {
     return loadColumns(
-        dir, options, Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+        dir, options, listener, Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
   }
 
   /**
@@ -258,16 +278,29 @@ public record Dataset(
    */
   static LoadResult<ColumnStore> loadColumns(
       Path dir, CsvOptions options, int threads, int chunkBytes) throws IOException {
+    return loadColumns(dir, options, LoadListener.NONE, threads, chunkBytes);
+  }
+
+  private static LoadResult<ColumnStore> loadColumns(
+      Path dir, CsvOptions options, LoadListener listener, int threads, int chunkBytes)
+      throws IOException {
     checkNotNull(dir, "dir");
     checkNotNull(options, "options");
+    checkNotNull(listener, "listener");
     checkDirectory(dir);
     ColumnStore.Builder store = ColumnStore.builder();
     List<LoadReport> reports = new ArrayList<>();
-    forEach(dir, CsvFormat.REPS, options, reports, store::add);
-    forEach(dir, CsvFormat.QUOTAS, options, reports, store::add);
-    forEach(dir, CsvFormat.LEADS, options, reports, store::add);
+    forEach(dir, CsvFormat.REPS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.QUOTAS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.LEADS, options, reports, store::add, listener);
     Path dealsFile = file(dir, CsvFile.DEALS);
     Path stagesFile = file(dir, CsvFile.DEAL_STAGES);
+    if (dealsFile != null || stagesFile != null) {
+      listener.fileStarted(
+          CsvFile.DEALS,
+          (dealsFile == null ? 0 : Files.size(dealsFile))
+              + (stagesFile == null ? 0 : Files.size(stagesFile)));
+    }
     DealFileLoader.Loaded loaded =
         dealsFile == null
             ? null
@@ -279,8 +312,17 @@ public record Dataset(
                     : StageJoin.read(RowReader.Source.of(stagesFile), options),
                 threads,
                 chunkBytes);
+    long[] deals = {0};
+    Consumer<Deal> dealSink =
+        d -> {
+          store.add(d);
+          listener.recordLoaded(++deals[0]);
+        };
     if (loaded != null) {
       store.addAll(loaded.deals());
+      if (loaded.report().loaded() > 0) {
+        listener.recordLoaded(loaded.report().loaded());
+      }
       reports.addAll(
           loaded.join() == null ? List.of(loaded.report()) : loaded.join().finish(loaded.report()));
     } else if (stagesFile != null) {
@@ -289,14 +331,14 @@ public record Dataset(
               dealsFile == null ? null : RowReader.Source.of(dealsFile),
               RowReader.Source.of(stagesFile),
               options,
-              store::add));
-    } else {
-      forEach(dir, CsvFormat.DEALS, options, reports, store::add);
+              dealSink));
+    } else if (dealsFile != null) {
+      reports.add(CsvFormat.DEALS.forEach(dealsFile, options, dealSink));
     }
-    forEach(dir, CsvFormat.ORDERS, options, reports, store::add);
-    forEach(dir, CsvFormat.CUSTOMERS, options, reports, store::add);
-    forEach(dir, CsvFormat.CAMPAIGNS, options, reports, store::add);
-    forEach(dir, CsvFormat.RESPONSES, options, reports, store::add);
+    forEach(dir, CsvFormat.ORDERS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.CUSTOMERS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.CAMPAIGNS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.RESPONSES, options, reports, store::add, listener);
     return new LoadResult<>(store.build(), reports);
   }
 
@@ -314,11 +356,21 @@ public record Dataset(
       CsvFormat<T> format,
       CsvOptions options,
       List<LoadReport> reports,
-      Consumer<? super T> sink)
+      Consumer<? super T> sink,
+      LoadListener listener)
       throws IOException {
     Path file = file(dir, format.file());
     if (file != null) {
-      reports.add(format.forEach(file, options, sink));
+      listener.fileStarted(format.file(), Files.size(file));
+      long[] n = {0};
+      reports.add(
+          format.forEach(
+              file,
+              options,
+              r -> {
+                sink.accept(r);
+                listener.recordLoaded(++n[0]);
+              }));
     }
   }
 
