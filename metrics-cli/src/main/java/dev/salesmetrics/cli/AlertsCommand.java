@@ -147,7 +147,11 @@ final class AlertsCommand implements Callable<Integer> {
       }
     }
     ZoneId z = input.zone();
-    LoadOptions.Loaded loaded = input.load(err);
+    // interchange files go straight into columns when nothing needs the records as objects
+    LoadOptions.Loaded loaded =
+        input.interchange() && Inputs.columnar(metrics, new ArrayList<>(byScope.keySet()))
+            ? input.loadColumns(input.zone, err, false)
+            : input.load(err);
     Optional<String> missing = Inputs.missingFile(metrics, loaded);
     if (missing.isPresent()) {
       throw Failures.badData(missing.get());
@@ -159,7 +163,7 @@ final class AlertsCommand implements Callable<Integer> {
             + " but the data directory has no reps.csv");
       }
     }
-    Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);
+    Optional<LocalDate[]> span = Inputs.span(loaded, z);
     if (span.isEmpty() && (input.from == null || input.to == null)) {
       out.println("no transitions (the data has no events)");
       out.flush();
@@ -185,7 +189,6 @@ final class AlertsCommand implements Callable<Integer> {
       throw usage(tooMany.get());
     }
     Dimension periodDim = Dimension.period(period, z, fiscal);
-    List<SalesRecord> records = loaded.data().records();
     List<MetricTable> tables = new ArrayList<>();
     try {
       for (Map.Entry<String, Set<Metric<?, ?>>> e : byScope.entrySet()) {
@@ -194,12 +197,14 @@ final class AlertsCommand implements Callable<Integer> {
         if (!e.getKey().isEmpty()) {
           dims.add(Inputs.dimension(e.getKey(), loaded.data()));
         }
-        tables.add(
-            Query.of(records)
+        Query q =
+            (loaded.columns() != null
+                    ? Query.of(loaded.columns())
+                    : Query.of(loaded.data().records()))
                 .groupBy(dims.toArray(new Dimension[0]))
                 .metrics(new ArrayList<>(e.getValue()))
-                .periods(first, last)
-                .run());
+                .periods(first, last);
+        tables.add(loaded.columns() != null ? q.runParallel() : q.run());
       }
     } catch (CurrencyMismatchException | ArithmeticException e) {
       throw Failures.badData(e.getMessage());

@@ -137,7 +137,11 @@ final class ComputeCommand implements Callable<Integer> {
     input.checkRange();
     ZoneId z = input.zone();
 
-    LoadOptions.Loaded loaded = input.load(err);
+    // interchange files go straight into columns when nothing needs the records as objects
+    LoadOptions.Loaded loaded =
+        input.interchange() && Inputs.columnar(metrics, dimensionIds)
+            ? input.loadColumns(input.zone, err, false)
+            : input.load(err);
     Optional<String> missing = Inputs.missingFile(metrics, loaded);
     if (missing.isPresent()) {
       throw Failures.badData(missing.get());
@@ -151,7 +155,7 @@ final class ComputeCommand implements Callable<Integer> {
       dims.add(Inputs.dimension(id, loaded.data()));
     }
 
-    Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);
+    Optional<LocalDate[]> span = Inputs.span(loaded, z);
     LocalDate first = input.from != null ? input.from : span.map(s -> s[0]).orElse(null);
     LocalDate last = input.to != null ? input.to : span.map(s -> s[1]).orElse(null);
     if (first == null || last == null) {
@@ -167,7 +171,9 @@ final class ComputeCommand implements Callable<Integer> {
           + Inputs.rangeSource(input.from, input.to) + "; the end is exclusive) is empty");
     }
 
-    Query q = Query.of(loaded.data().records()).metrics(metrics);
+    Query q =
+        (loaded.columns() != null ? Query.of(loaded.columns()) : Query.of(loaded.data().records()))
+            .metrics(metrics);
     if (period != null) {
       FiscalCalendar fiscal = input.fiscal();
       Optional<String> tooMany =
@@ -190,7 +196,7 @@ final class ComputeCommand implements Callable<Integer> {
     }
     MetricTable table;
     try {
-      table = q.run();
+      table = loaded.columns() != null ? q.runParallel() : q.run();
     } catch (CurrencyMismatchException | ArithmeticException e) {
       throw Failures.badData(e.getMessage());
     }

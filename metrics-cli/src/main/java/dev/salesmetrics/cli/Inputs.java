@@ -2,6 +2,7 @@ package dev.salesmetrics.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.salesmetrics.aggregate.ColumnStore;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.io.CsvFile;
@@ -171,6 +172,23 @@ final class Inputs {
   /** The records loaded from a file present in the directory. */
   private static long rows(LoadOptions.Loaded loaded, CsvFile file) {
     Dataset d = loaded.data();
+    ColumnStore c = loaded.columns();
+    if (c != null) {
+      long n =
+          switch (file) {
+            case LEADS -> c.leads();
+            case DEALS -> c.deals();
+            case ORDERS -> c.orders();
+            case CUSTOMERS -> c.customers();
+            case RESPONSES -> c.responses();
+            case DEAL_STAGES ->
+                throw new IllegalStateException("deal_stages.csv is not counted in columns");
+            default -> -1;
+          };
+      if (n >= 0) {
+        return n;
+      }
+    }
     return switch (file) {
       case REPS -> d.reps().size();
       case QUOTAS -> d.quotas().size();
@@ -226,6 +244,35 @@ final class Inputs {
    * last)}: lead, deal, stage, order, customer and survey instants (quotas, campaigns and hire
    * dates, which may be planned ahead, do not count). Empty when there is no event.
    */
+  static Optional<LocalDate[]> span(LoadOptions.Loaded loaded, ZoneId zone) {
+    ColumnStore c = loaded.columns();
+    if (c == null) {
+      return span(loaded.data(), zone);
+    }
+    return c.instantSpan()
+        .map(
+            r ->
+                new LocalDate[] {
+                  LocalDate.ofInstant(r.lowerEndpoint(), zone),
+                  LocalDate.ofInstant(r.upperEndpoint(), zone).plusDays(1)
+                });
+  }
+
+  /**
+   * Whether a command computing {@code metrics} by {@code dimensionIds} may read the data
+   * directory into columns: the metrics read no stage history (whose rows the columns do not
+   * count per file) and no dimension goes through the leads (campaign, source), which the loaded
+   * data then lacks as records.
+   */
+  static boolean columnar(List<Metric<?, ?>> metrics, List<String> dimensionIds) {
+    for (Metric<?, ?> m : metrics) {
+      if (filesOf(m).contains(CsvFile.DEAL_STAGES)) {
+        return false;
+      }
+    }
+    return !dimensionIds.contains("campaign") && !dimensionIds.contains("source");
+  }
+
   static Optional<LocalDate[]> span(Dataset data, ZoneId zone) {
     Instant[] bounds = new Instant[2];
     for (Lead l : data.leads()) {

@@ -2,6 +2,7 @@ package dev.salesmetrics.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.salesmetrics.aggregate.ColumnStore;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.io.CsvOptions;
@@ -12,6 +13,10 @@ import dev.salesmetrics.io.LoadResult;
 import dev.salesmetrics.io.LoadWarning;
 import dev.salesmetrics.io.MappingFile;
 import dev.salesmetrics.io.RejectedRow;
+import dev.salesmetrics.model.Campaign;
+import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.Rep;
+import dev.salesmetrics.model.SalesRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -20,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -89,11 +95,37 @@ abstract class LoadOptions {
   @Nullable
   abstract Path dataDir();
 
-  /** The data and what loading it said. */
-  record Loaded(Dataset data, ImmutableSet<CsvFile> present, ImmutableList<LoadReport> reports) {
+  /**
+   * The data and what loading it said. When the files were loaded into columns ({@link
+   * #loadColumns}), {@code columns} holds every record and {@code data} only the reps, quotas
+   * and campaigns.
+   */
+  record Loaded(
+      Dataset data,
+      ImmutableSet<CsvFile> present,
+      ImmutableList<LoadReport> reports,
+      @Nullable ColumnStore columns) {
+    Loaded(Dataset data, ImmutableSet<CsvFile> present, ImmutableList<LoadReport> reports) {
+      this(data, present, reports, null);
+    }
+
     boolean has(CsvFile file) {
       return present.contains(file);
     }
+
+    /** Every record, from the columns when loaded so. */
+    Iterable<? extends SalesRecord> records() {
+      return columns != null ? columns : data.records();
+    }
+  }
+
+  /**
+   * Tells whether the files may be loaded into columns ({@link #loadColumns}) for a command that
+   * needs no more of the data than its records and its reps: no CRM mapping (the column loader
+   * reads the interchange format; a mapping takes the object path anyway).
+   */
+  boolean interchange() {
+    return mapping == null;
   }
 
   /**
@@ -150,6 +182,19 @@ abstract class LoadOptions {
    *     rejects file that cannot be written
    */
   Loaded load(@Nullable ZoneId zone, PrintWriter err, boolean quiet) {
+    return load(zone, err, quiet, false);
+  }
+
+  /**
+   * Loads as {@link #load(ZoneId, PrintWriter, boolean)}, into a {@link ColumnStore} ({@link
+   * Dataset#loadColumns}): the same records, summary, rejected rows and errors; the loaded
+   * {@link Loaded#data()} then holds only the reps, quotas and campaigns.
+   */
+  Loaded loadColumns(@Nullable ZoneId zone, PrintWriter err, boolean quiet) {
+    return load(zone, err, quiet, true);
+  }
+
+  private Loaded load(@Nullable ZoneId zone, PrintWriter err, boolean quiet, boolean columns) {
     Path dir = dataDir();
     if (dir == null) {
       throw new IllegalStateException("no --data directory to load");
@@ -164,9 +209,10 @@ abstract class LoadOptions {
         present.add(f);
       }
     }
-    LoadResult<Dataset> result;
+    LoadResult<?> result;
     try (Progress bar = Progress.start(dir)) {
-      result = Dataset.load(dir, options, bar);
+      result =
+          columns ? Dataset.loadColumns(dir, options, bar) : Dataset.load(dir, options, bar);
     } catch (CsvFormatException e) {
       throw Failures.badRow(dir, e);
     } catch (NoSuchFileException | NotDirectoryException e) {
@@ -186,7 +232,26 @@ abstract class LoadOptions {
         throw Failures.outputError("cannot write --rejects " + rejects + ": " + Failures.reason(e));
       }
     }
-    return new Loaded(result.value(), ImmutableSet.copyOf(present),
+    if (result.value() instanceof ColumnStore store) {
+      List<Rep> reps = new ArrayList<>();
+      List<Quota> quotas = new ArrayList<>();
+      List<Campaign> campaigns = new ArrayList<>();
+      for (SalesRecord r : store.others()) {
+        if (r instanceof Rep rep) {
+          reps.add(rep);
+        } else if (r instanceof Quota q) {
+          quotas.add(q);
+        } else if (r instanceof Campaign c) {
+          campaigns.add(c);
+        }
+      }
+      Dataset others =
+          new Dataset(
+              reps, quotas, List.of(), List.of(), List.of(), List.of(), campaigns, List.of());
+      return new Loaded(others, ImmutableSet.copyOf(present),
+          ImmutableList.copyOf(result.reports()), store);
+    }
+    return new Loaded((Dataset) result.value(), ImmutableSet.copyOf(present),
         ImmutableList.copyOf(result.reports()));
   }
 
@@ -194,7 +259,7 @@ abstract class LoadOptions {
    * Prints one summary line per file ({@code deals.csv: 9,812 rows, 9,790 loaded, 22 rejected}),
    * then the first {@value #SHOWN} warnings and rejected rows, with how many more there are.
    */
-  void printSummary(LoadResult<Dataset> result, PrintWriter err) {
+  void printSummary(LoadResult<?> result, PrintWriter err) {
     for (LoadReport r : result.reports()) {
       err.println(Terminal.safe(r.summary()));
     }

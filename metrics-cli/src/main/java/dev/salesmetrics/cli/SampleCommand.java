@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Write the built-in sample data set as interchange CSV files, to try compute and alerts on.",
       "Files: reps, quotas, leads, deals, deal_stages, orders, customers, campaigns, responses"
-          + " (.csv); see docs/SAMPLE_DATA.md."
+          + " (.csv); see docs/SAMPLE_DATA.md.",
+      "With --deals, --leads, --customers or --orders: a generated data set of that size"
+          + " instead (three years, streamed to disk; a count not given writes no file of its"
+          + " kind), e.g. --deals 10000000 for a benchmark."
     },
     footer = {
       "",
@@ -48,8 +52,50 @@ final class SampleCommand implements Callable<Integer> {
           + " same data.")
   long seed;
 
+  @Option(
+      names = "--deals",
+      paramLabel = "N",
+      description = "Write a generated data set with N deals (and reps.csv).")
+  @Nullable Long deals;
+
+  @Option(
+      names = "--leads",
+      paramLabel = "N",
+      description = "Write a generated data set with N leads.")
+  @Nullable Long leads;
+
+  @Option(
+      names = "--customers",
+      paramLabel = "N",
+      description = "Write a generated data set with N customers.")
+  @Nullable Long customers;
+
+  @Option(
+      names = "--orders",
+      paramLabel = "N",
+      description = "Write a generated data set with N orders.")
+  @Nullable Long orders;
+
+  /** The counts of a generated data set, or null for the built-in sample. */
+  @Nullable
+  private SampleData.Counts counts() {
+    if (deals == null && leads == null && customers == null && orders == null) {
+      return null;
+    }
+    try {
+      return new SampleData.Counts(
+          deals == null ? 0 : deals,
+          leads == null ? 0 : leads,
+          customers == null ? 0 : customers,
+          orders == null ? 0 : orders);
+    } catch (IllegalArgumentException e) {
+      throw usage("--" + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
+    SampleData.Counts counts = counts();
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw usage("--out " + out + " is a file, not a directory");
     }
@@ -68,7 +114,11 @@ final class SampleCommand implements Callable<Integer> {
       throw usage("--out " + out + ": cannot create the directory (" + Failures.reason(e) + ")");
     }
     try {
-      SampleData.writeCsv(out, seed);
+      if (counts == null) {
+        SampleData.writeCsv(out, seed);
+      } else {
+        SampleData.writeCsv(out, seed, counts);
+      }
     } catch (AccessDeniedException e) {
       throw usage("--out " + out + ": cannot write " + e.getFile() + " (permission denied)");
     } catch (IOException e) {
@@ -78,7 +128,12 @@ final class SampleCommand implements Callable<Integer> {
       return Main.OUTPUT_ERROR;
     }
     PrintWriter w = spec.commandLine().getOut();
-    w.println("wrote the sample data (seed " + seed + ") to " + out);
+    w.println(
+        counts == null
+            ? "wrote the sample data (seed " + seed + ") to " + out
+            : "wrote a generated data set of " + counts.deals() + " deals, " + counts.leads()
+                + " leads, " + counts.customers() + " customers and " + counts.orders()
+                + " orders (seed " + seed + ") to " + out);
     return Main.OK;
   }
 

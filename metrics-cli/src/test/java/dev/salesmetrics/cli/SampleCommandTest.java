@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.io.SampleData;
+import dev.salesmetrics.model.DealStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,6 +31,35 @@ class SampleCommandTest {
     }
     Dataset loaded = Dataset.load(target).value();
     assertThat(loaded).isEqualTo(SampleData.generate(7));
+  }
+
+  @Test
+  void dealsWritesAGeneratedDataSetOfThatSize(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("big");
+    Cli.Result r = Cli.run("sample", "--out", target.toString(), "--deals", "25000", "--orders",
+        "300", "--seed", "5");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("wrote a generated data set of 25000 deals, 0 leads, 0 customers"
+        + " and 300 orders (seed 5) to " + target + "\n");
+    assertThat(target.resolve("leads.csv")).doesNotExist();
+    Dataset loaded = Dataset.load(target).value();
+    assertThat(loaded.deals()).hasSize(25_000);
+    assertThat(loaded.orders()).hasSize(300);
+    assertThat(loaded.reps()).hasSize(10); // 10 reps plus one per 5,000 deals above that
+    assertThat(loaded.deals().stream().filter(d -> d.status() == DealStatus.WON).count())
+        .isBetween(2_000L, 12_000L);
+    Path again = dir.resolve("again");
+    assertThat(Cli.run("sample", "--out", again.toString(), "--deals", "25000", "--orders", "300",
+        "--seed", "5").code()).isZero();
+    assertThat(Files.readAllLines(again.resolve("deals.csv")))
+        .isEqualTo(Files.readAllLines(target.resolve("deals.csv")));
+  }
+
+  @Test
+  void aNegativeCountIsAUsageError(@TempDir Path dir) {
+    Cli.Result r = Cli.run("sample", "--out", dir.toString(), "--deals", "-3");
+    assertThat(r.code()).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--deals must be in [0, 999999999]: -3");
   }
 
   @Test

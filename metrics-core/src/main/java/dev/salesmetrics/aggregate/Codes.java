@@ -112,6 +112,40 @@ final class Codes {
       return names.get(code);
     }
 
+    /**
+     * Returns the code of the text of the ASCII bytes {@code ascii[from, to)} (each below 0x80),
+     * or -1 if it has none yet; no string is made. The text's {@link String#hashCode()} is
+     * computed from the bytes, so the lookup probes as {@link #code(String)} does.
+     */
+    int find(byte[] ascii, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + ascii[i];
+      }
+      int mask = keys.length - 1;
+      int i = mix(h) & mask;
+      int n = to - from;
+      while (true) {
+        String k = keys[i];
+        if (k == null) {
+          return -1;
+        }
+        if (k.length() == n && sameAscii(k, ascii, from)) {
+          return codes[i];
+        }
+        i = (i + 1) & mask;
+      }
+    }
+
+    private static boolean sameAscii(String k, byte[] ascii, int from) {
+      for (int j = 0; j < k.length(); j++) {
+        if (k.charAt(j) != ascii[from + j]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     int size() {
       return names.size();
     }

@@ -3,6 +3,7 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Range;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
@@ -10,10 +11,12 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.SurveyResponse;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.RandomAccess;
 
 /**
@@ -173,6 +176,50 @@ public final class ColumnStore implements Iterable<SalesRecord> {
       n += a.size();
     }
     return n;
+  }
+
+  /**
+   * Returns the earliest and the latest instant the rows hold, to the second: deals' creation,
+   * close and stage instants, orders' placing, leads' creation, first contact and conversion,
+   * customers' sign-up, activation and cancellation, survey answers (not the records kept as
+   * objects: hire dates, quotas and campaigns may be planned ahead).
+   *
+   * @return the closed range from the earliest to the latest instant, each truncated to its
+   *     second; empty when no row holds an instant
+   */
+  public Optional<Range<Instant>> instantSpan() {
+    long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
+    for (DealAppender a : deals) {
+      widen(span, a.created);
+      widen(span, a.closed);
+      widen(span, a.historyAt);
+    }
+    for (OrderAppender a : orders) {
+      widen(span, a.placed);
+    }
+    for (LeadAppender a : leads) {
+      widen(span, a.created);
+      widen(span, a.firstContact);
+      widen(span, a.converted);
+    }
+    for (CustomerAppender a : customers) {
+      widen(span, a.signedUp);
+      widen(span, a.activated);
+      widen(span, a.cancelled);
+    }
+    for (ResponseAppender a : responses) {
+      widen(span, a.responded);
+    }
+    if (span[0] > span[1]) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Range.closed(Instant.ofEpochSecond(span[0]), Instant.ofEpochSecond(span[1])));
+  }
+
+  private static void widen(long[] span, Columns.Instants column) {
+    span[0] = Math.min(span[0], column.min);
+    span[1] = Math.max(span[1], column.max);
   }
 
   /**
@@ -449,6 +496,28 @@ public final class ColumnStore implements Iterable<SalesRecord> {
       } else {
         others.add(record);
       }
+      return this;
+    }
+
+    /**
+     * Adds every segment and record of a built store, after the segments of each kind taken
+     * before: its deals after the deals appended so far, and so on. The columns are shared, not
+     * copied (a store is immutable).
+     *
+     * @param store a built store
+     * @return this builder
+     * @throws IllegalStateException if this store was built
+     */
+    @CanIgnoreReturnValue
+    public synchronized Builder addAll(ColumnStore store) {
+      checkOpen();
+      checkNotNull(store, "store");
+      deals.addAll(store.deals);
+      orders.addAll(store.orders);
+      leads.addAll(store.leads);
+      customers.addAll(store.customers);
+      responses.addAll(store.responses);
+      others.addAll(store.others);
       return this;
     }
 

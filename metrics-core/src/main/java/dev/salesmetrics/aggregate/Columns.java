@@ -1,6 +1,7 @@
 package dev.salesmetrics.aggregate;
 
 import dev.salesmetrics.metric.CurrencyCodes;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
@@ -42,6 +43,23 @@ final class Columns {
     return visible;
   }
 
+  /**
+   * Tells whether the bytes {@code b[from, to)} are plain ASCII text: printable characters or
+   * spaces only, at least one of them printable.
+   */
+  static boolean plain(byte[] b, int from, int to) {
+    boolean visible = false;
+    for (int i = from; i < to; i++) {
+      int c = b[i];
+      if (c > ' ' && c < 0x7F) {
+        visible = true;
+      } else if (c != ' ') {
+        return false;
+      }
+    }
+    return visible;
+  }
+
   /** Dictionary-coded text; {@link #NO_TEXT} where a row has none. */
   static final class Text {
     @Nullable int[] codes;
@@ -63,6 +81,22 @@ final class Columns {
 
     int code(int row) {
       return codes == null ? NO_TEXT : codes[row];
+    }
+
+    /**
+     * Returns the text of the UTF-8 bytes {@code utf8[from, to)}: the dictionary's own string when
+     * the bytes are ASCII and the value is known, so that a repeated value makes no new string.
+     */
+    String text(byte[] utf8, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (utf8[i] < 0) {
+          return new String(utf8, from, to - from, StandardCharsets.UTF_8);
+        }
+      }
+      int c = dictionary.find(utf8, from, to);
+      return c >= 0
+          ? dictionary.name(c)
+          : new String(utf8, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     @Nullable
@@ -91,6 +125,103 @@ final class Columns {
 
     long bytes() {
       return codes == null ? 0 : 4L * codes.length;
+    }
+  }
+
+  /**
+   * Ids, one per row or none, as UTF-8 bytes side by side in one array: about the length of the
+   * id per row, where a string per row would cost some 50 bytes more. Rows are set in order.
+   */
+  static final class Ids {
+    private byte[] heap = new byte[0];
+    /** Row {@code r}'s bytes are {@code heap[end[r - 1], end[r])}; none when empty. */
+    private int[] end = new int[0];
+    private int size;
+    private int used;
+
+    /** Sets the id of row {@code row}, the next or the last one again, from a string or null. */
+    void set(int row, int capacity, @Nullable String id) {
+      if (id == null || id.isEmpty()) {
+        set(row, capacity, new byte[0], 0, 0);
+        return;
+      }
+      boolean ascii = true;
+      for (int i = 0; i < id.length() && ascii; i++) {
+        ascii = id.charAt(i) < 0x80;
+      }
+      byte[] bytes = id.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      set(row, capacity, bytes, 0, bytes.length);
+    }
+
+    /**
+     * Sets the id of row {@code row}, the next or the last one again, from UTF-8 bytes (none when
+     * empty).
+     */
+    void set(int row, int capacity, byte[] utf8, int from, int to) {
+      if (row != size) {
+        if (row != size - 1) {
+          throw new IllegalStateException(
+              "ids are set in row order: row " + row + " after row " + (size - 1));
+        }
+        used = start(row); // the last row again: replace it
+      }
+      int n = to - from;
+      if (n > 0) {
+        if (end.length < capacity) {
+          end = Arrays.copyOf(end, capacity);
+        }
+        if (used + n > heap.length) {
+          heap = Arrays.copyOf(heap, Math.max(used + n, Math.max(256, heap.length * 2)));
+        }
+        System.arraycopy(utf8, from, heap, used, n);
+        used += n;
+      }
+      if (end.length > row) {
+        end[row] = used;
+      }
+      size = row + 1;
+    }
+
+    private int start(int row) {
+      return row == 0 || end.length < row ? 0 : end[row - 1];
+    }
+
+    /** The id of a row, or null when it has none. */
+    @Nullable
+    String value(int row) {
+      if (row >= size || end.length <= row) {
+        return null;
+      }
+      int from = start(row);
+      int to = end[row];
+      if (to == from) {
+        return null;
+      }
+      for (int i = from; i < to; i++) {
+        if (heap[i] < 0) {
+          return new String(heap, from, to - from, StandardCharsets.UTF_8);
+        }
+      }
+      return new String(heap, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    void grow(int capacity) {
+      if (end.length > 0 && end.length < capacity) {
+        end = Arrays.copyOf(end, capacity);
+      }
+    }
+
+    void trim(int rows) {
+      if (end.length > rows) {
+        end = Arrays.copyOf(end, rows);
+      }
+      if (heap.length != used) {
+        heap = Arrays.copyOf(heap, used);
+      }
+    }
+
+    long bytes() {
+      return heap.length + 4L * end.length;
     }
   }
 

@@ -46,7 +46,7 @@ public final class DealAppender {
   private int capacity = 256;
   int size;
   private boolean sealed;
-  @Nullable String[] ids;
+  final Columns.Ids ids = new Columns.Ids();
   final Columns.Text reps = new Columns.Text();
   final Columns.Text products = new Columns.Text();
   final Columns.Text customers = new Columns.Text();
@@ -66,6 +66,9 @@ public final class DealAppender {
 
   // the row being set
   @Nullable private String id;
+  private byte[] idBytes = new byte[16];
+  /** The length of the id set as bytes in {@code idBytes}, or -1. */
+  private int idLength = -1;
   @Nullable private String rep;
   private long amountMinor;
   @Nullable private Currency amountCurrency;
@@ -94,6 +97,33 @@ public final class DealAppender {
   @CanIgnoreReturnValue
   public DealAppender id(String dealId) {
     this.id = checkNotNull(dealId, "dealId");
+    this.idLength = -1;
+    return this;
+  }
+
+  /**
+   * Sets the deal id from its UTF-8 bytes {@code utf8[from, to)}, as {@link #id(String)} does with
+   * the decoded text; the bytes are copied, and a plain ASCII id makes no string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte of the id
+   * @param to the byte after its last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender id(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    if (!Columns.plain(utf8, from, to)) {
+      return id(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int n = to - from;
+    if (n > idBytes.length) {
+      idBytes = new byte[Math.max(n, idBytes.length * 2)];
+    }
+    System.arraycopy(utf8, from, idBytes, 0, n);
+    idLength = n;
+    id = null;
     return this;
   }
 
@@ -106,6 +136,23 @@ public final class DealAppender {
   @CanIgnoreReturnValue
   public DealAppender rep(String repId) {
     this.rep = checkNotNull(repId, "repId");
+    return this;
+  }
+
+  /**
+   * Sets the owning rep from the UTF-8 bytes of its id, {@code utf8[from, to)}, as {@link
+   * #rep(String)} does with the decoded text; a rep seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender rep(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.rep = reps.text(utf8, from, to);
     return this;
   }
 
@@ -198,6 +245,23 @@ public final class DealAppender {
   }
 
   /**
+   * Sets {@code stage} from UTF-8 bytes, {@code utf8[from, to)}, as {@link #stage(String)} does with
+   * the decoded text; a value seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender stage(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.stage = stages.text(utf8, from, to);
+    return this;
+  }
+
+  /**
    * Sets the probability of winning.
    *
    * @param p in [0, 1]
@@ -222,6 +286,23 @@ public final class DealAppender {
   }
 
   /**
+   * Sets {@code customer} from UTF-8 bytes, {@code utf8[from, to)}, as {@link #customer(String)} does with
+   * the decoded text; a value seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender customer(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.customer = customers.text(utf8, from, to);
+    return this;
+  }
+
+  /**
    * Sets the lead the deal came from.
    *
    * @param leadId the lead, or null
@@ -234,6 +315,23 @@ public final class DealAppender {
   }
 
   /**
+   * Sets {@code lead} from UTF-8 bytes, {@code utf8[from, to)}, as {@link #lead(String)} does with
+   * the decoded text; a value seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender lead(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.lead = leads.text(utf8, from, to);
+    return this;
+  }
+
+  /**
    * Sets the product.
    *
    * @param productName the product, or null
@@ -242,6 +340,23 @@ public final class DealAppender {
   @CanIgnoreReturnValue
   public DealAppender product(@Nullable String productName) {
     this.product = productName;
+    return this;
+  }
+
+  /**
+   * Sets {@code product} from UTF-8 bytes, {@code utf8[from, to)}, as {@link #product(String)} does with
+   * the decoded text; a value seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public DealAppender product(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.product = products.text(utf8, from, to);
     return this;
   }
 
@@ -283,10 +398,14 @@ public final class DealAppender {
             createdNano, dealStatus == null ? DealStatus.OPEN : dealStatus, closedSecond,
             closedNano, stage, probability, customer, lead, product);
         appendHistory(rowStages, rowStageSeconds, rowStageNanos);
+        if (idLength >= 0) {
+          ids.set(size - 1, capacity, idBytes, 0, idLength);
+        }
       } else {
+        boolean none = id == null && idLength < 0;
         add(record());
-        if (id == null && ids != null) {
-          ids[size - 1] = null; // checked with a stand-in id; the row has none
+        if (none) {
+          ids.set(size - 1, capacity, null); // checked with a stand-in id; the row has none
         }
       }
     } finally {
@@ -346,7 +465,7 @@ public final class DealAppender {
         || bad(closedNano)) {
       return false;
     }
-    if (!(id == null || Columns.plain(id))
+    if (!(id == null || idLength >= 0 || Columns.plain(id))
         || !Columns.plain(rep)
         || !Columns.plain(stage)
         || !Columns.plain(customer)
@@ -382,7 +501,11 @@ public final class DealAppender {
     Money a = amountCurrency == null ? null : Money.ofMinor(amountMinor, amountCurrency);
     Deal.Builder b =
         Deal.builder(
-            id == null ? "#" + size : id,
+            id != null
+                ? id
+                : idLength >= 0
+                    ? new String(idBytes, 0, idLength, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : "#" + size,
             rep,
             a,
             createdSecond == NO_INSTANT ? null : Instant.ofEpochSecond(createdSecond, createdNano));
@@ -400,6 +523,7 @@ public final class DealAppender {
 
   private void clear() {
     id = null;
+    idLength = -1;
     rep = null;
     amountMinor = 0;
     amountCurrency = null;
@@ -435,12 +559,7 @@ public final class DealAppender {
       grow();
     }
     int r = size;
-    if (dealId != null) {
-      if (ids == null) {
-        ids = new String[capacity];
-      }
-      ids[r] = dealId;
-    }
+    ids.set(r, capacity, dealId);
     reps.set(r, capacity, repId);
     amounts.set(r, minor, currency);
     created.set(r, capacity, createdSec, createdNs);
@@ -488,9 +607,7 @@ public final class DealAppender {
   private void grow() {
     int n = capacity * 2;
     capacity = n;
-    if (ids != null) {
-      ids = Arrays.copyOf(ids, n);
-    }
+    ids.grow(n);
     reps.grow(n);
     products.grow(n);
     customers.grow(n);
@@ -523,9 +640,7 @@ public final class DealAppender {
       return;
     }
     sealed = true;
-    if (ids != null && ids.length != size) {
-      ids = Arrays.copyOf(ids, size);
-    }
+    ids.trim(size);
     reps.trim(size);
     products.trim(size);
     customers.trim(size);
@@ -556,7 +671,7 @@ public final class DealAppender {
 
   /** The deal of row {@code r}, as a record (its id must be known). */
   Deal deal(int r) {
-    String dealId = ids == null ? null : ids[r];
+    String dealId = ids.value(r);
     if (dealId == null) {
       throw new IllegalStateException(
           "the deal in row " + r + " of the column store has no id: a metric that reads deals as"
@@ -593,6 +708,6 @@ public final class DealAppender {
     return reps.bytes() + products.bytes() + customers.bytes() + leads.bytes() + stages.bytes()
         + amounts.bytes() + created.bytes() + closed.bytes() + status.length
         + (probabilities == null ? 0 : 8L * probabilities.length)
-        + (ids == null ? 0 : 4L * ids.length);
+        + ids.bytes();
   }
 }

@@ -37,7 +37,7 @@ public final class OrderAppender {
   private int capacity = 256;
   int size;
   private boolean sealed;
-  @Nullable String[] ids;
+  final Columns.Ids ids = new Columns.Ids();
   final Columns.Text customers = new Columns.Text();
   final Columns.Text reps = new Columns.Text();
   final Columns.Text products = new Columns.Text();
@@ -57,6 +57,9 @@ public final class OrderAppender {
 
   // the row being set
   @Nullable private String id;
+  private byte[] idBytes = new byte[16];
+  /** The length of the id set as bytes in {@code idBytes}, or -1. */
+  private int idLength = -1;
   @Nullable private String customer;
   private long placedSecond = NO_INSTANT;
   private int placedNano;
@@ -79,6 +82,33 @@ public final class OrderAppender {
   @CanIgnoreReturnValue
   public OrderAppender id(String orderId) {
     this.id = checkNotNull(orderId, "orderId");
+    this.idLength = -1;
+    return this;
+  }
+
+  /**
+   * Sets the order id from its UTF-8 bytes {@code utf8[from, to)}, as {@link #id(String)} does
+   * with the decoded text; the bytes are copied, and a plain ASCII id makes no string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte of the id
+   * @param to the byte after its last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public OrderAppender id(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    if (!Columns.plain(utf8, from, to)) {
+      return id(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int n = to - from;
+    if (n > idBytes.length) {
+      idBytes = new byte[Math.max(n, idBytes.length * 2)];
+    }
+    System.arraycopy(utf8, from, idBytes, 0, n);
+    idLength = n;
+    id = null;
     return this;
   }
 
@@ -91,6 +121,23 @@ public final class OrderAppender {
   @CanIgnoreReturnValue
   public OrderAppender customer(String customerId) {
     this.customer = checkNotNull(customerId, "customerId");
+    return this;
+  }
+
+  /**
+   * Sets the buying customer from the UTF-8 bytes of its id, {@code utf8[from, to)}, as {@link
+   * #customer(String)} does with the decoded text; a customer seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public OrderAppender customer(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.customer = customers.text(utf8, from, to);
     return this;
   }
 
@@ -158,6 +205,42 @@ public final class OrderAppender {
   }
 
   /**
+   * Sets the rep credited from the UTF-8 bytes of its id, {@code utf8[from, to)}, as {@link
+   * #rep(String)} does with the decoded text; a rep seen before makes no new string.
+   *
+   * @param utf8 the bytes
+   * @param from the first byte
+   * @param to the byte after the last
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public OrderAppender rep(byte[] utf8, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    this.rep = reps.text(utf8, from, to);
+    return this;
+  }
+
+  /**
+   * Adds a line whose product is given as UTF-8 bytes, {@code utf8[from, to)}, as {@link
+   * #line(String, long, long)} does with the decoded text; a product seen before makes no new
+   * string.
+   *
+   * @param utf8 the bytes of the product
+   * @param from the first byte
+   * @param to the byte after the last
+   * @param quantity at least 1
+   * @param amountMinor the line's total in minor units of the order's currency
+   * @return this appender
+   * @throws IndexOutOfBoundsException if the range is not within {@code utf8}
+   */
+  @CanIgnoreReturnValue
+  public OrderAppender line(byte[] utf8, int from, int to, long quantity, long amountMinor) {
+    java.util.Objects.checkFromToIndex(from, to, utf8.length);
+    return line(products.text(utf8, from, to), quantity, amountMinor);
+  }
+
+  /**
    * Adds a line to the row.
    *
    * @param product the product, not blank
@@ -194,10 +277,14 @@ public final class OrderAppender {
             id, customer, rep, placedSecond, placedNano, amountMinor, amountCurrency,
             orderStatus == null || orderStatus == OrderStatus.PAID, rowProducts, rowQuantities,
             rowAmounts);
+        if (idLength >= 0) {
+          ids.set(size - 1, capacity, idBytes, 0, idLength);
+        }
       } else {
+        boolean none = id == null && idLength < 0;
         add(record());
-        if (id == null && ids != null) {
-          ids[size - 1] = null; // checked with a stand-in id; the row has none
+        if (none) {
+          ids.set(size - 1, capacity, null); // checked with a stand-in id; the row has none
         }
       }
     } finally {
@@ -240,7 +327,7 @@ public final class OrderAppender {
         || placedSecond == NO_INSTANT
         || placedNano < 0
         || placedNano > 999_999_999
-        || !(id == null || Columns.plain(id))
+        || !(id == null || idLength >= 0 || Columns.plain(id))
         || !Columns.plain(customer)
         || !Columns.plain(rep)) {
       return false;
@@ -263,7 +350,11 @@ public final class OrderAppender {
     Money total = amountCurrency == null ? null : Money.ofMinor(amountMinor, amountCurrency);
     Order.Builder b =
         Order.builder(
-            id == null ? "#" + size : id,
+            id != null
+                ? id
+                : idLength >= 0
+                    ? new String(idBytes, 0, idLength, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : "#" + size,
             customer,
             placedSecond == NO_INSTANT ? null : Instant.ofEpochSecond(placedSecond, placedNano),
             total);
@@ -279,6 +370,7 @@ public final class OrderAppender {
 
   private void clear() {
     id = null;
+    idLength = -1;
     customer = null;
     placedSecond = NO_INSTANT;
     placedNano = 0;
@@ -305,12 +397,7 @@ public final class OrderAppender {
       grow();
     }
     int r = size;
-    if (orderId != null) {
-      if (ids == null) {
-        ids = new String[capacity];
-      }
-      ids[r] = orderId;
-    }
+    ids.set(r, capacity, orderId);
     customers.set(r, capacity, customerId);
     reps.set(r, capacity, repId);
     placed.set(r, capacity, placedSec, placedNs);
@@ -364,9 +451,7 @@ public final class OrderAppender {
   private void grow() {
     int n = capacity * 2;
     capacity = n;
-    if (ids != null) {
-      ids = Arrays.copyOf(ids, n);
-    }
+    ids.grow(n);
     customers.grow(n);
     reps.grow(n);
     products.grow(n);
@@ -394,9 +479,7 @@ public final class OrderAppender {
       return;
     }
     sealed = true;
-    if (ids != null && ids.length != size) {
-      ids = Arrays.copyOf(ids, size);
-    }
+    ids.trim(size);
     customers.trim(size);
     reps.trim(size);
     products.trim(size);
@@ -443,7 +526,7 @@ public final class OrderAppender {
 
   /** The order of row {@code r}, as a record (its id must be known). */
   Order order(int r) {
-    String orderId = ids == null ? null : ids[r];
+    String orderId = ids.value(r);
     if (orderId == null) {
       throw new IllegalStateException(
           "the order in row " + r + " of the column store has no id: a metric that reads orders"
@@ -472,7 +555,7 @@ public final class OrderAppender {
   /** The bytes the columns hold (not the dictionaries nor the ids' text). */
   long columnBytes() {
     return customers.bytes() + reps.bytes() + products.bytes() + placed.bytes() + amounts.bytes()
-        + status.length + 8L * units.length + (ids == null ? 0 : 4L * ids.length)
+        + status.length + 8L * units.length + ids.bytes()
         + 20L * lineSize;
   }
 }

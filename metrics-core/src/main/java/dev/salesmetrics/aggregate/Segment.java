@@ -123,7 +123,6 @@ final class Segment {
   }
 
   private static Segment deals(DealAppender a, int offset) {
-    String[] ids = a.ids;
     return new Segment(
         RowKind.DEAL, a, a.size(), offset,
         ImmutableMap.of(
@@ -133,7 +132,7 @@ final class Segment {
             TextField.LEAD, a.leads),
         ImmutableMap.of("created_at", a.created, "closed_at", a.closed),
         a::deal,
-        r -> ids == null ? null : ids[r],
+        a.ids::value,
         r -> {
           byte s = a.status[r];
           return " (rep "
@@ -148,7 +147,6 @@ final class Segment {
   }
 
   private static Segment orders(OrderAppender a, int offset) {
-    String[] ids = a.ids;
     return new Segment(
         RowKind.ORDER, a, a.size(), offset,
         ImmutableMap.of(
@@ -157,7 +155,7 @@ final class Segment {
             TextField.CUSTOMER, a.customers),
         ImmutableMap.of("placed_at", a.placed),
         a::order,
-        r -> ids == null ? null : ids[r],
+        a.ids::value,
         r ->
             " (customer "
                 + a.customers.value(r)

@@ -22,11 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -401,18 +398,7 @@ public final class CsvFormat<T> {
       CsvOptions options,
       Consumer<? super Deal> action)
       throws IOException {
-    Map<String, List<Parsers.StageRow>> byDeal = new HashMap<>();
-    LoadReport stageRead =
-        RowReader.read(
-            stageSource,
-            CsvFile.DEAL_STAGES,
-            options,
-            Parsers::stage,
-            KeyCheck.stages(),
-            s -> byDeal.computeIfAbsent(s.dealId(), k -> new ArrayList<>()).add(s));
-    List<RejectedRow> stageRejected = new ArrayList<>(stageRead.rejected());
-    long[] attached = {0};
-    String stageFile = stageRead.file();
+    StageJoin join = StageJoin.read(stageSource, options);
     LoadReport dealReport = null;
     if (dealSource != null) {
       dealReport =
@@ -420,80 +406,16 @@ public final class CsvFormat<T> {
               dealSource,
               CsvFile.DEALS,
               options,
-              row -> {
-                Deal.Builder builder = Parsers.deal(row, options);
-                Deal base = builder.build();
-                List<Parsers.StageRow> rows = byDeal.remove(base.id());
-                if (rows == null) {
-                  return base;
-                }
-                rows.sort(Comparator.comparing(s -> s.change().enteredAt()));
-                List<StageChange> history = new ArrayList<>();
-                List<Parsers.StageRow> kept = new ArrayList<>();
-                for (Parsers.StageRow s : rows) {
-                  if (s.change().enteredAt().isBefore(base.createdAt())) {
-                    RejectedRow bad =
-                        new RejectedRow(
-                            stageFile,
-                            s.line(),
-                            "entered_at",
-                            s.enteredAtText(),
-                            "entered_at " + s.change().enteredAt() + " of stage \""
-                                + s.change().stage() + "\" is before created_at "
-                                + base.createdAt() + " for deal " + base.id());
-                    if (!options.isLenient()) {
-                      throw new CsvFormatException(bad);
-                    }
-                    stageRejected.add(bad);
-                  } else {
-                    history.add(s.change());
-                    kept.add(s);
-                  }
-                }
-                Deal deal;
-                try {
-                  deal = builder.stageHistory(history).build();
-                } catch (IllegalArgumentException e) {
-                  byDeal.put(base.id(), kept);
-                  throw e;
-                }
-                attached[0] += kept.size();
-                return deal;
-              },
+              join.dealParser(),
               KeyCheck.id("deal_id", Deal::id),
               action);
     }
-    List<Parsers.StageRow> orphans = new ArrayList<>();
-    byDeal.values().forEach(orphans::addAll);
-    orphans.sort(Comparator.comparingLong(Parsers.StageRow::line));
-    for (Parsers.StageRow s : orphans) {
-      RejectedRow bad =
-          new RejectedRow(
-              stageFile,
-              s.line(),
-              "deal_id",
-              s.dealId(),
-              dealReport == null
-                  ? "deal_id " + s.dealId() + " is no loaded deal: there is no "
-                      + CsvFile.DEALS.fileName()
-                  : "deal_id " + s.dealId() + " is no loaded deal of " + dealReport.file()
-                      + " (unknown, or its row was rejected)");
-      if (!options.isLenient()) {
-        throw new CsvFormatException(bad);
-      }
-      stageRejected.add(bad);
-    }
-    stageRejected.sort(Comparator.comparingLong(RejectedRow::line));
-    LoadReport stageReport =
-        new LoadReport(
-            stageFile,
-            stageRead.rowsRead(),
-            attached[0],
-            stageRejected,
-            stageRead.warnings(),
-            stageRead.footerLines(),
-            stageRead.detectedDateOrder());
-    return dealReport == null ? List.of(stageReport) : List.of(stageReport, dealReport);
+    return join.finish(dealReport);
+  }
+
+  /** The parser of a row of this format's file, with {@code options} at hand. */
+  RowReader.RowParser<T> rowParser(CsvOptions options) {
+    return row -> parser.parse(row, options);
   }
 
   private LoadResult<List<T>> collect(RowReader.Source source, CsvOptions options)

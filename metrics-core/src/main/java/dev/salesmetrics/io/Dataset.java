@@ -3,6 +3,7 @@ package dev.salesmetrics.io;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.aggregate.ColumnStore;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.RepDirectory;
@@ -23,6 +24,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
 /**
@@ -168,12 +170,7 @@ public record Dataset(
     checkNotNull(dir, "dir");
     checkNotNull(options, "options");
     checkNotNull(listener, "listener");
-    if (!Files.isDirectory(dir)) {
-      if (!Files.exists(dir)) {
-        throw new NoSuchFileException(dir.toString(), null, "data directory does not exist");
-      }
-      throw new NotADataDirectory(dir, Files.isRegularFile(dir));
-    }
+    checkDirectory(dir);
     List<LoadReport> reports = new ArrayList<>();
     List<Rep> reps = read(dir, CsvFormat.REPS, options, reports, listener);
     List<Quota> quotas = read(dir, CsvFormat.QUOTAS, options, reports, listener);
@@ -204,6 +201,177 @@ public record Dataset(
     List<SurveyResponse> responses = read(dir, CsvFormat.RESPONSES, options, reports, listener);
     return new LoadResult<>(
         new Dataset(reps, quotas, leads, deals, orders, customers, campaigns, responses), reports);
+  }
+
+  /**
+   * Reads the schema files present in {@code dir} strictly, with default options, into a {@link
+   * ColumnStore}: {@link #loadColumns(Path, CsvOptions)} with {@link CsvOptions#strict()}.
+   *
+   * @param dir a directory holding some of the schema files
+   * @return the store and one report per file read
+   * @throws CsvFormatException for the first bad row, a duplicate id included
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<ColumnStore> loadColumns(Path dir) throws IOException {
+    return loadColumns(dir, CsvOptions.strict());
+  }
+
+  /**
+   * Reads the schema files present in {@code dir} into a {@link ColumnStore}, for {@link
+   * dev.salesmetrics.aggregate.Query#of(ColumnStore)}: the same records, reports, rejected rows
+   * and exceptions as {@link #load(Path, CsvOptions)}, without a record object per deal.
+   *
+   * <pre>{@code
+   * ColumnStore store = Dataset.loadColumns(Path.of("data")).value();
+   * MetricTable t = Query.of(store).groupBy(Dimension.REP).metrics(Metrics.WIN_RATE).runParallel();
+   * }</pre>
+   *
+   * <p>deals.csv is parsed straight into columns in parallel chunks (one thread per processor):
+   * rows in the plain form the writer produces are read byte by byte; any other row (quoted
+   * cells, other number or date forms, non-ASCII text, a row that breaks a rule) is read by the
+   * row parser of {@link #load}, so the outcome is exactly that of {@link #load}. deals.csv takes
+   * {@link #load}'s way as a whole when a column mapping is given, when it is not UTF-8, when its
+   * header lacks a required column (lenient mode) or when an id repeats (lenient mode); the other
+   * files are read as by {@link #load} and stored in columns.
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @return the store and one report per file read, in schema order (as {@link #load})
+   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<ColumnStore> loadColumns(Path dir, CsvOptions options)
+      throws IOException {
+    return loadColumns(dir, options, LoadListener.NONE);
+  }
+
+  /**
+   * Reads the schema files present in {@code dir} into a {@link ColumnStore}, as {@link
+   * #loadColumns(Path, CsvOptions)}, telling {@code listener} as each file starts and as records
+   * are loaded; deals.csv, parsed in parallel chunks, is told once, when it is done.
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @param listener follows the load
+   * @return the store and one report per file read, in schema order
+   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<ColumnStore> loadColumns(
+      Path dir, CsvOptions options, LoadListener listener) throws IOException {
+    return loadColumns(
+        dir, options, listener, Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+  }
+
+  /**
+   * {@link #loadColumns(Path, CsvOptions)} with deals.csv parsed on up to {@code threads}, in
+   * chunks of about {@code chunkBytes} (0: chosen from the file's size).
+   */
+  static LoadResult<ColumnStore> loadColumns(
+      Path dir, CsvOptions options, int threads, int chunkBytes) throws IOException {
+    return loadColumns(dir, options, LoadListener.NONE, threads, chunkBytes);
+  }
+
+  private static LoadResult<ColumnStore> loadColumns(
+      Path dir, CsvOptions options, LoadListener listener, int threads, int chunkBytes)
+      throws IOException {
+    checkNotNull(dir, "dir");
+    checkNotNull(options, "options");
+    checkNotNull(listener, "listener");
+    checkDirectory(dir);
+    ColumnStore.Builder store = ColumnStore.builder();
+    List<LoadReport> reports = new ArrayList<>();
+    forEach(dir, CsvFormat.REPS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.QUOTAS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.LEADS, options, reports, store::add, listener);
+    Path dealsFile = file(dir, CsvFile.DEALS);
+    Path stagesFile = file(dir, CsvFile.DEAL_STAGES);
+    if (dealsFile != null || stagesFile != null) {
+      listener.fileStarted(
+          CsvFile.DEALS,
+          (dealsFile == null ? 0 : Files.size(dealsFile))
+              + (stagesFile == null ? 0 : Files.size(stagesFile)));
+    }
+    DealFileLoader.Loaded loaded =
+        dealsFile == null
+            ? null
+            : DealFileLoader.load(
+                dealsFile,
+                options,
+                () -> stagesFile == null
+                    ? null
+                    : StageJoin.read(RowReader.Source.of(stagesFile), options),
+                threads,
+                chunkBytes);
+    long[] deals = {0};
+    Consumer<Deal> dealSink =
+        d -> {
+          store.add(d);
+          listener.recordLoaded(++deals[0]);
+        };
+    if (loaded != null) {
+      store.addAll(loaded.deals());
+      if (loaded.report().loaded() > 0) {
+        listener.recordLoaded(loaded.report().loaded());
+      }
+      reports.addAll(
+          loaded.join() == null ? List.of(loaded.report()) : loaded.join().finish(loaded.report()));
+    } else if (stagesFile != null) {
+      reports.addAll(
+          CsvFormat.joinDeals(
+              dealsFile == null ? null : RowReader.Source.of(dealsFile),
+              RowReader.Source.of(stagesFile),
+              options,
+              dealSink));
+    } else if (dealsFile != null) {
+      reports.add(CsvFormat.DEALS.forEach(dealsFile, options, dealSink));
+    }
+    forEach(dir, CsvFormat.ORDERS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.CUSTOMERS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.CAMPAIGNS, options, reports, store::add, listener);
+    forEach(dir, CsvFormat.RESPONSES, options, reports, store::add, listener);
+    return new LoadResult<>(store.build(), reports);
+  }
+
+  private static void checkDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      if (!Files.exists(dir)) {
+        throw new NoSuchFileException(dir.toString(), null, "data directory does not exist");
+      }
+      throw new NotADataDirectory(dir, Files.isRegularFile(dir));
+    }
+  }
+
+  private static <T> void forEach(
+      Path dir,
+      CsvFormat<T> format,
+      CsvOptions options,
+      List<LoadReport> reports,
+      Consumer<? super T> sink,
+      LoadListener listener)
+      throws IOException {
+    Path file = file(dir, format.file());
+    if (file != null) {
+      listener.fileStarted(format.file(), Files.size(file));
+      long[] n = {0};
+      reports.add(
+          format.forEach(
+              file,
+              options,
+              r -> {
+                sink.accept(r);
+                listener.recordLoaded(++n[0]);
+              }));
+    }
   }
 
   /** The schema file in {@code dir}, or null if absent; a directory in its place is an error. */

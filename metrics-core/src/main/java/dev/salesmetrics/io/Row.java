@@ -67,6 +67,11 @@ final class Row {
     return mapping;
   }
 
+  /** Tells whether the header lacks a required column (a lenient read goes on without it). */
+  boolean missesRequiredColumn() {
+    return !missingRequired.isEmpty();
+  }
+
   /** The warnings of the current row. */
   List<LoadWarning> warnings() {
     return warnings;

@@ -85,11 +85,12 @@ final class RowReader {
   }
 
   /** One record: its cells and the physical line it starts on (counted by its parser). */
-  private record Cells(long line, List<String> fields) {}
+  record Cells(long line, List<String> fields) {}
 
   /** Collects the cells of each record and remembers the line the current record starts on. */
-  private static final class CellsHandler extends CsvCallbackHandler<Cells> {
-    private long line;
+  static final class CellsHandler extends CsvCallbackHandler<Cells> {
+    /** The line the current (or last) record starts on, 1-based. */
+    long line;
     private List<String> fields = new ArrayList<>();
     private RecordType type = RecordType.DATA;
 
@@ -167,7 +168,7 @@ final class RowReader {
     return StandardCharsets.UTF_8;
   }
 
-  private static CsvReader<Cells> parser(CellsHandler handler, Reader text, char separator) {
+  static CsvReader<Cells> parser(CellsHandler handler, Reader text, char separator) {
     return CsvReader.builder()
         .fieldSeparator(separator)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
@@ -253,7 +254,7 @@ final class RowReader {
     }
   }
 
-  private static boolean allEmpty(List<String> fields) {
+  static boolean allEmpty(List<String> fields) {
     for (String field : fields) {
       if (!field.isEmpty()) {
         return false;
@@ -414,36 +415,13 @@ final class RowReader {
         return;
       }
       Rec rec = (Rec) e;
-      List<String> fields = rec.fields();
-      long line = rec.line();
-      if (fields.size() != width) {
-        reject(new RejectedRow(file, line, null, null, raggedReason(fields, width)), null);
-        return;
+      T parsed =
+          record(
+              file, rec.line(), rec.fields(), width, r, options, parser, keys, rejected, warnings);
+      if (parsed != null) {
+        sink.accept(parsed);
+        loaded++;
       }
-      r.reset(fields, line);
-      T parsed;
-      try {
-        parsed = parser.parse(r);
-        keys.claim(parsed, r);
-      } catch (CsvFormatException ex) {
-        throw ex;
-      } catch (BadCell ex) {
-        reject(ex.at(file, line), ex);
-        return;
-      } catch (IllegalArgumentException | ArithmeticException ex) {
-        reject(fromRecordError(file, line, r, ex), ex);
-        return;
-      }
-      warnings.addAll(r.warnings());
-      sink.accept(parsed);
-      loaded++;
-    }
-
-    private void reject(RejectedRow bad, @Nullable Throwable cause) {
-      if (!options.isLenient()) {
-        throw new CsvFormatException(bad, cause);
-      }
-      rejected.add(bad);
     }
 
     LoadReport finish() {
@@ -467,6 +445,60 @@ final class RowReader {
     }
   }
 
+  /**
+   * Turns the cells of one data record into a record: the checks of every data row (its width,
+   * its cells, the record's rules, its key). Returns the record, after adding the row's warnings
+   * to {@code warnings}; or null after adding the rejected row to {@code rejected} in lenient
+   * mode.
+   *
+   * @throws CsvFormatException in strict mode for a bad row
+   */
+  @Nullable
+  static <T> T record(
+      String file,
+      long line,
+      List<String> fields,
+      int width,
+      Row row,
+      CsvOptions options,
+      RowParser<T> parser,
+      KeyCheck<? super T> keys,
+      List<RejectedRow> rejected,
+      List<LoadWarning> warnings) {
+    if (fields.size() != width) {
+      reject(
+          new RejectedRow(file, line, null, null, raggedReason(fields, width)),
+          null,
+          options,
+          rejected);
+      return null;
+    }
+    row.reset(fields, line);
+    T parsed;
+    try {
+      parsed = parser.parse(row);
+      keys.claim(parsed, row);
+    } catch (CsvFormatException ex) {
+      throw ex;
+    } catch (BadCell ex) {
+      reject(ex.at(file, line), ex, options, rejected);
+      return null;
+    } catch (IllegalArgumentException | ArithmeticException ex) {
+      reject(fromRecordError(file, line, row, ex), ex, options, rejected);
+      return null;
+    }
+    warnings.addAll(row.warnings());
+    return parsed;
+  }
+
+  private static void reject(
+      RejectedRow bad, @Nullable Throwable cause, CsvOptions options, List<RejectedRow> into) {
+    if (!options.isLenient()) {
+      throw new CsvFormatException(bad, cause);
+    }
+    into.add(bad);
+  }
+
   /** The schema columns holding dates or instants. */
   private static final Set<String> TEMPORAL =
       Set.of(
@@ -486,7 +518,7 @@ final class RowReader {
           "end_date",
           "responded_at");
 
-  private static Row header(
+  static Row header(
       String file,
       long line,
       CsvFile schema,
@@ -539,7 +571,7 @@ final class RowReader {
     return new RejectedRow(file, line, null, null, message);
   }
 
-  private static String quoteReason(CsvParseException e) {
+  static String quoteReason(CsvParseException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     return "bad quoting: " + cause.getMessage();
   }
