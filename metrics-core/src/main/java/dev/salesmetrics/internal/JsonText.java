@@ -8,14 +8,30 @@ public final class JsonText {
 
   /**
    * Appends {@code text} as a JSON string literal: quote, backslash, line feed, carriage return
-   * and tab as their short escapes; other control characters, {@code < > &} and the line and
-   * paragraph separators (U+2028, U+2029) as {@code \}{@code uXXXX}, so the literal is also
-   * safe inside an HTML {@code <script>} element and in JavaScript; everything else as is.
+   * and tab as their short escapes; other control characters and the line and paragraph
+   * separators (U+2028, U+2029, which end a line in JavaScript) as {@code \}{@code uXXXX};
+   * everything else as is, so {@code lead->qualified} stays readable.
    *
    * @param sb where to append
    * @param text any text
    */
   public static void quote(StringBuilder sb, String text) {
+    quote(sb, text, false);
+  }
+
+  /**
+   * Appends {@code text} as {@link #quote} does, and also {@code < > &} as {@code \}{@code
+   * uXXXX}, so that the literal is safe inside an HTML {@code <script>} element: no {@code
+   * </script>} or {@code <!--} can appear in it.
+   *
+   * @param sb where to append
+   * @param text any text
+   */
+  public static void quoteForHtml(StringBuilder sb, String text) {
+    quote(sb, text, true);
+  }
+
+  private static void quote(StringBuilder sb, String text, boolean html) {
     sb.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -26,7 +42,10 @@ public final class JsonText {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20
+              || c == '\u2028'
+              || c == '\u2029'
+              || (html && (c == '<' || c == '>' || c == '&'))) {
             sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);

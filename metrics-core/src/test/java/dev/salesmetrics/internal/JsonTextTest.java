@@ -15,12 +15,21 @@ class JsonTextTest {
     return sb.toString();
   }
 
+  private static String quotedForHtml(String text) {
+    StringBuilder sb = new StringBuilder();
+    JsonText.quoteForHtml(sb, text);
+    return sb.toString();
+  }
+
   @Test
-  void escapesQuotesControlsAndWhatHtmlOrJavaScriptWouldReadAsMarkup() {
+  void escapesQuotesAndControlsAndForHtmlAlsoMarkup() {
     assertThat(quoted("")).isEqualTo("\"\"");
     assertThat(quoted("R07 Ümit")).isEqualTo("\"R07 Ümit\"");
-    assertThat(quoted("<\u2028\"\\\n&")).isEqualTo("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
-    assertThat(quoted("a\tb\rc\u0001d>\u2029")).isEqualTo("\"a\\tb\\rc\\u0001d\\u003e\\u2029\"");
+    assertThat(quoted("lead->qualified & <b>")).isEqualTo("\"lead->qualified & <b>\"");
+    assertThat(quoted("a\tb\rc\u0001d\u2029\"\\"))
+        .isEqualTo("\"a\\tb\\rc\\u0001d\\u2029\\\"\\\\\"");
+    assertThat(quotedForHtml("<\u2028\"\\\n&")).isEqualTo("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
+    assertThat(quotedForHtml("</script>")).isEqualTo("\"\\u003c/script\\u003e\"");
   }
 
   @Test
@@ -31,9 +40,14 @@ class JsonTextTest {
             text -> {
               String literal = quoted(text);
               assertThat(JsonReader.parse(literal)).isEqualTo(text);
-              assertThat(literal.chars().noneMatch(c -> c < 0x20 || c == '<' || c == '>'
-                      || c == '&' || c == 0x2028 || c == 0x2029))
+              assertThat(literal.chars().noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029))
                   .as(literal)
+                  .isTrue();
+              String html = quotedForHtml(text);
+              assertThat(JsonReader.parse(html)).isEqualTo(text);
+              assertThat(html.chars().noneMatch(c -> c < 0x20 || c == '<' || c == '>'
+                      || c == '&' || c == 0x2028 || c == 0x2029))
+                  .as(html)
                   .isTrue();
             });
   }

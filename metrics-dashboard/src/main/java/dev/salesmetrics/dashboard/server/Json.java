@@ -49,7 +49,7 @@ final class Json {
   @CanIgnoreReturnValue
   Json name(String name) {
     comma();
-    JsonText.quote(sb, name);
+    JsonText.quoteForHtml(sb, name);
     sb.append(':');
     first = true;
     return this;
@@ -61,7 +61,7 @@ final class Json {
     if (s == null) {
       sb.append("null");
     } else {
-      JsonText.quote(sb, s);
+      JsonText.quoteForHtml(sb, s);
     }
     first = false;
     return this;

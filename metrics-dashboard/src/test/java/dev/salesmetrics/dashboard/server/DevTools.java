@@ -195,7 +195,7 @@ final class DevTools implements AutoCloseable {
   /** Evaluates {@code expression} in the page, awaiting a promise; returns its value. */
   Object evaluate(String expression) {
     StringBuilder json = new StringBuilder("{\"expression\":");
-    JsonText.quote(json, expression);
+    JsonText.quoteForHtml(json, expression);
     json.append(",\"awaitPromise\":true,\"returnByValue\":true}");
     Map<String, Object> result = call("Runtime.evaluate", json.toString());
     if (result.containsKey("exceptionDetails")) {
@@ -208,7 +208,7 @@ final class DevTools implements AutoCloseable {
   void navigate(URI url) throws InterruptedException {
     events.clear();
     StringBuilder json = new StringBuilder("{\"url\":");
-    JsonText.quote(json, url.toString());
+    JsonText.quoteForHtml(json, url.toString());
     var unused = call("Page.navigate", json.append('}').toString());
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {

@@ -272,7 +272,7 @@ class ReportPageTest {
     assertThat(Markup.escape("a&b<c>d\"e'f")).isEqualTo("a&amp;b&lt;c&gt;d&quot;e&#39;f");
     assertThat(Markup.escape("plain")).isSameAs("plain");
     StringBuilder sb = new StringBuilder();
-    JsonText.quote(sb, "<\u2028\"\\\n&");
+    JsonText.quoteForHtml(sb, "<\u2028\"\\\n&");
     assertThat(sb).hasToString("\"\\u003c\\u2028\\\"\\\\\\n\\u0026\"");
   }
 
