@@ -340,9 +340,9 @@ final class LiveCells {
       return row[period] - 1;
     }
     int cell = cellIds.code(group, period);
-    index(group, period, cell);
     Table t = table;
     if (cell < t.size) {
+      index(group, period, cell);
       return cell;
     }
     Table target = t;
@@ -374,6 +374,7 @@ final class LiveCells {
     if (target != t) {
       table = target;
     }
+    index(group, period, cell); // only once the table holds the cell
     return cell;
   }
 
