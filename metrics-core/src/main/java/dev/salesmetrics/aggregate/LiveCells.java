@@ -378,7 +378,7 @@ final class LiveCells {
     return cell;
   }
 
-  /** Notes in {@link #cellIndex} that the cell of {@code group} and {@code period} is {@code cell}. */
+  /** Notes in {@link #cellIndex} that {@code cell} is that of {@code group} and {@code period}. */
   private void index(int group, int period, int cell) {
     if (group >= cellIndex.length) {
       cellIndex = Arrays.copyOf(cellIndex, Math.max(group + 1, cellIndex.length * 2));

@@ -167,7 +167,7 @@ public final class Slots {
     data[i] = Math.max(data[i], (value & ~keep) | (Long.MIN_VALUE & keep));
   }
 
-  /** Returns -1 (every bit set) when {@code condition} holds, else 0: a mask for the methods below. */
+  /** Returns -1 (all bits) when {@code condition} holds, else 0: the mask of the masked updates. */
   static long mask(boolean condition) {
     return condition ? -1L : 0L;
   }
