@@ -67,10 +67,12 @@ final class LiveCells {
   private final RecordView<?>[] views;
   private final int[] rangeIds;
   @Nullable private final PeriodLookup lookup;
-  private final List<WindowBounds> bounds = new ArrayList<>();
+  private WindowBounds[] bounds = new WindowBounds[0];
   private final Slots slots = new Slots();
   private volatile Table table;
   private Codes.Pairs cellIds = new Codes.Pairs();
+  /** The cell of each group and period (+1; 0: none yet), indexing {@link #cellIds} directly. */
+  private int[][] cellIndex = new int[16][];
   private final BitSet notified = new BitSet();
   private final int[] codes;
 
@@ -251,17 +253,26 @@ final class LiveCells {
   }
 
   private WindowBounds bounds(int period) {
-    while (bounds.size() <= period) {
-      Window w =
-          lookup == null ? Window.all() : Window.of(lookup.period(bounds.size()));
+    WindowBounds[] all = bounds;
+    if (period < all.length) {
+      return all[period];
+    }
+    return addBounds(period);
+  }
+
+  private WindowBounds addBounds(int period) {
+    List<WindowBounds> made = new ArrayList<>(Arrays.asList(bounds));
+    while (made.size() <= period) {
+      Window w = lookup == null ? Window.all() : Window.of(lookup.period(made.size()));
       for (Kernel<?, ?> k : plan.kernels) {
         if (k != null) {
           k.check(w);
         }
       }
-      bounds.add(WindowBounds.of(w));
+      made.add(WindowBounds.of(w));
     }
-    return bounds.get(period);
+    bounds = made.toArray(new WindowBounds[0]);
+    return bounds[period];
   }
 
   /** The scratch copy of a cell's published block, made when the event first reaches the cell. */
@@ -283,7 +294,10 @@ final class LiveCells {
     int base = cell * stride;
     long v = d[base];
     long[] block = scratch[touchedCount];
-    System.arraycopy(d, base + 1 + (int) (v & 1) * width, block, 0, width);
+    int from = base + 1 + (int) (v & 1) * width;
+    for (int i = 0; i < width; i++) {
+      block[i] = d[from + i];
+    }
     touched[touchedCount++] = cell;
     return block;
   }
@@ -300,7 +314,11 @@ final class LiveCells {
     for (int i = 0; i < touchedCount; i++) {
       int base = touched[i] * stride;
       long v = d[base];
-      System.arraycopy(scratch[i], 0, d, base + 1 + (int) ((v + 1) & 1) * width, width);
+      long[] block = scratch[i];
+      int to = base + 1 + (int) ((v + 1) & 1) * width;
+      for (int j = 0; j < width; j++) {
+        d[to + j] = block[j];
+      }
       LONGS.setRelease(d, base, v + 1);
     }
     touchedCount = 0;
@@ -316,9 +334,15 @@ final class LiveCells {
 
   /** The cell of a group and period, added (empty, published) when new. */
   private int cell(int group, int period) {
+    int[][] index = cellIndex;
+    int[] row = group < index.length ? index[group] : null;
+    if (row != null && period < row.length && row[period] != 0) {
+      return row[period] - 1;
+    }
     int cell = cellIds.code(group, period);
     Table t = table;
     if (cell < t.size) {
+      index(group, period, cell);
       return cell;
     }
     Table target = t;
@@ -350,7 +374,24 @@ final class LiveCells {
     if (target != t) {
       table = target;
     }
+    index(group, period, cell); // only once the table holds the cell
     return cell;
+  }
+
+  /** Notes in {@link #cellIndex} that {@code cell} is that of {@code group} and {@code period}. */
+  private void index(int group, int period, int cell) {
+    if (group >= cellIndex.length) {
+      cellIndex = Arrays.copyOf(cellIndex, Math.max(group + 1, cellIndex.length * 2));
+    }
+    int[] row = cellIndex[group];
+    if (row == null) {
+      row = new int[Math.max(4, period + 1)];
+      cellIndex[group] = row;
+    } else if (period >= row.length) {
+      row = Arrays.copyOf(row, Math.max(period + 1, row.length * 2));
+      cellIndex[group] = row;
+    }
+    row[period] = cell + 1;
   }
 
   private GroupKey keyOf(Table t, int cell) {
@@ -393,6 +434,10 @@ final class LiveCells {
     }
     fresh.size = n;
     cellIds = ids;
+    cellIndex = new int[16][];
+    for (int c = 0; c < n; c++) {
+      index(ids.first(c), ids.second(c), c);
+    }
     table = fresh;
   }
 

@@ -39,25 +39,24 @@ final class LeadDefinitions {
     if (phone == null) {
       return false;
     }
-    StringBuilder kept = new StringBuilder(phone.length());
+    // one pass without a copy: the kept characters are counted, a leading '+' skipped once
+    int kept = 0;
+    boolean plus = false;
+    boolean digitsOnly = true;
     for (int i = 0; i < phone.length(); i++) {
       char c = phone.charAt(i);
-      if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
-        kept.append(c);
+      if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
+        continue;
       }
-    }
-    int from = kept.length() > 0 && kept.charAt(0) == '+' ? 1 : 0;
-    int digits = kept.length() - from;
-    if (digits < 7 || digits > 15) {
-      return false;
-    }
-    for (int i = from; i < kept.length(); i++) {
-      char c = kept.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
+      if (kept == 0 && c == '+') {
+        plus = true;
+      } else if (c < '0' || c > '9') {
+        digitsOnly = false;
       }
+      kept++;
     }
-    return true;
+    int digits = kept - (plus ? 1 : 0);
+    return digitsOnly && digits >= 7 && digits <= 15;
   }
 
   /** The number of present contact fields among name, email and phone: 0 to 3. */

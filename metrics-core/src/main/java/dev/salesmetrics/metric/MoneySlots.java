@@ -27,9 +27,10 @@ final class MoneySlots {
 
   /** Adds an amount to the money sum when {@code add} holds. */
   static void addToSum(Slots s, boolean add, long minor, int currency) {
-    s.currencyIf(2, add, currency);
-    s.addIf(0, add, minor);
-    s.countIf(1, add);
+    long mask = Slots.mask(add); // one mask for every slot: no branch on the condition
+    s.currency(2, (int) (currency & mask));
+    s.add(0, minor & mask);
+    s.countMasked(1, mask);
   }
 
   /** The sum: undefined without a currency (no amount, no converter), else exact. */
@@ -51,11 +52,12 @@ final class MoneySlots {
 
   /** Adds an amount to the statistics when {@code add} holds. */
   static void addToStats(Slots s, boolean add, long minor, int currency) {
-    s.currencyIf(4, add, currency);
-    s.addIf(1, add, minor);
-    s.countIf(0, add);
-    s.minIf(2, add, minor);
-    s.maxIf(3, add, minor);
+    long mask = Slots.mask(add); // one mask for every slot: no branch on the condition
+    s.currency(4, (int) (currency & mask));
+    s.add(1, minor & mask);
+    s.countMasked(0, mask);
+    s.minMasked(2, mask, minor);
+    s.maxMasked(3, mask, minor);
   }
 
   /** The statistics; empty without an amount. */

@@ -167,6 +167,28 @@ public final class Slots {
     data[i] = Math.max(data[i], (value & ~keep) | (Long.MIN_VALUE & keep));
   }
 
+  /** Returns -1 (all bits) when {@code condition} holds, else 0: the mask of the masked updates. */
+  static long mask(boolean condition) {
+    return condition ? -1L : 0L;
+  }
+
+  /** Adds one to a count slot when {@code mask} is -1 (see {@link #mask}), nothing when 0. */
+  void countMasked(int slot, long mask) {
+    data[base + slot] -= mask;
+  }
+
+  /** Lowers a minimum slot to {@code value} when {@code mask} is -1 (see {@link #mask}). */
+  void minMasked(int slot, long mask, long value) {
+    int i = base + slot;
+    data[i] = Math.min(data[i], (value & mask) | (Long.MAX_VALUE & ~mask));
+  }
+
+  /** Raises a maximum slot to {@code value} when {@code mask} is -1 (see {@link #mask}). */
+  void maxMasked(int slot, long mask, long value) {
+    int i = base + slot;
+    data[i] = Math.max(data[i], (value & mask) | (Long.MIN_VALUE & ~mask));
+  }
+
   /**
    * Records the currency of an amount in a currency slot: the first one fixes it, another throws.
    *

@@ -68,6 +68,25 @@ class KernelTest {
   }
 
   @Test
+  void maskedUpdatesChangeOnlyUnderTheFullMask() {
+    assertThat(Slots.mask(true)).isEqualTo(-1L);
+    assertThat(Slots.mask(false)).isZero();
+    long[] cell = {7, Long.MAX_VALUE, Long.MIN_VALUE};
+    Slots s = new Slots().at(cell, 0);
+    s.countMasked(0, Slots.mask(false));
+    s.minMasked(1, Slots.mask(false), -5);
+    s.maxMasked(2, Slots.mask(false), 5);
+    assertThat(cell).containsExactly(7, Long.MAX_VALUE, Long.MIN_VALUE);
+    s.countMasked(0, Slots.mask(true));
+    s.minMasked(1, Slots.mask(true), -5);
+    s.maxMasked(2, Slots.mask(true), 5);
+    assertThat(cell).containsExactly(8, -5, 5);
+    s.minMasked(1, Slots.mask(true), Long.MIN_VALUE);
+    s.maxMasked(2, Slots.mask(true), Long.MAX_VALUE);
+    assertThat(cell).containsExactly(8, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  @Test
   void sumsOverflowAndCurrenciesClashAsMoneyDoes() {
     long[] cell = {Long.MAX_VALUE, USD};
     Slots s = new Slots().at(cell, 0);

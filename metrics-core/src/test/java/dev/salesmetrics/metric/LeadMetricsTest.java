@@ -92,6 +92,8 @@ class LeadMetricsTest {
     assertThat(LeadDefinitions.hasPhone("+123456789012345")).isTrue();
     assertThat(LeadDefinitions.hasPhone("1234567890123456")).isFalse();
     assertThat(LeadDefinitions.hasPhone("555-0100 ext 2")).isFalse();
+    assertThat(LeadDefinitions.hasPhone("(+) 12-34-56-7")).isTrue(); // "+1234567" once kept
+    assertThat(LeadDefinitions.hasPhone("+ - .")).isFalse();
     assertThat(LeadDefinitions.hasPhone("1+5550100")).isFalse();
     assertThat(LeadDefinitions.hasPhone("++5550100")).isFalse();
     assertThat(LeadDefinitions.hasPhone("(+44) 20 7946 0958")).isTrue();
