@@ -261,7 +261,7 @@ final class RowReader {
     into.add(bad);
   }
 
-  private static Row header(
+  static Row header(
       String file, long line, CsvFile schema, CsvOptions options, List<String> headers) {
     ColumnMapping mapping = options.mapping(schema);
     Map<String, Integer> columns = new HashMap<>();
@@ -296,7 +296,7 @@ final class RowReader {
     return new Row(schema, options, columns, missing);
   }
 
-  private static RejectedRow fromRecordError(
+  static RejectedRow fromRecordError(
       String file, long line, Row row, RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     int space = message.indexOf(' ');
@@ -312,7 +312,7 @@ final class RowReader {
     return "bad quoting: " + cause.getMessage();
   }
 
-  private static String raggedReason(List<String> fields, int width) {
+  static String raggedReason(List<String> fields, int width) {
     String reason = "row has " + fields.size() + " cells, header has " + width;
     for (String field : fields) {
       if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
