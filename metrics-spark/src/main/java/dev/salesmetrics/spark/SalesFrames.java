@@ -63,10 +63,10 @@ public final class SalesFrames {
                 .option("multiLine", true)
                 .option("escape", "\"")
                 .csv(dir + file.fileName()));
-      } catch (RuntimeException e) {
-        if (!String.valueOf(e.getMessage()).contains("PATH_NOT_FOUND")
-            && !String.valueOf(e.getMessage()).contains("Path does not exist")) {
-          throw e;
+      } catch (Exception e) { // Spark's AnalysisException is a checked exception in Java
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("PATH_NOT_FOUND") && !message.contains("Path does not exist")) {
+          throw e instanceof RuntimeException r ? r : new IllegalArgumentException(message, e);
         }
       }
     }

@@ -253,8 +253,12 @@ public final class SparkQuery {
     List<CellBean> cells;
     try {
       cells = done.collectAsList();
-    } catch (RuntimeException e) {
-      throw unwrap(e);
+    } catch (Exception e) { // Spark's SparkException is a checked exception in Java
+      Throwable cause = unwrap(e);
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
     }
     return table(plan, cells);
   }
@@ -478,14 +482,14 @@ public final class SparkQuery {
   }
 
   /** The exception a task threw, as it was thrown there, instead of Spark's wrapper. */
-  static RuntimeException unwrap(RuntimeException e) {
+  static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while (t != null) {
       if (t instanceof ArithmeticException
           || t instanceof IllegalArgumentException
           || t instanceof IllegalStateException
           || t instanceof java.time.DateTimeException) {
-        return (RuntimeException) t;
+        return t;
       }
       t = t.getCause();
     }
