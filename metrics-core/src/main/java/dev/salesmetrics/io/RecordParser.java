@@ -115,8 +115,13 @@ public final class RecordParser<T> {
   public static final class BadRow extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The schema column at fault, or null when the problem is not in one cell. */
     @Nullable private final String column;
+
+    /** The cell's text, or null when there is no cell. */
     @Nullable private final String value;
+
+    /** Why the row cannot be read. */
     private final String reason;
 
     BadRow(@Nullable String column, @Nullable String value, String reason) {

@@ -10,7 +10,10 @@ import java.io.Serializable;
 public final class CellBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The group and period, encoded. */
   private String key = "";
+
+  /** The states or values. */
   private byte[] bytes = new byte[0];
 
   /** Creates an empty cell. */

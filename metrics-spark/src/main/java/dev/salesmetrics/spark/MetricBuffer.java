@@ -16,8 +16,13 @@ import java.util.Arrays;
 public final class MetricBuffer implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The kernel's slots. */
   private long[] slots = new long[0];
+
+  /** The log of rows, {@code logSize} bytes of it used. */
   private byte[] log = new byte[0];
+
+  /** How many bytes of {@code log} are used. */
   private int logSize;
 
   /** Creates an empty buffer. */
