@@ -78,10 +78,16 @@ public final class MetricAggregator<R extends MetricValue> extends Aggregator<Ro
               DataTypes.createStructField("sample_size", DataTypes.LongType, false),
               DataTypes.createStructField("exact", DataTypes.BinaryType, false)));
 
+  /** The metric's id, by which each executor finds it in the catalogue. */
   private final String metricId;
+
+  /** The columns read, in argument order. */
   private final ImmutableList<String> columns;
+
+  /** The period of the window, or null over all time. */
   @Nullable private final PeriodSpec period;
 
+  /** The metric, kernel, views and parser, made on first use in each JVM. */
   private transient Engine engine;
 
   MetricAggregator(Metric<?, R> metric, ImmutableList<String> columns, @Nullable Period period) {
