@@ -133,7 +133,6 @@ final class Arguments {
       return DataTypes.TimestampType;
     }
     return switch (column) {
-      case "amount", "spend" -> DataTypes.createDecimalType(38, 18);
       case "probability" -> DataTypes.DoubleType;
       case "score" -> DataTypes.IntegerType;
       case "quantity" -> DataTypes.LongType;

@@ -41,7 +41,7 @@ import org.apache.spark.sql.types.StructType;
  * SparkMetrics#register}).
  *
  * <p><b>Input</b>: a row holding the metric's columns ({@link SparkMetrics#columns}), by their
- * interchange names: instants as {@code TIMESTAMP}, amounts as {@code DECIMAL}, {@code
+ * interchange names: instants as {@code TIMESTAMP}, amounts as their decimal text, {@code
  * probability} as {@code DOUBLE}, {@code score} as {@code INT}, {@code quantity} as {@code
  * BIGINT}, the rest as {@code STRING}. Called as a SQL function, Spark casts the arguments to
  * these types, so the text of a CSV file read by {@code spark.read().csv} works as it is.

@@ -27,9 +27,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The kernels' row views over Spark rows holding a function's arguments (see {@link Arguments}):
- * instants as {@code TIMESTAMP}, amounts as {@code DECIMAL}, texts as {@code STRING}. A view reads
- * each value through the model's own parsers ({@link DealStatus#parse}, {@link Money#of(BigDecimal,
- * Currency)}...), so a bad value gets the message a file would give it, naming the column. Reading
+ * instants as {@code TIMESTAMP}, amounts as their decimal text ({@code STRING}), other texts as
+ * {@code STRING}. A view reads each value through the model's own parsers ({@link
+ * DealStatus#parse}, {@link Money#of(String, Currency)}...), so a bad value gets the message a file would give it, naming the column. Reading
  * a column the function does not take throws, so a metric never reads a made-up value.
  */
 @SuppressWarnings("JavaInstantGetSecondsGetNano") // seconds and nanos are read together
@@ -146,7 +146,7 @@ final class SparkRows {
       return null;
     }
     if (v instanceof String text) {
-      return text;
+      return isAmount(column) ? amountText(text) : text;
     }
     if (Arguments.isInstant(column)) {
       return String.valueOf(instant(v, column));
@@ -160,9 +160,49 @@ final class SparkRows {
     return v.toString();
   }
 
+  private static boolean isAmount(String column) {
+    return column.equals("amount") || column.equals("spend");
+  }
+
+  /**
+   * The text of an amount as a file holds it: a decimal column cast to text keeps its scale
+   * ({@code 12.5000}) and a double's text may have an exponent ({@code 1.0E7}); both become the
+   * plain decimal of the same value. Text that is no number is left for the parser to refuse.
+   */
+  private static String amountText(String text) {
+    boolean exponent = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
+    boolean trailingZero = text.indexOf('.') >= 0 && text.endsWith("0");
+    if (!exponent && !trailingZero) {
+      return text;
+    }
+    try {
+      return plain(new BigDecimal(text.trim()));
+    } catch (NumberFormatException e) {
+      return text;
+    }
+  }
+
+  /**
+   * Reads an amount: text (the function's argument type) through the file parser's {@link
+   * Money#of(String, Currency)}, normalised first when it is not plain ({@link #amountText}); a
+   * decimal (typed rows) exactly, without its trailing zeros.
+   */
+  static Money parseMoney(Object amount, Currency currency) {
+    if (amount instanceof String text) {
+      return Money.of(amountText(text), currency);
+    }
+    BigDecimal d = amount instanceof BigDecimal b ? b : new BigDecimal(amount.toString());
+    return Money.of(d.stripTrailingZeros(), currency);
+  }
+
   private static String plain(BigDecimal d) {
     BigDecimal s = d.stripTrailingZeros();
     return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  /** An amount as a message shows it: the plain decimal. */
+  private static String shown(Object amount) {
+    return amount instanceof BigDecimal d ? plain(d) : amountText(amount.toString());
   }
 
   private static RuntimeException bad(String column, @Nullable Object value, RuntimeException e) {
@@ -240,15 +280,14 @@ final class SparkRows {
           if (currency == null) {
             throw new IllegalArgumentException("column currency: \"\": currency is required");
           }
-          BigDecimal amount = a instanceof BigDecimal d ? d : new BigDecimal(a.toString());
           try {
-            money = Money.of(amount.stripTrailingZeros(), currency);
+            money = parseMoney(a, currency);
           } catch (IllegalArgumentException | ArithmeticException e) {
-            throw bad("amount", plain(amount), e);
+            throw bad("amount", shown(a), e);
           }
           if (money.isNegative()) {
             throw new IllegalArgumentException(
-                "column amount: \"" + plain(amount) + "\": amount must be >= 0: " + money);
+                "column amount: \"" + shown(a) + "\": amount must be >= 0: " + money);
           }
         }
         read = true;

@@ -10,10 +10,12 @@ import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
+import dev.salesmetrics.metric.Amount;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.metric.Ratio;
+import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
@@ -149,6 +151,36 @@ class SparkMetricsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("deals.csv: row with deal_id D1: column amount: \"12.505\": amount 12.505 has"
             + " more than 2 fraction digits allowed for USD");
+  }
+
+  private static MetricValue volumeOf(String amountExpression) {
+    Row r =
+        spark.sql("SELECT sales_volume(status, closed_at, " + amountExpression + ", currency) AS v"
+                + " FROM VALUES ('won', TIMESTAMP '2024-03-01 10:00:00', 'USD')"
+                + " AS t(status, closed_at, currency)")
+            .first();
+    return SparkMetrics.value(r.getStruct(0));
+  }
+
+  @Test
+  void amountsOfAnyColumnTypeAreTakenExactly() {
+    // by hand: the decimal 12.5000 is 12.50 USD, the double 0.1 is 0.10 USD, 1.0E7 is 10,000,000
+    assertThat(volumeOf("CAST('12.5000' AS DECIMAL(10,4))"))
+        .isEqualTo(new Amount(Money.ofMinor(1250, "USD"), 1));
+    assertThat(volumeOf("CAST(0.1 AS DOUBLE)")).isEqualTo(new Amount(Money.ofMinor(10, "USD"), 1));
+    assertThat(volumeOf("CAST(1E7 AS DOUBLE)"))
+        .isEqualTo(new Amount(Money.ofMinor(1_000_000_000L, "USD"), 1));
+    assertThat(volumeOf("'92233720368547758.07'"))
+        .isEqualTo(new Amount(Money.ofMinor(Long.MAX_VALUE, "USD"), 1));
+    // a typed decimal with a third fraction digit is refused, not rounded to the cent
+    assertThatThrownBy(() -> volumeOf("CAST('12.505' AS DECIMAL(10,4))"))
+        .satisfies(e -> assertThat(SparkQuery.unwrap(e))
+            .hasMessage("sales_volume: column amount: \"12.505\": amount 12.505 has more than 2"
+                + " fraction digits allowed for USD"));
+    assertThatThrownBy(() -> volumeOf("'12,50'"))
+        .satisfies(e -> assertThat(SparkQuery.unwrap(e))
+            .hasMessage("sales_volume: column amount: \"12,50\": amount must be a plain decimal"
+                + " like 1250.00: \"12,50\""));
   }
 
   @Test
