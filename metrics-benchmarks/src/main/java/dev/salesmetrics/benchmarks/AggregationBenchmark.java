@@ -1,11 +1,10 @@
 package dev.salesmetrics.benchmarks;
 
-import dev.salesmetrics.aggregate.ColumnarMetrics;
-import dev.salesmetrics.aggregate.ColumnarQuery;
-import dev.salesmetrics.aggregate.DealColumns;
+import dev.salesmetrics.aggregate.ColumnStore;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
+import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.DealStatus;
 import java.sql.Connection;
@@ -42,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The aggregation query of issue 4 on the same data by every path: group closed deals by rep and
- * calendar month (UTC), and compute the count, sum, mean, min and max of the won amounts and the
- * win rate.
+ * calendar month (UTC), and compute the win rate and the count, sum, mean, min and max of the won
+ * amounts (the catalogue's {@code win_rate} and {@code average_deal_size}).
  *
  * <ul>
  *   <li>{@code streamsBaseline}: baseline A, a {@code List<Deal>} and {@code Collectors.groupingBy}
@@ -52,7 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       threads), data loaded once through its appender; the GROUP BY and reading the result are
  *       timed;
  *   <li>{@code objectPath}, {@code objectPathParallel}: {@link Query} over the {@code List<Deal>};
- *   <li>{@code columnar}, {@code columnarParallel}: {@link ColumnarQuery} over {@link DealColumns};
+ *   <li>{@code columnar}, {@code columnarParallel}: {@link Query} over a {@link ColumnStore} of the
+ *       deals (the columnar engine);
  *   <li>{@code readOnly1}, {@code readOnly2}: the memory-speed floor, one pass that reads the same
  *       four columns (rep, instant, amount, status) and sums them, on 1 and 2 threads.
  * </ul>
@@ -83,9 +83,9 @@ public class AggregationBenchmark {
   public int n;
 
   List<Deal> deals;
-  DealColumns columns;
+  ColumnStore columns;
   Query query;
-  ColumnarQuery columnarQuery;
+  Query columnarQuery;
   ForkJoinPool pool;
   Connection duck;
   ReadOnlyPass readOnly;
@@ -98,17 +98,17 @@ public class AggregationBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     deals = AggregationData.deals(n);
-    columns = DealColumns.of(deals);
+    columns = ColumnStore.of(deals);
     readOnly = new ReadOnlyPass(deals);
     pool = new ForkJoinPool(2);
     query =
         Query.of(deals)
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT);
+            .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE);
     columnarQuery =
-        ColumnarQuery.of(columns)
+        Query.of(columns)
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT);
+            .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE);
     duck = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement st = duck.createStatement()) {
       st.execute("CREATE TABLE deals (rep VARCHAR, ts TIMESTAMP, amount BIGINT, status TINYINT)");
@@ -129,7 +129,7 @@ public class AggregationBenchmark {
         AggregationData.canonical(query.runParallel(pool)));
     AggregationData.check("columnar", expected, AggregationData.canonical(columnarQuery.run()));
     AggregationData.check("columnarParallel", expected,
-        AggregationData.canonical(columnarQuery.runParallel(pool, 2)));
+        AggregationData.canonical(columnarQuery.runParallel(pool)));
     AggregationData.check("streamsBaseline", expected, canonicalStreams(streamsBaseline()));
     AggregationData.check("duckDbDateTrunc", expected, canonicalDuck(duckDbDateTrunc(), false));
     AggregationData.check("duckDbYearMonth", expected, canonicalDuck(duckDbYearMonth(), true));
@@ -273,7 +273,7 @@ public class AggregationBenchmark {
    */
   @Benchmark
   public MetricTable columnarParallel() {
-    return columnarQuery.runParallel(pool, 2);
+    return columnarQuery.runParallel(pool);
   }
 
   /**

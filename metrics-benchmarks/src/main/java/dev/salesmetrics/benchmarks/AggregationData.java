@@ -1,12 +1,26 @@
 package dev.salesmetrics.benchmarks;
 
-import dev.salesmetrics.aggregate.ColumnarMetrics;
 import dev.salesmetrics.aggregate.MetricTable;
+import dev.salesmetrics.metric.CustomerRow;
+import dev.salesmetrics.metric.DealRow;
+import dev.salesmetrics.metric.LeadRow;
+import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
+import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.metric.MoneyStats;
 import dev.salesmetrics.metric.Ratio;
+import dev.salesmetrics.metric.OrderRow;
+import dev.salesmetrics.model.Contact;
+import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Money;
+import dev.salesmetrics.model.Order;
+import dev.salesmetrics.model.OrderLine;
+import dev.salesmetrics.model.OrderStatus;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.SurveyResponse;
+import dev.salesmetrics.model.SurveyScale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +43,7 @@ final class AggregationData {
 
   static List<Deal> deals(int n) {
     SplittableRandom rnd = new SplittableRandom(SEED);
-    String[] reps = new String[REPS];
-    for (int i = 0; i < REPS; i++) {
-      reps[i] = String.format(java.util.Locale.ROOT, "R%03d", i);
-    }
+    String[] reps = reps();
     List<Deal> deals = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       long closed = START + rnd.nextLong(SPAN);
@@ -53,13 +64,124 @@ final class AggregationData {
     return deals;
   }
 
+  /** {@code n} records of the kind the metric's kernel reads. */
+  static List<? extends SalesRecord> recordsFor(Metric<?, ?> metric, int n) {
+    Class<?> row = metric.kernel().orElseThrow().rowType();
+    if (row == DealRow.class) {
+      return deals(n);
+    } else if (row == OrderRow.class) {
+      return orders(n);
+    } else if (row == LeadRow.class) {
+      return leads(n);
+    } else if (row == CustomerRow.class) {
+      return customers(n);
+    }
+    return responses(n);
+  }
+
+  private static String[] reps() {
+    String[] reps = new String[REPS];
+    for (int i = 0; i < REPS; i++) {
+      reps[i] = String.format(java.util.Locale.ROOT, "R%03d", i);
+    }
+    return reps;
+  }
+
+  /** Paid (90%) and refunded orders of 50,000 customers, one to three lines of four products. */
+  static List<Order> orders(int n) {
+    SplittableRandom rnd = new SplittableRandom(SEED + 1);
+    String[] reps = reps();
+    String[] products = {"basic", "pro", "max", "support"};
+    List<Order> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int lines = 1 + rnd.nextInt(3);
+      long total = 0;
+      List<OrderLine> list = new ArrayList<>(lines);
+      for (int l = 0; l < lines; l++) {
+        long a = 100 + rnd.nextLong(100_000);
+        total += a;
+        list.add(
+            new OrderLine(
+                products[rnd.nextInt(products.length)],
+                1 + rnd.nextInt(5),
+                Money.ofMinor(a, "USD")));
+      }
+      out.add(
+          new Order(
+              "O" + i,
+              "C" + rnd.nextInt(50_000),
+              Instant.ofEpochSecond(START + rnd.nextLong(SPAN)),
+              Money.ofMinor(total, "USD"),
+              rnd.nextInt(10) == 0 ? OrderStatus.REFUNDED : OrderStatus.PAID,
+              reps[rnd.nextInt(REPS)],
+              list));
+    }
+    return out;
+  }
+
+  /** Leads with some contact fields, a third of them converted. */
+  static List<Lead> leads(int n) {
+    SplittableRandom rnd = new SplittableRandom(SEED + 2);
+    String[] reps = reps();
+    List<Lead> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Instant created = Instant.ofEpochSecond(START + rnd.nextLong(SPAN));
+      out.add(
+          Lead.builder("L" + i, created)
+              .repId(reps[rnd.nextInt(REPS)])
+              .contact(
+                  new Contact(
+                      rnd.nextBoolean() ? "Ann Lee" : null,
+                      rnd.nextBoolean() ? "ann" + i + "@example.com" : null,
+                      rnd.nextBoolean() ? "+1 555 010 " + (1000 + rnd.nextInt(9000)) : null,
+                      null))
+              .convertedAt(rnd.nextInt(3) == 0 ? created.plusSeconds(86_400) : null)
+              .build());
+    }
+    return out;
+  }
+
+  /** Customers signed up over the three years, half activated, a fifth cancelled. */
+  static List<Customer> customers(int n) {
+    SplittableRandom rnd = new SplittableRandom(SEED + 3);
+    String[] reps = reps();
+    List<Customer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Instant signed = Instant.ofEpochSecond(START + rnd.nextLong(SPAN));
+      out.add(
+          Customer.builder("C" + i, signed)
+              .activatedAt(rnd.nextBoolean() ? signed.plusSeconds(3600) : null)
+              .cancelledAt(
+                  rnd.nextInt(5) == 0 ? signed.plusSeconds(rnd.nextLong(400L * 86_400)) : null)
+              .repId(reps[rnd.nextInt(REPS)])
+              .build());
+    }
+    return out;
+  }
+
+  /** NPS (0-10) and CSAT (1-5) answers of 50,000 customers. */
+  static List<SurveyResponse> responses(int n) {
+    SplittableRandom rnd = new SplittableRandom(SEED + 4);
+    List<SurveyResponse> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      boolean nps = rnd.nextBoolean();
+      out.add(
+          new SurveyResponse(
+              "C" + rnd.nextInt(50_000),
+              Instant.ofEpochSecond(START + rnd.nextLong(SPAN)),
+              nps ? rnd.nextInt(11) : 1 + rnd.nextInt(5),
+              nps ? SurveyScale.NPS : SurveyScale.CSAT));
+    }
+    return out;
+  }
+
   /** "rep|yyyy-mm" to {won, lost, sum, min, max} (min and max 0 without a won deal). */
   static Map<String, List<Long>> canonical(MetricTable table) {
     Map<String, List<Long>> out = new TreeMap<>();
     for (MetricTable.Row r : table.rows()) {
       String key = r.key().get("rep").orElseThrow() + "|" + r.period().orElseThrow().label();
-      MetricValue rate = r.value(ColumnarMetrics.WIN_RATE.id()).orElseThrow();
-      MoneyStats s = (MoneyStats) r.value(ColumnarMetrics.WON_DEAL_AMOUNT.id()).orElseThrow();
+      MetricValue rate = r.value(Metrics.WIN_RATE.id()).orElseThrow();
+      MoneyStats s = (MoneyStats) r.value(Metrics.AVERAGE_DEAL_SIZE.id()).orElseThrow();
       Ratio ratio = (Ratio) rate;
       out.put(
           key,

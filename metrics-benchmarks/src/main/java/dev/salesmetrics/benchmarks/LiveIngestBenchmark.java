@@ -1,10 +1,14 @@
 package dev.salesmetrics.benchmarks;
 
-import dev.salesmetrics.aggregate.ColumnarMetrics;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.LiveView;
+import dev.salesmetrics.aggregate.Query;
+import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.Metrics;
-import dev.salesmetrics.model.Deal;
+import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.time.Granularity;
+import dev.salesmetrics.time.Period;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Live ingest throughput: events per second that {@link LiveView#record} takes, grouping by rep and
- * calendar month (UTC) with the win rate and won-amount statistics of the aggregation benchmark, on
- * 1 and 2 writer threads. Each operation records one deal of the same synthetic data. {@code
- * liveIngest*} use the {@link ColumnarMetrics}, so the view runs on its lock-free counter path;
- * {@code liveIngestGeneric*} compute the same figures with the catalogue's {@code WIN_RATE} and
- * {@code AVERAGE_DEAL_SIZE}, on the striped generic path.
+ * calendar month (UTC), on 1 and 2 writer threads, for one catalogue metric at a time ({@code
+ * metric}, any metric with a kernel; a spanning one over the twelve months of 2024). Each operation
+ * records one event of the metric's kind (deals, orders, leads, customers or survey responses of
+ * {@link AggregationData}). Every kernel metric runs on the writers' lock-free cells; {@code
+ * liveIngestGeneric*} record deals for {@code sales_cycle}, which has no kernel and runs on the
+ * striped accumulators, for comparison.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -44,44 +49,76 @@ public class LiveIngestBenchmark {
     @Param({"1000000"})
     public int n;
 
-    List<Deal> deals;
+    /** The id of the catalogue metric the view computes. */
+    @Param({
+      "win_rate",
+      "average_deal_size",
+      "sales_volume",
+      "win_rate.all_created",
+      "revenue",
+      "units_sold",
+      "leads_created",
+      "lead_contact_completeness",
+      "activation_rate",
+      "churn_rate",
+      "nps"
+    })
+    public String metric;
+
+    List<? extends SalesRecord> events;
+    List<? extends SalesRecord> deals;
     LiveView live;
     LiveView generic;
 
-    /** Builds the events and an empty view; checks that the view equals the batch query. */
+    /** Builds the events and the views; checks that a view equals the batch query. */
     @Setup(Level.Trial)
     public void setUp() {
+      Metric<?, ?> m = Metrics.byId(metric);
+      if (m.kernel().isEmpty()) {
+        throw new IllegalStateException(metric + " has no kernel");
+      }
+      events = AggregationData.recordsFor(m, n);
       deals = AggregationData.deals(n);
-      live = newView();
+      live = view(m);
       generic =
           LiveView.builder()
               .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-              .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
+              .metrics(Metrics.SALES_CYCLE)
               .build();
       if (!live.isCounterPath() || generic.isCounterPath()) {
         throw new IllegalStateException("unexpected live paths: " + live + ", " + generic);
       }
-      LiveView check = newView();
-      for (Deal d : deals) {
-        check.record(d);
+      LiveView check = view(m);
+      for (SalesRecord r : events) {
+        check.record(r);
       }
-      AggregationData.check(
-          "live",
-          AggregationData.canonical(
-              dev.salesmetrics.aggregate.Query.of(deals)
-                  .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-                  .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
-                  .run()),
-          AggregationData.canonical(check.snapshot()));
+      Query q =
+          Query.of(events).groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC)).metrics(m);
+      if (m.placement().isSpanning()) {
+        q = q.periods(YEAR_2024);
+      }
+      if (!q.run().equals(check.snapshot())) {
+        throw new IllegalStateException("the live view of " + metric + " differs from the query");
+      }
     }
 
-    private static LiveView newView() {
-      return LiveView.builder()
-          .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-          .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
-          .build();
+    private static LiveView view(Metric<?, ?> m) {
+      LiveView.Builder b =
+          LiveView.builder().groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC)).metrics(m);
+      if (m.placement().isSpanning()) {
+        b.periods(YEAR_2024);
+      }
+      return b.build();
     }
   }
+
+  /** The twelve months of 2024 in UTC, the periods of a spanning metric. */
+  static final List<Period> YEAR_2024 =
+      Period.covering(
+          Instant.parse("2024-01-01T00:00:00Z"),
+          Instant.parse("2025-01-01T00:00:00Z"),
+          Granularity.MONTH,
+          ZoneOffset.UTC);
 
   /** Each writer thread's position in the events. */
   @State(Scope.Thread)
@@ -95,7 +132,7 @@ public class LiveIngestBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp(View view) {
-      next = (int) (Thread.currentThread().getId() * 7919 % view.deals.size());
+      next = (int) (Thread.currentThread().getId() * 7919 % view.events.size());
     }
   }
 
@@ -108,7 +145,7 @@ public class LiveIngestBenchmark {
   @Benchmark
   @Threads(1)
   public void liveIngest1(View view, Cursor cursor) {
-    record(view, cursor);
+    record(view.live, view, cursor);
   }
 
   /**
@@ -120,11 +157,11 @@ public class LiveIngestBenchmark {
   @Benchmark
   @Threads(2)
   public void liveIngest2(View view, Cursor cursor) {
-    record(view, cursor);
+    record(view.live, view, cursor);
   }
 
   /**
-   * One writer thread, generic path.
+   * One writer thread, striped accumulators ({@code sales_cycle} over deals).
    *
    * @param view the view
    * @param cursor this thread's position
@@ -132,11 +169,11 @@ public class LiveIngestBenchmark {
   @Benchmark
   @Threads(1)
   public void liveIngestGeneric1(View view, Cursor cursor) {
-    record(view.generic, view, cursor);
+    recordDeal(view, cursor);
   }
 
   /**
-   * Two writer threads, generic path.
+   * Two writer threads, striped accumulators.
    *
    * @param view the view
    * @param cursor this thread's position
@@ -144,15 +181,16 @@ public class LiveIngestBenchmark {
   @Benchmark
   @Threads(2)
   public void liveIngestGeneric2(View view, Cursor cursor) {
-    record(view.generic, view, cursor);
+    recordDeal(view, cursor);
   }
 
-  private static void record(View view, Cursor cursor) {
-    record(view.live, view, cursor);
+  private static void recordDeal(View view, Cursor cursor) {
+    view.generic.record(view.deals.get(cursor.next % view.deals.size()));
+    cursor.next = cursor.next + 1 == view.events.size() ? 0 : cursor.next + 1;
   }
 
   private static void record(LiveView live, View view, Cursor cursor) {
-    live.record(view.deals.get(cursor.next));
-    cursor.next = cursor.next + 1 == view.deals.size() ? 0 : cursor.next + 1;
+    live.record(view.events.get(cursor.next));
+    cursor.next = cursor.next + 1 == view.events.size() ? 0 : cursor.next + 1;
   }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The memory-speed floor: the same four columns as {@code DealColumns} (rep code, epoch seconds,
- * amount in minor units, status byte), read once and summed. No group-by can read less.
+ * The memory-speed floor: the four columns of a {@code ColumnStore}'s deals that the aggregation
+ * query reads (rep code, {@code closed_at} epoch seconds, amount in minor units, status byte), read
+ * once and summed. No group-by can read less.
  */
 final class ReadOnlyPass {
   final int[] rep;

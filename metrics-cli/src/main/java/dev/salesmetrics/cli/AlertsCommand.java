@@ -1,20 +1,20 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.aggregate.Dimension;
-import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
-import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.io.CsvFile;
-import dev.salesmetrics.io.CsvFormatException;
-import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Quota;
+import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.rule.AlertEvent;
+import dev.salesmetrics.rule.AlertListener;
+import dev.salesmetrics.rule.AlertState;
 import dev.salesmetrics.rule.Evaluation;
 import dev.salesmetrics.rule.Goals;
 import dev.salesmetrics.rule.Reference;
@@ -22,26 +22,19 @@ import dev.salesmetrics.rule.Replay;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
 import dev.salesmetrics.rule.RuleFile;
-import dev.salesmetrics.time.FiscalCalendar;
-import dev.salesmetrics.rule.WebhookFormat;
 import dev.salesmetrics.rule.WebhookListener;
 import dev.salesmetrics.rule.WebhookStats;
+import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,8 +45,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,8 +59,9 @@ import picocli.CommandLine.Spec;
     name = "alerts",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay a rule file over the data, period by period, and print every alert transition:",
-      "period, rule, group, from->to state, level and a sentence that says why.",
+      "Replay a rule file over the data, period by period, and print the alert transitions",
+      "(period, rule, group, from -> to state, level and a sentence that says why), then a",
+      "summary line per rule: how often it fired, in how many groups, and what still fires.",
       "Each rule's metric is computed per period (and per value of the rule's 'per' dimension) "
           + "over the days the data spans (or [--from, --to)); each period is evaluated at its "
           + "end. Rules against "
@@ -75,6 +71,9 @@ import picocli.CommandLine.Spec;
       "",
       "Rule file format: docs/RULES.md. Example: metrics-cli/src/main/resources/default-rules.txt",
       "",
+      "With --webhook, the command waits up to a minute for the notifications to be delivered"
+          + " before exiting.",
+      "",
       "Exit codes: 0 ok, 2 bad usage (including a malformed rule file), 3 bad input data,",
       "4 output not written, 5 a --webhook notification not delivered (the transitions are"
           + " printed all the same)."
@@ -82,12 +81,7 @@ import picocli.CommandLine.Spec;
 final class AlertsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "DIR",
-      description = "Directory of interchange CSV files.")
-  Path data;
+  @Mixin DataOptions input;
 
   @Option(
       names = "--rules",
@@ -104,40 +98,17 @@ final class AlertsCommand implements Callable<Integer> {
   Granularity period = Granularity.MONTH;
 
   @Option(
-      names = "--zone",
-      paramLabel = "ZONE",
-      converter = Options.ZoneConverter.class,
-      description = "Zone for periods and dates (default UTC).")
-  @Nullable ZoneId zone;
-
-  @Option(
-      names = "--from",
-      paramLabel = "DATE",
-      converter = Options.DateConverter.class,
-      description = "First day, YYYY-MM-DD (default: the first day of the data).")
-  @Nullable LocalDate from;
-
-  @Option(
-      names = "--to",
-      paramLabel = "DATE",
-      converter = Options.DateConverter.class,
-      description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
-  @Nullable LocalDate to;
-
-  @Option(
-      names = "--webhook",
-      paramLabel = "URL",
+      names = "--only",
+      split = ",",
+      paramLabel = "firing|resolved|all",
       description = {
-        "Also POST each transition to this http(s) URL (docs/INTEGRATION.md), waiting up to "
-            + "a minute for delivery before exiting."
+        "Which transitions to print (and post to --webhook): firing (into firing, level changes"
+            + " included), resolved (episodes that ended), all (pending and inactive too);"
+            + " default firing,resolved."
       })
-  @Nullable String webhook;
+  List<String> only = new ArrayList<>(List.of("firing", "resolved"));
 
-  @Option(
-      names = "--webhook-format",
-      paramLabel = "FORMAT",
-      description = "Body of --webhook: json (default), slack or alertmanager.")
-  String webhookFormat = "json";
+  @Mixin WebhookOptions webhook;
 
   /** Exit code when a {@code --webhook} notification was not delivered. */
   static final int WEBHOOK_FAILED = 5;
@@ -148,14 +119,12 @@ final class AlertsCommand implements Callable<Integer> {
   static final Duration WEBHOOK_WAIT = Duration.ofMinutes(1);
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw usage("--from " + from + " must be before --to " + to + " (--to is exclusive)");
-    }
-    Optional<URI> hookUrl = webhookUrl();
-    WebhookFormat hookFormat = webhookFormat();
+    input.checkRange();
+    Predicate<AlertEvent> shown = onlyFilter();
+    Optional<WebhookListener.Builder> hookBuilder = webhook.listener();
     List<Rule> rules;
     try {
       rules = RuleFile.read(rulesFile, Metrics.registry());
@@ -167,102 +136,101 @@ final class AlertsCommand implements Callable<Integer> {
     if (rules.isEmpty()) {
       throw usage("rule file " + rulesFile + " has no rule");
     }
-    ZoneId z = zone == null ? ZoneOffset.UTC : zone;
-    CsvOptions options = zone == null ? CsvOptions.strict() : CsvOptions.strict().withZone(zone);
-    DataLoader.Loaded loaded;
-    try {
-      loaded = DataLoader.load(data, options);
-    } catch (CsvFormatException e) {
-      return Failures.badRow(err, data, e);
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      throw usage("--data " + data + " is not a directory");
-    }
-    List<String> metricIds = new ArrayList<>();
-    rules.forEach(r -> metricIds.add(r.metricId()));
-    Optional<String> missing = Inputs.missingFile(metricIds, loaded);
-    if (missing.isPresent()) {
-      return Failures.badData(err, missing.get());
-    }
-    RepDirectory reps = RepDirectory.of(loaded.data().reps());
-    LeadDirectory leads = LeadDirectory.of(loaded.data().leads());
-
-    // one query per scope: overall, per rep, per team, ...
     Map<String, Set<Metric<?, ?>>> byScope = new LinkedHashMap<>();
+    List<Metric<?, ?>> metrics = new ArrayList<>();
     for (Rule r : rules) {
-      String scope = r.dimension().orElse("").toLowerCase(Locale.ROOT);
-      if ((scope.equals("team") || scope.equals("region")) && !loaded.has(CsvFile.REPS)) {
-        return Failures.badData(
-            err, "rule " + r.id() + " is per " + scope + ", which reads reps.csv, but the data "
-                + "directory has no reps.csv");
-      }
+      String scope = r.dimension().orElse("");
       if (!scope.isEmpty() && !Inputs.DIMENSIONS.contains(scope)) {
-        throw usage(
-            "rule " + r.id() + ": unknown dimension \"" + scope + "\"; expected one of "
-                + String.join(", ", Inputs.DIMENSIONS));
+        throw usage("rule " + r.id() + ": " + Inputs.unknownDimension(scope));
       }
-      byScope.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(Metrics.byId(r.metricId()));
+      Metric<?, ?> m = Metrics.byId(r.metricId());
+      byScope.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(m);
+      if (!metrics.contains(m)) {
+        metrics.add(m);
+      }
+    }
+    ZoneId z = input.zone();
+    LoadOptions.Loaded loaded = input.load(err);
+    Optional<String> missing = Inputs.missingFile(metrics, loaded);
+    if (missing.isPresent()) {
+      throw Failures.badData(missing.get());
+    }
+    for (Rule r : rules) {
+      String scope = r.dimension().orElse("");
+      if ((scope.equals("team") || scope.equals("region")) && !loaded.has(CsvFile.REPS)) {
+        throw Failures.badData("rule " + r.id() + " is per " + scope + ", which reads reps.csv,"
+            + " but the data directory has no reps.csv");
+      }
     }
     Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);
-    if (span.isEmpty()) {
+    if (span.isEmpty() && (input.from == null || input.to == null)) {
       out.println("no transitions (the data has no events)");
       out.flush();
       return Main.OK;
     }
-    LocalDate first = from != null ? from : span.get()[0];
-    LocalDate last = to != null ? to : span.get()[1];
+    LocalDate first = input.from != null ? input.from : span.orElseThrow()[0];
+    LocalDate last = input.to != null ? input.to : span.orElseThrow()[1];
     if (!first.isBefore(last)) {
       out.println("no transitions (the range " + first + " to " + last + " is empty)");
       out.flush();
       return Main.OK;
     }
+    FiscalCalendar fiscal = input.fiscal();
     Optional<String> tooMany =
         Inputs.tooManyPeriods(
             first,
             last,
             period,
-            FiscalCalendar.calendar(),
-            Inputs.rangeSource(from, to),
+            fiscal,
+            Inputs.rangeSource(input.from, input.to),
             Inputs.NARROW_THE_RANGE);
     if (tooMany.isPresent()) {
       throw usage(tooMany.get());
     }
-    Dimension periodDim = Dimension.period(period, z);
+    Dimension periodDim = Dimension.period(period, z, fiscal);
+    List<SalesRecord> records = loaded.data().records();
     List<MetricTable> tables = new ArrayList<>();
     try {
       for (Map.Entry<String, Set<Metric<?, ?>>> e : byScope.entrySet()) {
         List<Dimension> dims = new ArrayList<>();
         dims.add(periodDim);
         if (!e.getKey().isEmpty()) {
-          dims.add(Inputs.dimension(e.getKey(), reps, leads));
+          dims.add(Inputs.dimension(e.getKey(), loaded.data()));
         }
         tables.add(
-            Query.of(Inputs.records(loaded.data()))
+            Query.of(records)
                 .groupBy(dims.toArray(new Dimension[0]))
                 .metrics(new ArrayList<>(e.getValue()))
                 .periods(first, last)
                 .run());
       }
     } catch (CurrencyMismatchException | ArithmeticException e) {
-      return Failures.badData(err, e.getMessage());
+      throw Failures.badData(e.getMessage());
     }
     Goals goals = goals(rules, loaded.data().quotas());
-    if (hookUrl.isEmpty()) {
+    if (hookBuilder.isEmpty()) {
       List<AlertEvent> events = Replay.run(rules, evaluations(tables, z, goals));
-      print(out, events);
+      print(out, rules, events, shown);
       return Main.OK;
     }
     WebhookListener hook =
-        WebhookListener.builder(hookUrl.get())
-            .format(hookFormat)
+        hookBuilder
+            .get()
             .queueCapacity(1_000_000)
             .giveUpAfter(WEBHOOK_GIVE_UP)
             .closeTimeout(WEBHOOK_WAIT)
             .build();
-    List<AlertEvent> events;
     try {
-      RuleEngine engine = RuleEngine.builder().rules(rules).listener(hook).build();
-      events = Replay.run(engine, evaluations(tables, z, goals));
-      print(out, events);
+      // the webhook gets the transitions that are printed, in the order printed
+      AlertListener posted =
+          e -> {
+            if (shown.test(e)) {
+              hook.onEvent(e);
+            }
+          };
+      RuleEngine engine = RuleEngine.builder().rules(rules).listener(posted).build();
+      List<AlertEvent> events = Replay.run(engine, evaluations(tables, z, goals));
+      print(out, rules, events, shown);
     } finally {
       hook.close();
     }
@@ -279,31 +247,34 @@ final class AlertsCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** Parses {@code --webhook} without ever showing the URL, whose parts may be secret. */
-  private Optional<URI> webhookUrl() {
-    if (webhook == null) {
-      return Optional.empty();
+  /** The transitions {@code --only} shows: firing, resolved, all, or a comma list of these. */
+  private Predicate<AlertEvent> onlyFilter() {
+    Predicate<AlertEvent> p = e -> false;
+    if (only.isEmpty()) {
+      throw usage("--only needs firing, resolved or all");
     }
-    URI uri;
-    try {
-      uri = new URI(webhook);
-    } catch (URISyntaxException e) {
-      throw usage("--webhook is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+    for (String o : only) {
+      switch (o.strip().toLowerCase(Locale.ROOT)) {
+        case "all" -> p = p.or(e -> true);
+        case "firing" -> p = p.or(AlertsCommand::firing);
+        case "resolved" -> p = p.or(AlertsCommand::resolved);
+        default ->
+            throw usage(
+                "--only must be firing, resolved or all: \"" + Terminal.safe(o) + "\""
+                    + Suggestions.didYouMean(o, List.of("firing", "resolved", "all")));
+      }
     }
-    try {
-      var unused = WebhookListener.builder(uri);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook: " + e.getMessage());
-    }
-    return Optional.of(uri);
+    return p;
   }
 
-  private WebhookFormat webhookFormat() {
-    try {
-      return WebhookFormat.parse(webhookFormat);
-    } catch (IllegalArgumentException e) {
-      throw usage("--webhook-format: " + e.getMessage());
-    }
+  /** Into firing (from pending or recovering), or a change of level while firing. */
+  static boolean firing(AlertEvent e) {
+    return e.to().isFiring();
+  }
+
+  /** The end of an episode. */
+  static boolean resolved(AlertEvent e) {
+    return e.to() == AlertState.RESOLVED;
   }
 
   /** Merges the tables into one evaluation per period, evaluated at the period's end. */
@@ -361,9 +332,28 @@ final class AlertsCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private static void print(PrintWriter out, List<AlertEvent> events) {
-    out.print(render(events));
+  private static void print(
+      PrintWriter out, List<Rule> rules, List<AlertEvent> events, Predicate<AlertEvent> shown) {
+    List<AlertEvent> printed = new ArrayList<>();
+    for (AlertEvent e : events) {
+      if (shown.test(e)) {
+        printed.add(e);
+      }
+    }
+    out.print(render(printed));
+    out.print(System.lineSeparator());
+    out.print(summary(rules, events, printed.size(), " (--only all shows every one)"));
     out.flush();
+  }
+
+  /** A state as a word: {@code pending}, {@code firing}; the same in alerts and demo. */
+  static String word(AlertState state) {
+    return state.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A transition in words: {@code pending -> firing}. */
+  static String transition(AlertEvent e) {
+    return word(e.from()) + " -> " + word(e.to());
   }
 
   /**
@@ -382,12 +372,60 @@ final class AlertsCommand implements Callable<Integer> {
             Terminal.safe(e.periodLabel()),
             Terminal.safe(e.ruleId()),
             Terminal.safe(e.group().isOverall() ? "overall" : e.group().label()),
-            e.from() + "->" + e.to(),
+            transition(e),
             e.level().map(l -> l.label()).orElse("-"),
             Terminal.safe(e.sentence())
           });
     }
-    int[] width = new int[5];
+    return aligned(lines);
+  }
+
+  /**
+   * One line per rule: how many times it started firing, in how many groups, and the groups
+   * still firing after the last period; then how many transitions were printed of how many.
+   */
+  static String summary(List<Rule> rules, List<AlertEvent> events, int printed, String hint) {
+    List<String[]> lines = new ArrayList<>();
+    lines.add(new String[] {"rule", "fired", "groups", "firing at the end"});
+    for (Rule r : rules) {
+      long fired = 0;
+      Set<GroupKey> groups = new LinkedHashSet<>();
+      Map<GroupKey, Boolean> firingNow = new TreeMap<>();
+      for (AlertEvent e : events) {
+        if (!e.ruleId().equals(r.id())) {
+          continue;
+        }
+        if (e.to().isFiring() && !e.from().isFiring()) {
+          fired++;
+          groups.add(e.group());
+        }
+        firingNow.put(e.group(), e.to().isFiring());
+      }
+      List<String> stillFiring = new ArrayList<>();
+      firingNow.forEach(
+          (g, f) -> {
+            if (f) {
+              stillFiring.add(g.isOverall() ? "overall" : g.label());
+            }
+          });
+      lines.add(
+          new String[] {
+            Terminal.safe(r.id()),
+            Long.toString(fired),
+            Integer.toString(groups.size()),
+            stillFiring.isEmpty() ? "-" : Terminal.safe(String.join("; ", stillFiring))
+          });
+    }
+    String text = aligned(lines);
+    return text + printed + " of " + events.size() + " transitions shown"
+        + (printed < events.size() ? hint : "")
+        + System.lineSeparator();
+  }
+
+  /** Aligns columns two spaces apart; the last column is not padded. */
+  private static String aligned(List<String[]> lines) {
+    int columns = lines.get(0).length;
+    int[] width = new int[columns - 1];
     for (String[] l : lines) {
       for (int i = 0; i < width.length; i++) {
         width[i] = Math.max(width[i], l[i].length());
@@ -398,7 +436,7 @@ final class AlertsCommand implements Callable<Integer> {
       for (int i = 0; i < width.length; i++) {
         text.append(l[i]).append(" ".repeat(width[i] - l[i].length() + 2));
       }
-      text.append(l[5]).append(System.lineSeparator());
+      text.append(l[columns - 1]).append(System.lineSeparator());
     }
     return text.toString();
   }

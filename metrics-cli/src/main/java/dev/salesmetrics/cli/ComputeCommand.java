@@ -1,27 +1,19 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.aggregate.Dimension;
-import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
-import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.aggregate.TidyRow;
 import dev.salesmetrics.io.CsvFile;
-import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.metric.Metric;
-import dev.salesmetrics.metric.MetricUnit;
-import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
-import dev.salesmetrics.metric.Shares;
-import dev.salesmetrics.metric.StageFunnel;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,17 +34,20 @@ import picocli.CommandLine.TypeConversionException;
     name = "compute",
     mixinStandardHelpOptions = true,
     description = {
-      "Compute metrics over the interchange CSV files in a directory.",
+      "Compute metrics over the interchange CSV files (or CRM exports) in a directory.",
       "CSV output is tidy: period_start,period_end,<one column per --by dimension>,metric,value,"
           + "unit. Ratios are fractions, money is in major units with the currency as unit, "
-          + "counts are integers, durations are <id>.count/.mean/.median/.p90 in days; an "
-          + "undefined value is empty (null in JSON)."
+          + "counts are integers, durations and money statistics write their mean under the "
+          + "metric's id and more rows (<id>.count, ...); an undefined value is empty (null in "
+          + "JSON)."
     },
     footer = {
       "",
       "Dates are read in --zone; --to is exclusive. With --period, every period that overlaps "
           + "[--from, --to) is computed whole; without --from/--to the range is the days the "
-          + "data spans. Without --period each metric is computed once over that range.",
+          + "data spans. Without --period each metric is computed once over that range; metrics "
+          + "of a period's start or of the period before (pipeline, coverage, churn, growth) "
+          + "need --period, or --from and --to.",
       "",
       "Example: salesmetrics compute --data data --metrics win_rate --by rep --period month "
           + "--format csv",
@@ -114,68 +109,65 @@ final class ComputeCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Metric<?, ?>> metrics = new ArrayList<>();
-    for (String id : metricIds) {
-      String trimmed = id.strip();
-      try {
-        Metric<?, ?> m = Metrics.byId(trimmed);
-        if (metrics.contains(m)) {
-          throw usage("metric " + trimmed + " is listed twice");
-        }
-        metrics.add(m);
-      } catch (IllegalArgumentException e) {
-        throw usage(
-            "unknown metric id \"" + trimmed + "\"; 'salesmetrics metrics' lists the ids");
-      }
-    }
+    List<Metric<?, ?>> metrics = metrics();
+    List<String> dimensionIds = new ArrayList<>();
     for (String d : by) {
-      if (!Inputs.DIMENSIONS.contains(d.strip().toLowerCase(Locale.ROOT))) {
-        throw usage(
-            "unknown dimension \"" + d + "\"; expected one of "
-                + String.join(", ", Inputs.DIMENSIONS));
+      String id = d.strip().toLowerCase(Locale.ROOT);
+      if (!Inputs.DIMENSIONS.contains(id)) {
+        throw usage(Inputs.unknownDimension(d));
+      }
+      if (dimensionIds.contains(id)) {
+        throw usage("dimension " + id + " is listed twice in --by");
+      }
+      dimensionIds.add(id);
+    }
+    if (period == null && (input.from == null || input.to == null)) {
+      // over the days the data spans, a pipeline at the start or a churn of the customers
+      // active at the start would say nothing: such metrics need a period
+      for (Metric<?, ?> m : metrics) {
+        if (m.needsPeriod()) {
+          throw usage("metric " + m.id() + " needs a period: add --period day, week, month,"
+              + " quarter or year, or give the period with --from and --to");
+        }
       }
     }
     input.checkRange();
     ZoneId z = input.zone();
 
-    DataLoader.Loaded loaded;
-    try {
-      loaded = input.load();
-    } catch (CsvFormatException e) {
-      return Failures.badRow(err, input.data, e);
-    }
-    List<String> ids = new ArrayList<>();
-    metrics.forEach(m -> ids.add(m.id()));
-    Optional<String> missing = Inputs.missingFile(ids, loaded);
+    LoadOptions.Loaded loaded = input.load(err);
+    Optional<String> missing = Inputs.missingFile(metrics, loaded);
     if (missing.isPresent()) {
-      return Failures.badData(err, missing.get());
+      throw Failures.badData(missing.get());
     }
-    RepDirectory reps = RepDirectory.of(loaded.data().reps());
-    LeadDirectory leads = LeadDirectory.of(loaded.data().leads());
     List<Dimension> dims = new ArrayList<>();
-    for (String d : by) {
-      String id = d.strip().toLowerCase(Locale.ROOT);
+    for (String id : dimensionIds) {
       if ((id.equals("team") || id.equals("region")) && !loaded.has(CsvFile.REPS)) {
-        return Failures.badData(
-            err, "dimension " + id + " reads reps.csv but the data directory has no reps.csv");
+        throw Failures.badData(
+            "dimension " + id + " reads reps.csv but the data directory has no reps.csv");
       }
-      dims.add(Inputs.dimension(id, reps, leads));
+      dims.add(Inputs.dimension(id, loaded.data()));
     }
 
     Optional<LocalDate[]> span = Inputs.span(loaded.data(), z);
     LocalDate first = input.from != null ? input.from : span.map(s -> s[0]).orElse(null);
     LocalDate last = input.to != null ? input.to : span.map(s -> s[1]).orElse(null);
-    if (first == null || last == null || !first.isBefore(last)) {
-      // no event in the data and no range given, or a range that ends before the data begins
-      print(out, format == Format.TABLE ? "(no data)\n" : render(emptyTable(metrics, dims)));
+    if (first == null || last == null) {
+      // no dated record in the data and no range given: nothing to compute
+      err.println("salesmetrics: the data has no dated record (lead, deal, order, customer or"
+          + " survey answer) and no --from/--to was given: nothing to compute");
+      err.flush();
+      printEmpty(out, dimensionIds);
       return Main.OK;
     }
+    if (!first.isBefore(last)) {
+      throw usage("the range " + first + " to " + last + " ("
+          + Inputs.rangeSource(input.from, input.to) + "; the end is exclusive) is empty");
+    }
 
-    Query q;
-    List<Dimension> grouping = new ArrayList<>();
+    Query q = Query.of(loaded.data().records()).metrics(metrics);
     if (period != null) {
       FiscalCalendar fiscal = input.fiscal();
       Optional<String> tooMany =
@@ -189,115 +181,57 @@ final class ComputeCommand implements Callable<Integer> {
       if (tooMany.isPresent()) {
         throw usage(tooMany.get());
       }
+      List<Dimension> grouping = new ArrayList<>();
       grouping.add(Dimension.period(period, z, fiscal));
       grouping.addAll(dims);
-      q =
-          Query.of(Inputs.records(loaded.data()))
-              .groupBy(grouping.toArray(new Dimension[0]))
-              .metrics(metrics)
-              .periods(first, last);
+      q = q.groupBy(grouping.toArray(new Dimension[0])).periods(first, last);
     } else {
-      q =
-          Query.of(Inputs.records(loaded.data()))
-              .groupBy(dims.toArray(new Dimension[0]))
-              .metrics(metrics)
-              .during(Period.between(first, last, z));
+      q = q.groupBy(dims.toArray(new Dimension[0])).during(Period.between(first, last, z));
     }
     MetricTable table;
     try {
       table = q.run();
     } catch (CurrencyMismatchException | ArithmeticException e) {
-      return Failures.badData(err, e.getMessage());
-    } catch (IllegalStateException e) {
-      throw usage(e.getMessage());
+      throw Failures.badData(e.getMessage());
     }
-    if (format == Format.TABLE) {
-      print(out, showTable(table, metrics, q));
-    } else {
-      print(out, render(table));
-    }
+    out.print(
+        switch (format) {
+          case TABLE -> table.show();
+          case CSV -> table.toCsv();
+          case JSON -> table.toJson();
+        });
+    out.flush();
     return Main.OK;
   }
 
-  private String render(MetricTable table) {
-    return format == Format.JSON ? table.toJson() : table.toCsv();
+  /** The metrics of {@code --metrics}, in order; an unknown or repeated id is bad usage. */
+  private List<Metric<?, ?>> metrics() {
+    List<Metric<?, ?>> metrics = new ArrayList<>();
+    for (String id : metricIds) {
+      String trimmed = id.strip();
+      Metric<?, ?> m;
+      try {
+        m = Metrics.byId(trimmed);
+      } catch (IllegalArgumentException e) {
+        throw usage(Inputs.unknownMetric(trimmed));
+      }
+      if (metrics.contains(m)) {
+        throw usage("metric " + trimmed + " is listed twice");
+      }
+      metrics.add(m);
+    }
+    return metrics;
   }
 
-  private static void print(PrintWriter out, String text) {
-    out.print(text);
+  /** Prints an empty result: a note for a table, the header for CSV, an empty array for JSON. */
+  private void printEmpty(PrintWriter out, List<String> dimensionIds) {
+    out.print(
+        switch (format) {
+          case TABLE -> "(no data)\n";
+          case CSV -> String.join(",", TidyRow.header(dimensionIds)) + "\n";
+          case JSON -> "[]\n";
+        });
     out.flush();
-  }
-
-  /**
-   * Renders the aligned table of {@link MetricTable#show()} for the metrics with one number per
-   * cell, then each table-valued cell (stage conversion, product shares, cohorts) as a block
-   * headed by its metric, group and period.
-   */
-  static String showTable(MetricTable table, List<Metric<?, ?>> metrics, Query q) {
-    List<Metric<?, ?>> plain = new ArrayList<>();
-    List<String> tables = new ArrayList<>();
-    for (Metric<?, ?> m : metrics) {
-      if (m.unit() == MetricUnit.TABLE) {
-        tables.add(m.id());
-      } else {
-        plain.add(m);
-      }
-    }
-    if (tables.isEmpty()) {
-      return table.show();
-    }
-    StringBuilder sb = new StringBuilder();
-    if (!plain.isEmpty()) {
-      sb.append(q.metrics(plain).run().show());
-    }
-    for (MetricTable.Row r : table.rows()) {
-      for (String id : tables) {
-        Optional<MetricValue> v = r.value(id);
-        if (v.isEmpty()) {
-          continue;
-        }
-        if (sb.length() > 0) {
-          sb.append('\n');
-        }
-        List<String> where = new ArrayList<>();
-        where.add(id);
-        if (!r.key().isOverall()) {
-          where.add(r.key().label());
-        }
-        r.period().ifPresent(p -> where.add(p.label()));
-        sb.append(Terminal.safe(String.join("  ", where))).append('\n');
-        sb.append(display(v.get())).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
-   * A table-valued cell as text, with the names in it from the data (stages, products) made safe
-   * for a terminal.
-   */
-  static String display(MetricValue value) {
-    if (value instanceof StageFunnel f) {
-      List<StageFunnel.Step> steps = new ArrayList<>();
-      for (StageFunnel.Step s : f.steps()) {
-        steps.add(new StageFunnel.Step(Terminal.safe(s.from()), Terminal.safe(s.to()), s.ratio()));
-      }
-      return new StageFunnel(steps, f.overall()).toString();
-    }
-    if (value instanceof Shares s && !s.shares().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      s.shares().forEach((key, share) -> parts.add(Terminal.safe(key) + " " + share));
-      return String.join(", ", parts);
-    }
-    return Terminal.safeLines(value.toString());
-  }
-
-  private static MetricTable emptyTable(List<Metric<?, ?>> metrics, List<Dimension> dims) {
-    return Query.of(List.of())
-        .groupBy(dims.toArray(new Dimension[0]))
-        .metrics(metrics)
-        .during(Period.between(LocalDate.EPOCH, LocalDate.EPOCH.plusDays(1), ZoneOffset.UTC))
-        .run();
   }
 
   private ParameterException usage(String message) {

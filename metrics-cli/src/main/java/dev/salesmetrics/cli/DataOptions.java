@@ -1,35 +1,29 @@
 package dev.salesmetrics.cli;
 
-import dev.salesmetrics.io.CsvOptions;
 import dev.salesmetrics.time.FiscalCalendar;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javax.annotation.Nullable;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * The data options that {@code compute} and {@code report} share, as a picocli mixin: the data
- * directory, the zone, the fiscal year's first month and the date range; and how the data is
- * loaded from them. Bad values are usage errors of the command that mixes this in.
+ * The data options that {@code compute}, {@code alerts} and {@code report} share, as a picocli
+ * mixin: the data directory (required) and how to read it ({@link LoadOptions}: mapping, date
+ * order, separator, lenient, rejects), the zone, the fiscal year's first month and the date range.
+ * Bad values are usage errors of the command that mixes this in.
  */
-final class DataOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
-
+final class DataOptions extends LoadOptions {
   @Option(
       names = "--data",
       required = true,
       paramLabel = "DIR",
-      description = "Directory of interchange CSV files (deals.csv, orders.csv, ...).")
+      description = "Directory of interchange CSV files or CRM exports (deals.csv, orders.csv,"
+          + " ...).")
   Path data;
 
   @Option(
@@ -51,8 +45,8 @@ final class DataOptions {
       paramLabel = "DATE",
       converter = Options.DateConverter.class,
       description =
-          "First day, YYYY-MM-DD (default: compute starts on the first day of the data, report"
-              + " with the trend periods before --to).")
+          "First day, YYYY-MM-DD (default: the first day of the data; for report, the trend"
+              + " periods before --to).")
   @Nullable LocalDate from;
 
   @Option(
@@ -61,6 +55,11 @@ final class DataOptions {
       converter = Options.DateConverter.class,
       description = "Day after the last, YYYY-MM-DD, exclusive (default: after the data's last).")
   @Nullable LocalDate to;
+
+  @Override
+  Path dataDir() {
+    return data;
+  }
 
   /** The zone, UTC unless given. */
   ZoneId zone() {
@@ -84,22 +83,10 @@ final class DataOptions {
   }
 
   /**
-   * Loads the files present in the data directory, strictly, bare local date-times in the zone.
-   *
-   * @throws dev.salesmetrics.io.CsvFormatException for the first bad row
-   * @throws ParameterException if the directory does not exist or is not one
-   * @throws IOException if a file cannot be read
+   * Loads the data directory as {@link LoadOptions#load}, bare local date-times in the zone when
+   * one is given, with a summary line per file on {@code err}.
    */
-  DataLoader.Loaded load() throws IOException {
-    CsvOptions options = zone == null ? CsvOptions.strict() : CsvOptions.strict().withZone(zone);
-    try {
-      return DataLoader.load(data, options);
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      throw usage("--data " + data + " is not a directory");
-    }
-  }
-
-  ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+  Loaded load(PrintWriter err) {
+    return load(zone, err, false);
   }
 }

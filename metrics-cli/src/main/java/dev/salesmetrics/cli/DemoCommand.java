@@ -4,25 +4,22 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.io.Resources;
 import dev.salesmetrics.aggregate.Dimension;
-import dev.salesmetrics.aggregate.LeadDirectory;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
-import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.dashboard.Report;
+import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.io.SampleData;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.metric.Metrics;
-import dev.salesmetrics.metric.MoneyStats;
-import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.metric.StageFunnel;
+import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
-import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.rule.AlertEvent;
@@ -36,6 +33,7 @@ import dev.salesmetrics.time.Granularity;
 import dev.salesmetrics.time.Period;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +42,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,12 +51,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,11 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "A directory of interchange CSV files (default: the built-in sample data).")
-  @Nullable Path data;
+  @Mixin SampleOrData input;
 
   @Option(
       names = "--rules",
@@ -127,21 +118,35 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--top must be >= 0: " + top);
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<Rule> ruleSet =
-        rules == null ? defaultRules() : RuleFile.read(rules, Metrics.registry());
+    PrintWriter err = spec.commandLine().getErr();
+    List<Rule> ruleSet;
+    try {
+      ruleSet = rules == null ? defaultRules() : RuleFile.read(rules, Metrics.registry());
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read rule file " + rules);
+    }
+    for (Rule r : ruleSet) {
+      String scope = r.dimension().orElse("");
+      if (!scope.isEmpty() && !Inputs.DIMENSIONS.contains(scope)) {
+        throw new IllegalArgumentException("rule " + r.id() + ": " + Inputs.unknownDimension(scope));
+      }
+    }
     Dataset dataset;
     String source;
-    try (Progress progress = Progress.onConsole("loading")) {
-      if (data == null) {
-        dataset = SampleData.generate(SampleData.DEFAULT_SEED);
-        source = "sample data (seed " + SampleData.DEFAULT_SEED + ")";
-      } else {
-        dataset = Dataset.load(data).value();
-        source = data.toString();
-      }
-      progress.done();
+    Path dir = input.dataDir();
+    if (dir == null) {
+      var unused = input.csvOptions(null); // the loading options are checked, nothing to load
+      dataset = SampleData.generate(SampleData.DEFAULT_SEED);
+      source = "sample data (seed " + SampleData.DEFAULT_SEED + ")";
+    } else {
+      dataset = input.load(null, err, false).data();
+      source = dir.toString();
     }
-    out.print(report(dataset, source, ruleSet, all ? Integer.MAX_VALUE : top));
+    try {
+      out.print(report(dataset, source, ruleSet, all ? Integer.MAX_VALUE : top));
+    } catch (CurrencyMismatchException | ArithmeticException e) {
+      throw Failures.badData(e.getMessage());
+    }
     Report.builder(dataset)
         .title("Salesmetrics demo", source)
         .rules(ruleSet)
@@ -189,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
     sb.append(
             String.format(
                 Locale.ROOT,
-                "%d reps, %d leads, %d deals, %d orders, %d customers, %d survey answers",
+                "%,d reps, %,d leads, %,d deals, %,d orders, %,d customers, %,d survey answers",
                 data.reps().size(),
                 data.leads().size(),
                 data.deals().size(),
@@ -227,103 +232,127 @@ final class DemoCommand implements Callable<Integer> {
     sb.append('\n');
     funnel(sb, data, lastMonth);
     sb.append('\n');
-    alertSection(sb, alerts, rules.size(), historyStart, historyEnd);
+    alertSection(sb, alerts, rules, historyStart, historyEnd);
     return sb.toString();
   }
 
   private static void scorecard(
       StringBuilder sb, Dataset data, Period month, int top, Set<String> alertedReps) {
-    List<SalesRecord> records = new ArrayList<>(data.deals());
-    records.addAll(data.quotas());
+    List<Dimension> by = new ArrayList<>(List.of(Dimension.REP));
+    if (!data.reps().isEmpty()) {
+      by.add(data.team());
+    }
+    StringBuilder leftOut = new StringBuilder();
+    List<Metric<?, ?>> metrics =
+        withRecords(
+            data,
+            leftOut,
+            Metrics.DEALS_WON,
+            Metrics.SALES_VOLUME,
+            Metrics.WIN_RATE,
+            Metrics.QUOTA_ATTAINMENT);
     MetricTable t =
-        Query.of(records)
-            .groupBy(Dimension.REP)
-            .metrics(
-                Metrics.DEALS_WON,
-                Metrics.SALES_VOLUME,
-                Metrics.WIN_RATE,
-                Metrics.AVERAGE_DEAL_SIZE,
-                Metrics.QUOTA_ATTAINMENT,
-                Metrics.PIPELINE_COVERAGE)
+        Query.of(data.deals(), data.quotas())
+            .groupBy(by.toArray(new Dimension[0]))
+            .metrics(metrics)
             .during(month)
             .run();
-    Map<String, Rep> reps = new HashMap<>();
-    for (Rep r : data.reps()) {
-      reps.put(r.id(), r);
-    }
-    List<MetricTable.Row> rows = new ArrayList<>(t.rows());
-    rows.sort(
+    List<MetricTable.Row> ranked = new ArrayList<>(t.rows());
+    ranked.sort(
         Comparator.comparingDouble(
                 (MetricTable.Row r) -> number(r.value(Metrics.SALES_VOLUME.id())).orElse(0))
             .reversed()
-            .thenComparing(r -> r.key().label()));
-    List<MetricTable.Row> shown = new ArrayList<>();
+            .thenComparing(r -> r.key().get("rep").orElse("")));
+    Set<String> shown = new LinkedHashSet<>();
     List<String> extra = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      MetricTable.Row r = rows.get(i);
-      String rep = r.key().get("rep").orElse("");
+    for (int i = 0; i < ranked.size(); i++) {
+      String rep = ranked.get(i).key().get("rep").orElse("");
       if (i < top) {
-        shown.add(r);
+        shown.add(rep);
       } else if (alertedReps.contains(rep)) {
-        shown.add(r);
+        shown.add(rep);
         extra.add(Terminal.safe(rep) + " (rank " + (i + 1) + ", alert firing)");
       }
     }
     String heading =
-        shown.size() == rows.size()
+        shown.size() == ranked.size()
             ? "every rep"
-            : "top " + Math.min(top, rows.size()) + " of " + rows.size() + " reps by sales volume"
-                + (extra.isEmpty() ? "" : ", plus " + String.join(", ", extra));
+            : "top " + Math.min(top, ranked.size()) + " of " + ranked.size()
+                + " reps by sales volume" + (extra.isEmpty() ? "" : ", plus " + String.join(", ", extra));
     sb.append("== Scorecard ").append(month.label()).append(" (").append(heading).append(")\n");
-    TextTable table =
-        new TextTable(
-            "rep", "name", "team", "won", "sales volume", "win rate", "avg deal", "attainment",
-            "coverage");
-    table.align("lllrrrrrr");
-    for (MetricTable.Row r : shown) {
-      String id = r.key().get("rep").orElse("");
-      Rep rep = reps.get(id);
-      table.row(
-          id,
-          rep == null ? "" : rep.name(),
-          rep == null || rep.team() == null ? "" : rep.team(),
-          cell(r, Metrics.DEALS_WON),
-          cell(r, Metrics.SALES_VOLUME),
-          cell(r, Metrics.WIN_RATE),
-          r.value(Metrics.AVERAGE_DEAL_SIZE.id())
-              .map(v -> v instanceof MoneyStats s ? s.mean().map(Object::toString).orElse("—") : "")
-              .orElse(""),
-          r.value(Metrics.QUOTA_ATTAINMENT.id()).map(DemoCommand::percent).orElse(""),
-          r.value(Metrics.PIPELINE_COVERAGE.id()).map(DemoCommand::times).orElse(""));
+    sb.append(leftOut);
+    sb.append(t.filter(r -> shown.contains(r.key().get("rep").orElse(""))).show());
+    if (metrics.contains(Metrics.QUOTA_ATTAINMENT)) {
+      sb.append("quota_attainment: sales volume / quota of the month\n");
     }
-    sb.append(table.render());
-    sb.append(
-        "attainment: sales volume / quota of the month; coverage: open pipeline at the month's"
-            + " start / quota\n");
   }
 
   private static void trends(StringBuilder sb, Dataset data, Period lastMonth) {
     LocalDate to = lastMonth.endDate();
     LocalDate from = to.minusMonths(TREND_MONTHS);
-    List<SalesRecord> records = new ArrayList<>(data.orders());
-    records.addAll(data.customers());
-    records.addAll(data.responses());
-    records.addAll(data.deals());
-    MetricTable t =
-        Query.of(records)
-            .groupBy(Dimension.month(UTC))
-            .metrics(
-                Metrics.REVENUE,
-                Metrics.ORDERS,
-                Metrics.NEW_CUSTOMERS,
-                Metrics.CHURN_RATE,
-                Metrics.NPS,
-                Metrics.WIN_RATE)
-            .periods(from, to)
-            .run();
     sb.append("== Trends per month, ").append(from).append(" to ").append(to.minusDays(1));
     sb.append('\n');
+    List<Metric<?, ?>> metrics =
+        withRecords(
+            data,
+            sb,
+            Metrics.REVENUE,
+            Metrics.ORDERS,
+            Metrics.NEW_CUSTOMERS,
+            Metrics.CHURN_RATE,
+            Metrics.NPS,
+            Metrics.WIN_RATE);
+    if (metrics.isEmpty()) {
+      return;
+    }
+    MetricTable t =
+        Query.of(data.orders(), data.customers(), data.responses(), data.deals())
+            .groupBy(Dimension.month(UTC))
+            .metrics(metrics)
+            .periods(from, to)
+            .run();
     sb.append(t.show());
+  }
+
+  /**
+   * Returns the metrics whose kinds of record the data holds, and notes the others in {@code sb}:
+   * {@code (no survey answers in the data: nps left out)}.
+   */
+  private static List<Metric<?, ?>> withRecords(
+      Dataset data, StringBuilder sb, Metric<?, ?>... metrics) {
+    List<Metric<?, ?>> kept = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Metric<?, ?> m : metrics) {
+      List<CsvFile> missing = new ArrayList<>();
+      for (CsvFile f : Inputs.filesOf(m)) {
+        if (f != CsvFile.DEAL_STAGES && !has(data, f)) {
+          missing.add(f);
+        }
+      }
+      if (missing.isEmpty()) {
+        kept.add(m);
+      } else {
+        left.add(m.id() + " (no record in "
+            + missing.stream().map(CsvFile::fileName).collect(Collectors.joining(", ")) + ")");
+      }
+    }
+    if (!left.isEmpty()) {
+      sb.append("(left out: ").append(String.join(", ", left)).append(")\n");
+    }
+    return kept;
+  }
+
+  private static boolean has(Dataset data, CsvFile file) {
+    return switch (file) {
+      case REPS -> !data.reps().isEmpty();
+      case QUOTAS -> !data.quotas().isEmpty();
+      case LEADS -> !data.leads().isEmpty();
+      case DEALS, DEAL_STAGES -> !data.deals().isEmpty();
+      case ORDERS -> !data.orders().isEmpty();
+      case CUSTOMERS -> !data.customers().isEmpty();
+      case CAMPAIGNS -> !data.campaigns().isEmpty();
+      case RESPONSES -> !data.responses().isEmpty();
+    };
   }
 
   private static void funnel(StringBuilder sb, Dataset data, Period lastMonth) {
@@ -340,31 +369,18 @@ final class DemoCommand implements Callable<Integer> {
       return;
     }
     Metric<Deal, StageFunnel> metric = Metrics.stageConversion(order);
-    MetricTable t = Query.of(data.deals()).metrics(metric).during(Period.between(from, to, UTC)).run();
-    Optional<StageFunnel> funnel = t.get(GroupKey.overall(), metric);
-    if (funnel.isEmpty()) {
+    Period year = Period.between(from, to, UTC);
+    MetricTable t = Query.of(data.deals()).metrics(metric, Metrics.WIN_RATE).during(year).run();
+    if (t.get(GroupKey.overall(), metric).isEmpty()) {
       sb.append("(no deal entered a stage in the period)\n");
       return;
     }
-    TextTable table = new TextTable("step", "conversion", "");
-    table.align("lrl");
-    for (StageFunnel.Step step : funnel.get().steps()) {
-      table.row(step.from() + " → " + step.to(), step.ratio().toString(), bar(step.ratio()));
-    }
-    Ratio overall = funnel.get().overall();
-    table.row(
-        "overall " + order.get(0) + " → " + order.get(order.size() - 1),
-        overall.toString(),
-        bar(overall));
-    sb.append(table.render());
-    t = Query.of(data.deals()).metrics(Metrics.WIN_RATE).during(Period.between(from, to, UTC)).run();
-    sb.append("deals closed in the period: win rate ")
-        .append(t.get(GroupKey.overall(), Metrics.WIN_RATE).map(Ratio::toString).orElse("—"))
-        .append('\n');
+    sb.append(t.show());
   }
 
   private static void alertSection(
-      StringBuilder sb, List<AlertEvent> alerts, int ruleCount, LocalDate from, LocalDate to) {
+      StringBuilder sb, List<AlertEvent> alerts, List<Rule> rules, LocalDate from, LocalDate to) {
+    int ruleCount = rules.size();
     sb.append("== Alerts: ")
         .append(ruleCount)
         .append(ruleCount == 1 ? " rule" : " rules")
@@ -373,22 +389,26 @@ final class DemoCommand implements Callable<Integer> {
         .append(" to ")
         .append(to.minusDays(1))
         .append('\n');
-    if (alerts.isEmpty()) {
-      sb.append("(no alert fired)\n");
-      return;
-    }
+    List<AlertEvent> shown = new ArrayList<>();
     for (AlertEvent e : alerts) {
+      if (AlertsCommand.firing(e) || AlertsCommand.resolved(e)) {
+        shown.add(e);
+      }
+    }
+    if (shown.isEmpty()) {
+      sb.append("(no alert fired)\n");
+    }
+    for (AlertEvent e : shown) {
       sb.append(e.periodLabel())
           .append("  ")
           .append(Terminal.safe(e.ruleId()))
           .append("  ")
-          .append(e.from().name().toLowerCase(Locale.ROOT))
-          .append(" → ")
-          .append(e.to().name().toLowerCase(Locale.ROOT))
+          .append(AlertsCommand.transition(e))
           .append(e.level().filter(l -> e.to().isFiring()).map(l -> " (" + l.label() + ")").orElse(""))
           .append('\n');
       wrap(sb, Terminal.safe(e.sentence()), "    ", WIDTH);
     }
+    sb.append('\n').append(AlertsCommand.summary(rules, alerts, shown.size(), ""));
   }
 
   /** Appends {@code text} in lines of at most {@code width} characters, each after {@code indent}. */
@@ -419,9 +439,7 @@ final class DemoCommand implements Callable<Integer> {
     for (Rule r : rules) {
       byScope.computeIfAbsent(r.dimension().orElse(""), k -> new ArrayList<>()).add(r);
     }
-    List<SalesRecord> records = allRecords(data);
-    RepDirectory directory = RepDirectory.of(data.reps());
-    LeadDirectory leads = LeadDirectory.of(data.leads());
+    List<SalesRecord> records = data.records();
     List<AlertEvent> events = new ArrayList<>();
     for (Map.Entry<String, List<Rule>> scope : byScope.entrySet()) {
       Set<Metric<?, ?>> metrics = new LinkedHashSet<>();
@@ -430,7 +448,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       List<Dimension> dims = new ArrayList<>();
       if (!scope.getKey().isEmpty()) {
-        dims.add(dimension(scope.getKey(), directory, leads));
+        dims.add(Inputs.dimension(scope.getKey(), data));
       }
       dims.add(Dimension.quarter(UTC));
       MetricTable t =
@@ -452,22 +470,6 @@ final class DemoCommand implements Callable<Integer> {
     return ImmutableList.copyOf(events);
   }
 
-  private static Dimension dimension(String id, RepDirectory directory, LeadDirectory leads) {
-    return switch (id) {
-      case "rep" -> Dimension.REP;
-      case "team" -> Dimension.team(directory);
-      case "region" -> Dimension.region(directory);
-      case "product" -> Dimension.PRODUCT;
-      case "campaign" -> Dimension.campaign(leads);
-      case "source" -> Dimension.source(leads);
-      case "customer" -> Dimension.CUSTOMER;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown dimension \"" + id + "\" in a rule's per; expected one of rep, team, region,"
-                  + " product, campaign, source, customer");
-    };
-  }
-
   /** The values of {@code dimension} whose last event leaves their alert firing. */
   private static Set<String> firingAtEnd(List<AlertEvent> alerts, String dimension) {
     Map<String, Boolean> firing = new LinkedHashMap<>();
@@ -485,19 +487,6 @@ final class DemoCommand implements Callable<Integer> {
           }
         });
     return out;
-  }
-
-  private static List<SalesRecord> allRecords(Dataset data) {
-    List<SalesRecord> all = new ArrayList<>();
-    all.addAll(data.reps());
-    all.addAll(data.quotas());
-    all.addAll(data.leads());
-    all.addAll(data.deals());
-    all.addAll(data.orders());
-    all.addAll(data.customers());
-    all.addAll(data.campaigns());
-    all.addAll(data.responses());
-    return all;
   }
 
   /**
@@ -564,212 +553,5 @@ final class DemoCommand implements Callable<Integer> {
 
   private static OptionalDouble number(Optional<MetricValue> v) {
     return v.map(MetricValue::asDouble).orElse(OptionalDouble.empty());
-  }
-
-  private static String cell(MetricTable.Row r, Metric<?, ?> metric) {
-    return r.value(metric.id()).map(v -> v.asDouble().isPresent() ? v.toString() : "—").orElse("");
-  }
-
-  /** A ratio as a percentage without its counts: {@code 104.2%}, or {@code —}. */
-  static String percent(MetricValue v) {
-    OptionalDouble d = v.asDouble();
-    return d.isPresent() ? String.format(Locale.ROOT, "%.1f%%", d.getAsDouble() * 100) : "—";
-  }
-
-  /** A ratio as a multiple: {@code 2.35x}, or {@code —}. */
-  static String times(MetricValue v) {
-    OptionalDouble d = v.asDouble();
-    return d.isPresent() ? String.format(Locale.ROOT, "%.2fx", d.getAsDouble()) : "—";
-  }
-
-  /** A bar of up to 30 characters for a ratio in [0, 1]. */
-  static String bar(Ratio r) {
-    OptionalDouble d = r.value();
-    if (d.isEmpty()) {
-      return "";
-    }
-    int n = (int) Math.round(Math.max(0, Math.min(1, d.getAsDouble())) * 30);
-    return "#".repeat(n);
-  }
-
-  /** An aligned text table: the first columns left-aligned, the others right-aligned. */
-  static final class TextTable {
-    private final List<String> header;
-    private final List<List<String>> rows = new ArrayList<>();
-    private String align;
-
-    TextTable(String... header) {
-      this.header = List.of(header);
-      this.align = "l" + "r".repeat(header.length - 1);
-    }
-
-    /** Sets each column's alignment, {@code l} or {@code r}, e.g. {@code "llrr"}. */
-    void align(String spec) {
-      if (spec.length() != header.size() || !spec.matches("[lr]*")) {
-        throw new IllegalArgumentException(
-            "alignment must be one l or r per column (" + header.size() + "): " + spec);
-      }
-      this.align = spec;
-    }
-
-    /** Adds a row; cells are made safe for a terminal ({@link Terminal#safe}). */
-    void row(String... cells) {
-      if (cells.length != header.size()) {
-        throw new IllegalArgumentException(
-            "row has " + cells.length + " cells, the header " + header.size());
-      }
-      List<String> safe = new ArrayList<>(cells.length);
-      for (String c : cells) {
-        safe.add(Terminal.safe(c));
-      }
-      rows.add(safe);
-    }
-
-    String render() {
-      int[] width = new int[header.size()];
-      for (int c = 0; c < width.length; c++) {
-        width[c] = header.get(c).length();
-        for (List<String> row : rows) {
-          width[c] = Math.max(width[c], row.get(c).length());
-        }
-      }
-      StringBuilder sb = new StringBuilder();
-      line(sb, header, width);
-      List<String> rule = new ArrayList<>();
-      for (int w : width) {
-        rule.add("-".repeat(w));
-      }
-      line(sb, rule, width);
-      for (List<String> row : rows) {
-        line(sb, row, width);
-      }
-      return sb.toString();
-    }
-
-    private void line(StringBuilder sb, List<String> cells, int[] width) {
-      int start = sb.length();
-      for (int c = 0; c < cells.size(); c++) {
-        if (c > 0) {
-          sb.append("  ");
-        }
-        String s = cells.get(c);
-        String pad = " ".repeat(width[c] - s.length());
-        sb.append(align.charAt(c) == 'l' ? s + pad : pad + s);
-      }
-      int end = sb.length();
-      while (end > start && sb.charAt(end - 1) == ' ') {
-        end--;
-      }
-      sb.setLength(end);
-      sb.append('\n');
-    }
-  }
-
-  /**
-   * A progress bar on standard error, drawn only on a console and only once the work has taken
-   * more than a second; erased when closed.
-   */
-  static final class Progress implements AutoCloseable {
-    private static final long DELAY_MILLIS = 1000;
-    private static final int WIDTH = 30;
-    @Nullable private final ScheduledExecutorService timer;
-    @Nullable private final ScheduledFuture<?> ticks;
-    private final String label;
-    private final long startNanos;
-    private volatile boolean drawn;
-    private volatile boolean finished;
-
-    private Progress(String label, boolean enabled) {
-      this.label = label;
-      this.startNanos = System.nanoTime();
-      if (enabled) {
-        timer =
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "salesmetrics-progress");
-                  t.setDaemon(true);
-                  return t;
-                });
-        ticks = timer.scheduleAtFixedRate(this::draw, DELAY_MILLIS, 100, TimeUnit.MILLISECONDS);
-      } else {
-        timer = null;
-        ticks = null;
-      }
-    }
-
-    /** A progress bar when the JVM has a terminal, else one that never draws. */
-    static Progress onConsole(String label) {
-      return new Progress(label, hasTerminal());
-    }
-
-    // On JDK 17 to 21 a null console means no terminal; from JDK 22 on, System.console() is never
-    // null and Console.isTerminal() (called reflectively: it is not in the JDK 17 API) tells.
-    @SuppressWarnings("SystemConsoleNull")
-    private static boolean hasTerminal() {
-      java.io.Console console = System.console();
-      if (console == null) {
-        return false;
-      }
-      try {
-        return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-      } catch (ReflectiveOperationException e) {
-        return true;
-      }
-    }
-
-    void done() {
-      finished = true;
-    }
-
-    private void draw() {
-      if (finished) {
-        return;
-      }
-      double seconds = (System.nanoTime() - startNanos) / 1e9;
-      System.err.print("\r" + frame(label, seconds, WIDTH));
-      System.err.flush();
-      drawn = true;
-    }
-
-    /**
-     * One frame of the bar: the work's length is not known, so a block sweeps the track, one
-     * position per tenth of a second.
-     */
-    static String frame(String label, double seconds, int width) {
-      int ticks = (int) (seconds * 10);
-      int span = width - 4;
-      int pos = ticks % (2 * span);
-      int at = pos < span ? pos : 2 * span - pos;
-      return String.format(
-          Locale.ROOT,
-          "%s [%s####%s] %.1f s",
-          label,
-          " ".repeat(at),
-          " ".repeat(span - at),
-          seconds);
-    }
-
-    @Override
-    public void close() {
-      finished = true;
-      if (ticks != null) {
-        ticks.cancel(false);
-      }
-      if (timer != null) {
-        timer.shutdownNow();
-        try {
-          boolean stopped = timer.awaitTermination(1, TimeUnit.SECONDS);
-          if (!stopped) {
-            return;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        if (drawn) {
-          System.err.print("\r" + " ".repeat(label.length() + WIDTH + 12) + "\r");
-          System.err.flush();
-        }
-      }
-    }
   }
 }

@@ -3,8 +3,7 @@ package dev.salesmetrics.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.aggregate.Dimension;
-import dev.salesmetrics.aggregate.LeadDirectory;
-import dev.salesmetrics.aggregate.RepDirectory;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
@@ -16,7 +15,6 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.Rep;
-import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.model.SurveyResponse;
 import dev.salesmetrics.time.FiscalCalendar;
@@ -26,21 +24,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
 
 /**
  * What the commands need from the data directory: the files each metric reads, the grouping
- * dimensions by id, the records of a data set as one list, and the dates the data spans.
+ * dimensions by id, the dates the data spans, and the limit on periods.
  */
 final class Inputs {
   private Inputs() {}
 
-  /** The file of the interchange schema that holds each kind of record a metric reads. */
-  private static final ImmutableMap<Class<?>, CsvFile> FILE_OF =
+  /** The file each kind of record is read from. */
+  private static final ImmutableMap<Class<?>, CsvFile> FILE_OF_KIND =
       ImmutableMap.<Class<?>, CsvFile>builder()
           .put(Rep.class, CsvFile.REPS)
           .put(Quota.class, CsvFile.QUOTAS)
@@ -119,90 +119,106 @@ final class Inputs {
   static final String NARROW_THE_RANGE =
       "choose a shorter range with --from and --to, or a longer --period";
 
-  /** The dimension ids {@code --by} accepts. */
-  static final ImmutableList<String> DIMENSIONS =
-      ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
+  /** The dimension ids {@code --by} and a rule's {@code per} accept. */
+  static final ImmutableList<String> DIMENSIONS = Dimension.builtInIds();
 
   /**
-   * Returns the files a metric reads, from the kinds of record it says it reads ({@link
-   * Metric#reads()}): deal_stages.csv for stage conversion, quotas.csv for coverage and
-   * attainment, and so on.
+   * Returns the files a metric reads, from the kinds of record it reads ({@link
+   * Metric#recordKinds()}): deals.csv for win rate, deals.csv and quotas.csv for quota attainment,
+   * and deal_stages.csv too for stage conversion, which names {@code StageChange} among them.
    */
-  static ImmutableList<CsvFile> filesOf(String metricId) {
-    Optional<Metric<?, ?>> metric = Metrics.registry().find(metricId);
-    int dot = metricId.indexOf('.');
-    if (metric.isEmpty() && dot > 0) {
-      metric = Metrics.registry().find(metricId.substring(0, dot)); // a product's share
-    }
-    ImmutableList.Builder<CsvFile> files = ImmutableList.builder();
-    for (Class<?> type : metric.map(Metric::reads).orElse(ImmutableList.of())) {
-      CsvFile file = FILE_OF.get(type);
-      if (file != null) {
-        files.add(file);
+  static ImmutableList<CsvFile> filesOf(Metric<?, ?> metric) {
+    Set<CsvFile> files = EnumSet.noneOf(CsvFile.class);
+    for (Class<?> kind : metric.recordKinds()) {
+      CsvFile f = FILE_OF_KIND.get(kind);
+      if (f != null) {
+        files.add(f);
       }
     }
-    return files.build();
+    return ImmutableList.copyOf(files);
   }
 
   /**
-   * Returns the first file among those {@code metricIds} read that is not in {@code loaded}, with
-   * the metric that needs it, as a message; empty when nothing is missing.
+   * Returns the first file among those {@code metrics} read that the directory does not have, or
+   * that holds no record, with the metric that needs it, as a message; empty when nothing is
+   * missing: {@code metric quota_attainment reads deals.csv, quotas.csv but the data directory
+   * has no quotas.csv}.
    */
-  static Optional<String> missingFile(List<String> metricIds, DataLoader.Loaded loaded) {
-    for (String id : metricIds) {
+  static Optional<String> missingFile(List<Metric<?, ?>> metrics, LoadOptions.Loaded loaded) {
+    for (Metric<?, ?> m : metrics) {
       List<String> missing = new ArrayList<>();
-      for (CsvFile f : filesOf(id)) {
+      List<String> empty = new ArrayList<>();
+      for (CsvFile f : filesOf(m)) {
         if (!loaded.has(f)) {
           missing.add(f.fileName());
+        } else if (rows(loaded, f) == 0) {
+          empty.add(f.fileName());
         }
       }
+      String reads =
+          "metric " + m.id() + " reads "
+              + filesOf(m).stream().map(CsvFile::fileName).collect(Collectors.joining(", "));
       if (!missing.isEmpty()) {
-        return Optional.of(
-            "metric "
-                + id
-                + " reads "
-                + filesOf(id).stream().map(CsvFile::fileName).collect(Collectors.joining(", "))
-                + " but the data directory has no "
-                + String.join(", ", missing));
+        return Optional.of(reads + " but the data directory has no " + String.join(", ", missing));
+      }
+      if (!empty.isEmpty()) {
+        return Optional.of(reads + " but " + String.join(", ", empty) + " holds no record");
       }
     }
     return Optional.empty();
   }
 
-  /**
-   * Returns the dimension with {@code id}: a record field, team and region through the reps, or
-   * the campaign and source of a deal through the lead it came from.
-   *
-   * @throws IllegalArgumentException for an unknown id
-   */
-  static Dimension dimension(String id, @Nullable RepDirectory reps, LeadDirectory leads) {
-    RepDirectory directory = reps == null ? RepDirectory.empty() : reps;
-    return switch (id.strip().toLowerCase(Locale.ROOT)) {
-      case "rep" -> Dimension.REP;
-      case "product" -> Dimension.PRODUCT;
-      case "campaign" -> Dimension.campaign(leads);
-      case "source" -> Dimension.source(leads);
-      case "customer" -> Dimension.CUSTOMER;
-      case "team" -> Dimension.team(directory);
-      case "region" -> Dimension.region(directory);
-      default ->
-          throw new IllegalArgumentException(
-              "unknown dimension \"" + id + "\"; expected one of " + String.join(", ", DIMENSIONS));
+  /** The records loaded from a file present in the directory. */
+  private static long rows(LoadOptions.Loaded loaded, CsvFile file) {
+    Dataset d = loaded.data();
+    return switch (file) {
+      case REPS -> d.reps().size();
+      case QUOTAS -> d.quotas().size();
+      case LEADS -> d.leads().size();
+      case DEALS -> d.deals().size();
+      case DEAL_STAGES -> d.deals().stream().filter(deal -> !deal.stageHistory().isEmpty()).count();
+      case ORDERS -> d.orders().size();
+      case CUSTOMERS -> d.customers().size();
+      case CAMPAIGNS -> d.campaigns().size();
+      case RESPONSES -> d.responses().size();
     };
   }
 
-  /** Returns every record of the data set, reps and quotas first. */
-  static List<SalesRecord> records(Dataset data) {
-    List<SalesRecord> all = new ArrayList<>();
-    all.addAll(data.reps());
-    all.addAll(data.quotas());
-    all.addAll(data.leads());
-    all.addAll(data.deals());
-    all.addAll(data.orders());
-    all.addAll(data.customers());
-    all.addAll(data.campaigns());
-    all.addAll(data.responses());
-    return all;
+  /**
+   * Returns the dimension with {@code id}: a record field, team and region through the data's
+   * reps, or the campaign and source of a deal through the lead it came from.
+   *
+   * @throws IllegalArgumentException for an unknown id, suggesting the closest
+   */
+  static Dimension dimension(String id, Dataset data) {
+    return switch (id.strip().toLowerCase(Locale.ROOT)) {
+      case "rep" -> Dimension.REP;
+      case "product" -> Dimension.PRODUCT;
+      case "campaign" -> data.campaign();
+      case "source" -> data.source();
+      case "customer" -> Dimension.CUSTOMER;
+      case "team" -> data.team();
+      case "region" -> data.region();
+      default -> throw new IllegalArgumentException(unknownDimension(id));
+    };
+  }
+
+  /** {@code unknown dimension "teams"; did you mean team? (expected one of rep, team, ...)}. */
+  static String unknownDimension(String id) {
+    return "unknown dimension \"" + Terminal.safe(id) + "\""
+        + Suggestions.didYouMean(id, DIMENSIONS) + " (expected one of "
+        + String.join(", ", DIMENSIONS) + ")";
+  }
+
+  /**
+   * {@code unknown metric id "win_rat"; did you mean win_rate? ('salesmetrics metrics' lists the
+   * ids)}.
+   */
+  static String unknownMetric(String id) {
+    List<String> ids = new ArrayList<>();
+    Metrics.all().forEach(m -> ids.add(m.id()));
+    return "unknown metric id \"" + Terminal.safe(id) + "\"" + Suggestions.didYouMean(id, ids)
+        + " ('salesmetrics metrics' lists the ids)";
   }
 
   /**

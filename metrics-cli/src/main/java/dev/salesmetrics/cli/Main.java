@@ -1,5 +1,6 @@
 package dev.salesmetrics.cli;
 
+import dev.salesmetrics.internal.Suggestions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.annotation.Nullable;
 import picocli.CommandLine;
@@ -19,6 +22,10 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 ok, 2 bad usage, 3 bad input data (the message names file, line and column),
  * 4 the output could not be written (a full disk, a closed pipe), 5 an {@code alerts --webhook}
  * notification not delivered.
+ *
+ * <p>A usage error prints one line, with "did you mean" where a name was close to a known one,
+ * and where to find the command's help ({@code Try 'salesmetrics compute --help'}); never the
+ * whole help.
  */
 @Command(
     name = "salesmetrics",
@@ -34,6 +41,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       SampleCommand.class,
       ShellCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
@@ -97,10 +105,26 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setParameterExceptionHandler(
+        (e, arguments) -> {
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException u
+              && !u.getUnmatched().isEmpty()) {
+            message += didYouMean(u.getCommandLine(), u.getUnmatched().get(0));
+          }
+          return usage(e.getCommandLine(), message);
+        });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("salesmetrics: " + e.getMessage());
-          return e instanceof IllegalArgumentException ? USAGE : CommandLine.ExitCode.SOFTWARE;
+          if (e instanceof Failures.Failure f) {
+            commandLine.getErr().println("salesmetrics: " + f.getMessage());
+            return f.code();
+          }
+          if (e instanceof IllegalArgumentException) {
+            return usage(commandLine, e.getMessage());
+          }
+          commandLine.getErr().println("salesmetrics: " + e);
+          return CommandLine.ExitCode.SOFTWARE;
         });
     int code = cl.execute(args);
     if (out.checkError()) { // flushes, then tells whether any write failed
@@ -115,6 +139,41 @@ public final class Main {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * Prints a usage error on one line, its first letter in lower case, then where the help is:
+   * {@code Try 'salesmetrics compute --help'}.
+   *
+   * @return {@link #USAGE}
+   */
+  private static int usage(CommandLine command, @Nullable String message) {
+    String text = message == null || message.isEmpty() ? "bad usage" : message;
+    text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    PrintWriter err = command.getErr();
+    err.println("salesmetrics: " + Terminal.safe(text));
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return USAGE;
+  }
+
+  /**
+   * Returns {@code "; did you mean --period?"} for an unknown option close to one of the
+   * command's, or {@code "; did you mean compute?"} for an unknown command; else empty.
+   */
+  private static String didYouMean(CommandLine command, String unmatched) {
+    List<String> known = new ArrayList<>();
+    if (unmatched.startsWith("-")) {
+      for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
+        if (!o.hidden()) {
+          known.addAll(List.of(o.names()));
+        }
+      }
+      int eq = unmatched.indexOf('=');
+      return Suggestions.didYouMean(eq < 0 ? unmatched : unmatched.substring(0, eq), known);
+    }
+    known.addAll(command.getSubcommands().keySet());
+    return Suggestions.didYouMean(unmatched, known);
   }
 
   /** A writer that remembers the first exception of the writer it wraps, and rethrows it. */

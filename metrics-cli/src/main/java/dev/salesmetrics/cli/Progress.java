@@ -1,6 +1,9 @@
 package dev.salesmetrics.cli;
 
+import dev.salesmetrics.io.CsvFile;
+import dev.salesmetrics.io.LoadListener;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +18,15 @@ import javax.annotation.Nullable;
 
 /**
  * A progress bar on standard error while data loads: drawn only when standard error is a terminal
- * and loading has taken more than a second, redrawn five times a second, erased when done.
+ * and loading has taken more than a second, redrawn five times a second, erased when done. It
+ * follows {@code Dataset.load} as its {@link LoadListener}: the bytes of the files read so far,
+ * and within a file the records loaded times the file's bytes per row.
  *
  * <p>It writes to the process's real standard error, never to the writers a caller of {@link
- * Main#run} passes, so captured output never contains it. Thread safe: {@link #advance} and
- * {@link #file} may be called from the loading thread while the timer thread draws.
+ * Main#run} passes, so captured output never contains it. Thread safe: the listener methods may
+ * be called from the loading thread while the timer thread draws.
  */
-final class Progress implements AutoCloseable {
+final class Progress implements AutoCloseable, LoadListener {
   private static final int WIDTH = 30;
   private static final long DELAY_MILLIS = 1000;
   private static final long PERIOD_MILLIS = 200;
@@ -32,12 +37,84 @@ final class Progress implements AutoCloseable {
   private final AtomicBoolean drawn = new AtomicBoolean();
   @Nullable private final ScheduledExecutorService timer;
   @Nullable private final PrintStream err;
+  @Nullable private Path dir;
+  private long fileBase;
+  private long fileSize;
+  private long rowsBefore;
+  private double bytesPerRow = 1;
 
   private Progress(
       long total, @Nullable ScheduledExecutorService timer, @Nullable PrintStream err) {
     this.total = total;
     this.timer = timer;
     this.err = err;
+  }
+
+  /**
+   * Starts a progress bar over the schema files present in {@code dir}, or a silent one when
+   * standard error is not a terminal.
+   */
+  static Progress start(Path dir) {
+    long total = 0;
+    for (CsvFile f : CsvFile.values()) {
+      Path p = dir.resolve(f.fileName());
+      try {
+        if (Files.isRegularFile(p)) {
+          total += Files.size(p);
+        }
+      } catch (IOException e) {
+        // the load reports an unreadable file; the bar just leaves it out
+      }
+    }
+    Progress p = start(total);
+    p.dir = dir;
+    return p;
+  }
+
+  @Override
+  public void fileStarted(CsvFile file, long sizeBytes) {
+    fileBase += fileSize;
+    fileSize = sizeBytes;
+    done(fileBase);
+    file(file.fileName());
+    rowsBefore = 0;
+    bytesPerRow = 1;
+    if (dir != null) {
+      Path path = dir.resolve(file.fileName());
+      try {
+        // deals.csv comes with deal_stages.csv, read first in one go
+        if (file == CsvFile.DEALS) {
+          Path stages = dir.resolve(CsvFile.DEAL_STAGES.fileName());
+          rowsBefore = Files.isRegularFile(stages) ? Files.size(stages) : 0;
+        }
+        bytesPerRow = Files.isRegularFile(path) ? bytesPerRow(path) : 1;
+      } catch (IOException e) {
+        bytesPerRow = 1;
+      }
+    }
+  }
+
+  @Override
+  public void recordLoaded(long loaded) {
+    if ((loaded & 1023) == 0) {
+      done(fileBase + Math.min(fileSize, rowsBefore + (long) (loaded * bytesPerRow)));
+    }
+  }
+
+  /** Estimates the bytes per row from the first 64 KiB of a file. */
+  static double bytesPerRow(Path file) throws IOException {
+    byte[] head = new byte[65536];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    int lines = 0;
+    for (int i = 0; i < n; i++) {
+      if (head[i] == '\n') {
+        lines++;
+      }
+    }
+    return lines == 0 ? Math.max(1, n) : (double) n / lines;
   }
 
   /** Returns a progress bar that never draws. */
@@ -75,11 +152,6 @@ final class Progress implements AutoCloseable {
   /** Sets how many units are done so far (never more than the total). */
   void done(long units) {
     done.set(Math.max(0, Math.min(units, total)));
-  }
-
-  /** Adds to the units done. */
-  void advance(long units) {
-    done(done.get() + units);
   }
 
   private void draw() {

@@ -1,7 +1,6 @@
 package dev.salesmetrics.cli;
 
 import dev.salesmetrics.dashboard.Report;
-import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.rule.Rule;
@@ -85,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
   String title;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String dimension = by.strip().toLowerCase(Locale.ROOT);
@@ -103,12 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         throw usage(e.getMessage());
       }
     }
-    DataLoader.Loaded loaded;
-    try {
-      loaded = input.load();
-    } catch (CsvFormatException e) {
-      return Failures.badRow(err, input.data, e);
-    }
+    LoadOptions.Loaded loaded = input.load(err);
     Report report;
     try {
       report =
@@ -122,14 +116,14 @@ final class ReportCommand implements Callable<Integer> {
               .by(dimension)
               .build();
     } catch (CurrencyMismatchException | ArithmeticException e) {
-      return Failures.badData(err, e.getMessage());
+      throw Failures.badData(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     try {
       report.writeTo(out);
     } catch (IOException e) {
-      throw usage("cannot write " + out + ": " + e.getMessage());
+      throw Failures.outputError("cannot write --out " + out + ": " + Failures.reason(e));
     }
     stdout.println("Report written to " + out.toAbsolutePath().normalize());
     stdout.flush();

@@ -4,7 +4,6 @@ import dev.salesmetrics.io.SampleData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,7 +65,7 @@ final class SampleCommand implements Callable<Integer> {
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
-      throw usage("--out " + out + ": cannot create the directory (" + reason(e) + ")");
+      throw usage("--out " + out + ": cannot create the directory (" + Failures.reason(e) + ")");
     }
     try {
       SampleData.writeCsv(out, seed);
@@ -74,25 +73,13 @@ final class SampleCommand implements Callable<Integer> {
       throw usage("--out " + out + ": cannot write " + e.getFile() + " (permission denied)");
     } catch (IOException e) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("salesmetrics: cannot write the sample data to " + out + ": " + reason(e));
+      err.println("salesmetrics: cannot write the sample data to " + out + ": " + Failures.reason(e));
       err.flush();
       return Main.OUTPUT_ERROR;
     }
     PrintWriter w = spec.commandLine().getOut();
     w.println("wrote the sample data (seed " + seed + ") to " + out);
     return Main.OK;
-  }
-
-  /** The operating system's reason, with the file it concerns: {@code a.csv: No space left}. */
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException a) {
-      return a.getFile() + ": permission denied";
-    }
-    if (e instanceof FileSystemException f) {
-      String why = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-      return f.getFile() == null ? why : f.getFile() + ": " + why;
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private ParameterException usage(String message) {

@@ -2,18 +2,22 @@ package dev.salesmetrics.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.io.Resources;
+import dev.salesmetrics.io.ColumnMapping;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.annotation.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +33,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Start JShell with the library on the class path, the API imported and a data set loaded into"
           + " data, reps, quotas, leads, deals, orders, customers, campaigns, responses.",
+      "The data is loaded (and checked) before JShell starts: a bad row prints its error and"
+          + " exits with 3, or with --lenient is left out and reported.",
       "Uses the jshell of the running JDK, else $JAVA_HOME/bin/jshell, else jshell on the PATH."
     })
 final class ShellCommand implements Callable<Integer> {
@@ -36,38 +42,35 @@ final class ShellCommand implements Callable<Integer> {
   static final String STARTUP = "salesmetrics.jsh";
 
   /** The system property the start-up script reads the data directory from. */
-  static final String DATA_PROPERTY = "salesmetrics.data";
+  static final String DATA_PROPERTY = ShellData.DATA;
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Load interchange CSV files from DIR instead of the built-in sample data.")
-  @Nullable Path data;
+  @Mixin SampleOrData input;
 
-  @Option(
-      names = "--print-command",
-      description = {
-        "Print the jshell command, one argument per line, instead of running it; the start-up"
-            + " script is then kept in the temporary directory.",
-        "The ./salesmetrics launcher uses it to run jshell in place of this JVM, so that Ctrl-C"
-            + " reaches jshell alone."
-      })
+  // For the ./salesmetrics launcher, which runs jshell itself so that Ctrl-C reaches jshell alone,
+  // and removes the script afterwards.
+  @Option(names = "--print-command", hidden = true)
   boolean printCommand;
+
+  @Option(names = "--script", hidden = true, paramLabel = "FILE")
+  @Nullable Path scriptFile;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (data != null && !Files.isDirectory(data)) {
-      throw new IllegalArgumentException("--data must be a directory: " + data);
+    Path dir = input.dataDir();
+    if (dir != null) {
+      // the same load as the session's, first: a bad row stops here with its error and exit 3
+      var unused = input.load(null, spec.commandLine().getErr(), true);
+    } else {
+      var unused = input.csvOptions(null);
     }
-    Path script = Files.createTempFile("salesmetrics-", ".jsh");
-    if (!printCommand) {
+    Path script = scriptFile != null ? scriptFile : Files.createTempFile("salesmetrics-", ".jsh");
+    if (scriptFile == null && !printCommand) {
       script.toFile().deleteOnExit();
     }
     Files.writeString(script, startupScript());
-    List<String> command =
-        command(jshell(), classPath(), script, Optional.ofNullable(data).map(Path::toAbsolutePath));
+    List<String> command = command(jshell(), classPath(), script, properties());
     if (printCommand) {
       PrintWriter out = spec.commandLine().getOut();
       for (String arg : command) {
@@ -80,16 +83,46 @@ final class ShellCommand implements Callable<Integer> {
   }
 
   /**
+   * The system properties that tell the session's start-up script what to load ({@link
+   * ShellData}): the data directory and the loading options, paths made absolute.
+   */
+  private Map<String, String> properties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    Path dir = input.dataDir();
+    if (dir == null) {
+      return p;
+    }
+    p.put(ShellData.DATA, dir.toAbsolutePath().toString());
+    if (input.mapping != null) {
+      boolean preset =
+          ColumnMapping.presetNames().contains(input.mapping.strip().toLowerCase(Locale.ROOT));
+      p.put(
+          ShellData.MAPPING,
+          preset ? input.mapping : Path.of(input.mapping).toAbsolutePath().toString());
+    }
+    if (input.dateOrder != null) {
+      p.put(ShellData.DATE_ORDER, input.dateOrder.name());
+    }
+    if (input.separator != null) {
+      p.put(ShellData.SEPARATOR, input.separator == '\t' ? "tab" : input.separator.toString());
+    }
+    if (input.lenient) {
+      p.put(ShellData.LENIENT, "true");
+    }
+    return p;
+  }
+
+  /**
    * The jshell command line.
    *
    * @param jshell the jshell executable
    * @param classPath the class path holding the library
    * @param script the start-up script file
-   * @param data the data directory, if any
+   * @param properties the system properties of the session ({@link ShellData})
    * @return the command and its arguments
    */
   static ImmutableList<String> command(
-      String jshell, String classPath, Path script, Optional<Path> data) {
+      String jshell, String classPath, Path script, Map<String, String> properties) {
     List<String> c = new ArrayList<>();
     c.add(jshell);
     c.add("--class-path");
@@ -98,7 +131,7 @@ final class ShellCommand implements Callable<Integer> {
     c.add("DEFAULT");
     c.add("--startup");
     c.add(script.toString());
-    data.ifPresent(d -> c.add("-R-D" + DATA_PROPERTY + "=" + d));
+    properties.forEach((k, v) -> c.add("-R-D" + k + "=" + v));
     return ImmutableList.copyOf(c);
   }
 

@@ -95,7 +95,7 @@ class AlertsWebhookTest {
     Cli.Result r = alerts("--webhook", url("/hook"));
 
     assertThat(r.code()).as(r.err()).isZero();
-    List<String> printed = r.lines().subList(1, r.lines().size());
+    List<String> printed = AlertsCommandTest.transitions(r);
     assertThat(printed).isNotEmpty();
     List<String> got = received();
     assertThat(got).hasSameSizeAs(printed);
@@ -114,7 +114,7 @@ class AlertsWebhookTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     List<String> got = received();
-    assertThat(got).hasSize(r.lines().size() - 1);
+    assertThat(got).hasSameSizeAs(AlertsCommandTest.transitions(r));
     assertThat(got).allMatch(b -> b.matches("\\{\"text\":\"\\[[A-Z]+( [a-z]+)?\\] .*\"}"));
   }
 
@@ -124,9 +124,9 @@ class AlertsWebhookTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     long firingOrResolving =
-        r.lines().stream()
-            .filter(l -> l.matches(".*(->FIRING|->RECOVERING|FIRING->RESOLVED"
-                + "|RECOVERING->RESOLVED) .*"))
+        AlertsCommandTest.transitions(r).stream()
+            .filter(l -> l.matches(".*(-> firing|-> recovering|firing -> resolved"
+                + "|recovering -> resolved) .*"))
             .count();
     assertThat(firingOrResolving).isPositive();
     List<String> got = received();
@@ -136,7 +136,7 @@ class AlertsWebhookTest {
   }
 
   @Test
-  void undeliveredNotificationsExitWithFourAndNoSecretOnStderr() {
+  void undeliveredNotificationsExitWithFiveAndNoSecretOnStderr() {
     status = 400;
     Cli.Result r =
         alerts("--webhook", "http://user:pa55word@127.0.0.1:" + server.getAddress().getPort()
@@ -144,14 +144,27 @@ class AlertsWebhookTest {
 
     assertThat(r.code()).isEqualTo(AlertsCommand.WEBHOOK_FAILED);
     assertThat(r.lines().get(0)).matches("period +rule +group +transition +level +why");
-    int transitions = r.lines().size() - 1;
+    int transitions = AlertsCommandTest.transitions(r).size();
     assertThat(received()).hasSize(transitions);
-    assertThat(r.err())
+    assertThat(r.errors())
         .startsWith("salesmetrics: webhook WebhookListener[http://127.0.0.1:"
             + server.getAddress().getPort() + "/…, json, 0 pending]: " + transitions + " of "
             + transitions + " notifications not delivered (" + transitions + " failed, 0 dropped);"
             + " last failure: HTTP 400 is not retried")
         .doesNotContain("user", "pa55word", "s3cr3t", "t0ken-value");
+  }
+
+  @Test
+  void onlyAllPostsEveryTransitionAndTheDefaultOnlyThePrintedOnes() {
+    Cli.Result all = alerts("--webhook", url("/hook"), "--only", "all");
+    assertThat(all.code()).as(all.err()).isZero();
+    int every = received().size();
+    assertThat(every).isEqualTo(AlertsCommandTest.transitions(all).size());
+    synchronized (bodies) {
+      bodies.clear();
+    }
+    Cli.Result shown = alerts("--webhook", url("/hook"));
+    assertThat(received()).hasSameSizeAs(AlertsCommandTest.transitions(shown)).hasSizeLessThan(every);
   }
 
   @Test

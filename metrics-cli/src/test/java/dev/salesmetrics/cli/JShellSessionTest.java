@@ -74,6 +74,45 @@ class JShellSessionTest {
     }
   }
 
+  /**
+   * The shell says what a query lacks instead of printing empty or undefined tables, offers the
+   * data set's dimensions and mixes record kinds with one call (issue 11, item 12).
+   */
+  @Test
+  void mistakesInTheShellSayWhichRecordsAreMissing() {
+    try (JShellDriver shell = new JShellDriver()) {
+      shell.run(ShellCommand.startupScript());
+      var unused = shell.printed();
+      shell.run(
+          "var dec = Period.of(LocalDate.of(2025, 12, 1), Granularity.MONTH, ZoneOffset.UTC)");
+      assertThat(
+              shell.run(
+                  "Query.of(deals).groupBy(Dimension.REP).metrics(Metrics.QUOTA_ATTAINMENT)"
+                      + ".during(dec).run()"))
+          .isEqualTo(
+              "MetricTable[40 rows × 1 metrics; quota_attainment reads deals and quotas, but the"
+                  + " query's records hold no quota: give it every kind, e.g. Query.of(deals,"
+                  + " quotas) or Query.of(data.records())]");
+      assertThat(shell.run("Query.of(orders).metrics(Metrics.WIN_RATE).run().notes()"))
+          .contains("win_rate reads deals, but the query's records hold no deal");
+      assertThat(
+              shell.run(
+                  "Query.of(deals, quotas).groupBy(Dimension.REP).metrics(Metrics.QUOTA_ATTAINMENT)"
+                      + ".during(dec).run().get(GroupKey.of(\"rep\", \"R07\"),"
+                      + " Metrics.QUOTA_ATTAINMENT).orElseThrow()"))
+          .isEqualTo("71.7% (58,800.00 / 82,000.00 USD)");
+      assertThat(
+              shell.run(
+                  "Query.of(data.records()).groupBy(data.region(), Dimension.year(ZoneOffset.UTC))"
+                      + ".metrics(Metrics.QUOTA_ATTAINMENT).periods(LocalDate.of(2025, 1, 1),"
+                      + " LocalDate.of(2026, 1, 1)).run().notes()"))
+          .isEqualTo("{}");
+      assertThat(shell.run("data.campaign().id() + \" \" + data.source().id()"))
+          .isEqualTo("\"campaign source\"");
+      assertThat(shell.printed()).isEmpty();
+    }
+  }
+
   @Test
   void r07WinRateInTheFourthQuarterPrintsAsAPercentage() throws IOException {
     Step r07 =

@@ -82,7 +82,7 @@ class OutputErrorTest {
 
     assertThat(full.attempts).as("the command wrote something").isPositive();
     assertThat(code).as(err.toString()).isEqualTo(Main.OUTPUT_ERROR);
-    assertThat(err.toString())
+    assertThat(new Cli.Result(code, "", err.toString()).errors())
         .isEqualTo("salesmetrics: cannot write the output; it is incomplete\n");
   }
 
@@ -149,7 +149,7 @@ class OutputErrorTest {
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(args + ": " + err).isEqualTo(4);
-      assertThat(err)
+      assertThat(new Cli.Result(4, "", err).errors())
           .as(args.toString())
           .isEqualTo("salesmetrics: cannot write the output: No space left on device\n");
     }

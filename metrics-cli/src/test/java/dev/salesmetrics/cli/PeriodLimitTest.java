@@ -91,9 +91,9 @@ class PeriodLimitTest {
             "--by", "rep", "--format", "csv");
     assertThat(r.code()).isEqualTo(Main.USAGE);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err())
+    assertThat(r.errors())
         .startsWith(
-            "the range 1900-01-01 to 2200-01-01 (the days the data spans; the end is exclusive)"
+            "salesmetrics: the range 1900-01-01 to 2200-01-01 (the days the data spans; the end is exclusive)"
                 + " has 109573 day periods, more than the 5000 a command computes; choose a"
                 + " shorter range with --from and --to, or a longer --period");
   }
@@ -104,8 +104,8 @@ class PeriodLimitTest {
         Cli.run("compute", "--data", data.toString(), "--metrics", "churn_rate", "--period",
             "week", "--from", "1950-01-01");
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err())
-        .startsWith("the range 1950-01-01 to 2200-01-01 (--from and the days the data spans;"
+    assertThat(r.errors())
+        .startsWith("salesmetrics: the range 1950-01-01 to 2200-01-01 (--from and the days the data spans;"
             + " the end is exclusive) has 13046 week periods");
   }
 
@@ -132,9 +132,9 @@ class PeriodLimitTest {
         Cli.run("alerts", "--data", data.toString(), "--rules", rules.toString(), "--period",
             "day");
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err())
+    assertThat(r.errors())
         .startsWith(
-            "the range 1900-01-01 to 2200-01-01 (the days the data spans; the end is exclusive)"
+            "salesmetrics: the range 1900-01-01 to 2200-01-01 (the days the data spans; the end is exclusive)"
                 + " has 109573 day periods, more than the 5000 a command computes; choose a"
                 + " shorter range with --from and --to, or a longer --period");
 
@@ -143,9 +143,12 @@ class PeriodLimitTest {
             "day", "--from", "2199-12-30", "--to", "2200-01-01");
     assertThat(ok.code()).as(ok.err()).isZero();
     // C1 and C2 are active at the start of 2199-12-31 and C2 cancels that day: churn 1/2
-    assertThat(ok.lines()).hasSize(2);
+    // header, transition, blank line, summary header, the rule's summary, shown count
+    assertThat(ok.lines()).hasSize(6);
+    assertThat(ok.lines().get(4)).matches("churn +1 +1 +overall");
+    assertThat(ok.lines().get(5)).isEqualTo("1 of 1 transitions shown");
     assertThat(ok.lines().get(1))
-        .matches("2199-12-31 +churn +overall +INACTIVE->FIRING +warning +Churn rate overall was"
+        .matches("2199-12-31 +churn +overall +inactive -> firing +warning +Churn rate overall was"
             + " 50\\.0% \\(1/2\\), above 40%, for 1 day since 2199-12-31");
   }
 
@@ -155,7 +158,8 @@ class PeriodLimitTest {
         Cli.run("alerts", "--data", data.toString(), "--rules", "x.txt", "--from", "2025-02-01",
             "--to", "2025-01-01");
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err()).startsWith("--from 2025-02-01 must be before --to 2025-01-01");
+    assertThat(r.errors())
+        .startsWith("salesmetrics: --from 2025-02-01 must be before --to 2025-01-01");
   }
 
   @Test

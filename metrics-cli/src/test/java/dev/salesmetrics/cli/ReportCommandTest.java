@@ -24,7 +24,8 @@ class ReportCommandTest {
     Path file = out.resolve("report.html");
     Cli.Result r = Cli.run("report", "--data", sample.toString(), "--out", file.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).isEmpty();
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.summary()).hasSize(9).contains("deals.csv: 7,890 rows, 7,890 loaded, 0 rejected");
     assertThat(r.out()).isEqualTo("Report written to " + file.toAbsolutePath() + "\n");
     String html = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(html)
@@ -84,6 +85,17 @@ class ReportCommandTest {
     assertThat(bad.code()).isEqualTo(Main.USAGE);
     assertThat(bad.err()).contains("bad-rules.txt:2");
     assertThat(Files.exists(out.resolve("r.html"))).isFalse();
+  }
+
+  @Test
+  void anUnwritableOutputFileGivesExitFour(@TempDir Path out) throws IOException {
+    Path file = out.resolve("no-such-dir").resolve("r.html");
+    Cli.Result r = Cli.run("report", "--data", sample.toString(), "--out", file.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.OUTPUT_ERROR);
+    assertThat(r.err())
+        .contains("salesmetrics: cannot write --out " + file + ": " + file + ": no such file")
+        .doesNotContain("--help");
+    assertThat(r.out()).doesNotContain("Report written");
   }
 
   @Test

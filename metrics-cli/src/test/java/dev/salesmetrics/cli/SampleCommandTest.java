@@ -37,7 +37,9 @@ class SampleCommandTest {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sample");
     assertThat(code).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("Missing required option: '--out=DIR'");
+    assertThat(err.toString())
+        .isEqualTo(
+            "salesmetrics: missing required option: '--out=DIR'\nTry 'salesmetrics sample --help'\n");
     assertThat(Files.exists(Path.of("sample"))).isFalse();
   }
 
@@ -46,8 +48,8 @@ class SampleCommandTest {
     Path file = Files.writeString(dir.resolve("taken.txt"), "keep me");
     Cli.Result r = Cli.run("sample", "--out", file.toString());
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err())
-        .startsWith("--out " + file + " is a file, not a directory")
+    assertThat(r.errors())
+        .startsWith("salesmetrics: --out " + file + " is a file, not a directory")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
@@ -60,8 +62,8 @@ class SampleCommandTest {
     Path below = file.resolve("sample");
     Cli.Result r = Cli.run("sample", "--out", below.toString());
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.err())
-        .startsWith("--out " + below + ": cannot create the directory (" + file
+    assertThat(r.errors())
+        .startsWith("salesmetrics: --out " + below + ": cannot create the directory (" + file
             + " is not a directory)")
         .doesNotContain("Exception");
   }
@@ -74,8 +76,8 @@ class SampleCommandTest {
       assumeFalse(Files.isWritable(readOnly), "permissions apply (not running as root)");
       Cli.Result r = Cli.run("sample", "--out", readOnly.toString());
       assertThat(r.code()).isEqualTo(Main.USAGE);
-      assertThat(r.err())
-          .startsWith("--out " + readOnly + ": cannot write " + readOnly.resolve("reps.csv")
+      assertThat(r.errors())
+          .startsWith("salesmetrics: --out " + readOnly + ": cannot write " + readOnly.resolve("reps.csv")
               + " (permission denied)")
           .doesNotContain("Exception");
     } finally {

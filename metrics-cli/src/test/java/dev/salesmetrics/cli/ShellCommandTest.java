@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ShellCommandTest {
@@ -21,19 +21,19 @@ class ShellCommandTest {
           "responses"}) {
       assertThat(script).contains(" " + v + " = data." + v + "();");
     }
-    assertThat(script).contains("System.getProperty(\"" + ShellCommand.DATA_PROPERTY + "\"");
+    assertThat(script).contains("Dataset data = dev.salesmetrics.cli.ShellData.load();");
   }
 
   @Test
   void commandRunsJshellWithTheClassPathTheScriptAndTheDataDirectory() {
     assertThat(
             ShellCommand.command(
-                "/jdk/bin/jshell", "app.jar", Path.of("/tmp/s.jsh"), Optional.of(Path.of("/d"))))
+                "/jdk/bin/jshell", "app.jar", Path.of("/tmp/s.jsh"),
+                Map.of("salesmetrics.data", "/d")))
         .containsExactly(
             "/jdk/bin/jshell", "--class-path", "app.jar", "--startup", "DEFAULT", "--startup",
             "/tmp/s.jsh", "-R-Dsalesmetrics.data=/d");
-    assertThat(
-            ShellCommand.command("jshell", "app.jar", Path.of("/tmp/s.jsh"), Optional.empty()))
+    assertThat(ShellCommand.command("jshell", "app.jar", Path.of("/tmp/s.jsh"), Map.of()))
         .hasSize(7);
   }
 
@@ -66,6 +66,8 @@ class ShellCommandTest {
         Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "shell", "--data",
             "no-such-dir", "--print-command");
     assertThat(code).isEqualTo(Main.USAGE);
-    assertThat(err.toString()).contains("--data must be a directory: no-such-dir");
+    assertThat(err.toString())
+        .isEqualTo(
+            "salesmetrics: --data no-such-dir is not a directory\nTry 'salesmetrics shell --help'\n");
   }
 }

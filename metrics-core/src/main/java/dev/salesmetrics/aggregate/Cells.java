@@ -2,10 +2,16 @@ package dev.salesmetrics.aggregate;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.salesmetrics.metric.Metric;
+import dev.salesmetrics.metric.CustomerRow;
+import dev.salesmetrics.metric.DealRow;
+import dev.salesmetrics.metric.Kernel;
+import dev.salesmetrics.metric.LeadRow;
 import dev.salesmetrics.metric.MetricAccumulator;
+import dev.salesmetrics.metric.OrderRow;
 import dev.salesmetrics.metric.Placement;
-import dev.salesmetrics.metric.Window;
+import dev.salesmetrics.metric.RecordView;
+import dev.salesmetrics.metric.ResponseRow;
+import dev.salesmetrics.metric.Slots;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.OrderLine;
@@ -24,55 +30,47 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The accumulators of one pass (one thread, one chunk, one live stripe): one array of metric
- * accumulators per group and period. Each dimension value gets a dense code from a dictionary of
- * that dimension, several codes are chained into one dense group id ({@link Codes}), and periods
- * get dense ids from a {@link PeriodLookup}; the {@link GroupKey} of a group is only built when
- * the cells are read. The hot path thus does one open-addressing lookup per dimension on strings
- * the records already hold, finds the period mostly from the last one or a day table, and
- * allocates only for a new group or cell. Not thread safe.
+ * The object engine: records into a {@link CellStore} over chained {@link Keys}, for one pass (a
+ * query, a chunk of a parallel run, a live stripe). Per record it looks up one dictionary code per
+ * dimension value and the period of each metric's placing instant (the period found last, then a
+ * table of days, then a binary search, see {@link PeriodLookup}); kernel metrics then update their
+ * slots through a {@link RecordView} of the record, other metrics their accumulators. No key
+ * object is built per record, and nothing is allocated but new groups and cells. Not thread safe.
  *
- * <p><b>Live cells</b> ({@link Plan#newLiveCells}) apply each record to every metric or to none:
- * each accumulator has a twin, the committed one, which receives a record only after every
- * accumulator the record goes to has accepted it. When one throws, the accumulators the record
- * already reached (and the one that threw, which may have changed before throwing) are replaced
- * by copies of their twins, or removed when the record created them, and the retention is not
- * told of the record's periods. So a record costs two adds, the accumulators twice the memory,
- * and a rejected record a copy of the accumulators it reached.
+ * <p><b>Live cells</b> ({@link Plan#newLiveCells}) feed the metrics on accumulators only (a live
+ * view runs its kernel metrics on per-writer cells of its own, see {@link LiveCells}), and apply
+ * each record to every one of them or to none: each accumulator has a twin, the committed one, which receives a
+ * record only after every accumulator the record goes to has accepted it. When one throws, the
+ * accumulators the record already reached (and the one that threw, which may have changed before
+ * throwing) are replaced by copies of their twins, or removed when the record created them, and
+ * the retention is not told of the record's periods. So a record costs two adds, the accumulators
+ * twice the memory, and a rejected record a copy of the accumulators it reached.
  */
 final class Cells {
   /** A group and its period (null without a period dimension). */
   record RowKey(GroupKey key, @Nullable Period period) {}
 
   private final Plan plan;
+  final CellStore store;
+  private final Keys keys;
   private final int metricCount;
-  private final Class<?>[] recordTypes;
+  private final Class<?>[][] recordKinds;
   private final boolean[] spanning;
-  private final Window baseWindow;
   @Nullable private final PeriodLookup lookup;
   private final int[] rangeIds;
-  private final List<Window> windows = new ArrayList<>();
   private final Placement<?>[] placements;
   private final boolean filtered;
-  private final Dimension[] dims;
-  private final Codes.Values[] dictionaries;
-  private final Codes.Pairs[] chains;
-  private final List<GroupKey> keys = new ArrayList<>();
-  private MetricAccumulator<?, ?>[][][] rows = new MetricAccumulator<?, ?>[16][][];
-  private int groups;
-  private int lastGroup = -1;
-  private int lastPeriod = -1;
-  private MetricAccumulator<?, ?>[] lastCell = new MetricAccumulator<?, ?>[0];
+  private final Kernel.Update<?>[] updates;
+  private final RecordView<?>[] views;
+  private final Slots slots = new Slots();
   @Nullable private final Retention retention;
   private final boolean live;
-  private final int slots;
   private boolean late;
   private final BitSet notified = new BitSet();
 
-  // the accumulators a live record reached, in order: cell, metric, period id and record part
-  private MetricAccumulator<?, ?>[][] reachedCell = new MetricAccumulator<?, ?>[8][];
+  // the accumulators a live record reached, in order: cell, metric and record part
+  private int[] reachedCell = new int[8];
   private int[] reachedMetric = new int[8];
-  private int[] reachedPeriod = new int[8];
   private SalesRecord[] reachedPart = new SalesRecord[8];
   private int reached;
   // the kept periods a live record was placed in, to tell the retention once it is committed
@@ -92,40 +90,48 @@ final class Cells {
     this.plan = plan;
     this.retention = retention;
     this.live = live;
+    this.keys = Keys.chained(plan);
+    this.store = live ? CellStore.withTwins(plan, keys) : CellStore.dynamic(plan, keys);
     this.metricCount = plan.metrics.size();
-    this.slots = live ? 2 * metricCount : metricCount;
-    this.recordTypes = new Class<?>[metricCount];
+    this.recordKinds = new Class<?>[metricCount][];
     this.spanning = new boolean[metricCount];
-    for (int i = 0; i < metricCount; i++) {
-      recordTypes[i] = plan.metrics.get(i).recordType();
-      spanning[i] = plan.metrics.get(i).placement().isSpanning();
-    }
-    this.baseWindow = new Window(plan.during, plan.asOf);
     this.placements = new Placement<?>[metricCount];
+    this.updates = new Kernel.Update<?>[metricCount];
+    this.views = new RecordView<?>[metricCount];
+    Map<Class<?>, RecordView<?>> viewByRow = new HashMap<>();
     for (int i = 0; i < metricCount; i++) {
+      recordKinds[i] = plan.metrics.get(i).recordKinds().toArray(new Class<?>[0]);
+      spanning[i] = plan.metrics.get(i).placement().isSpanning();
       placements[i] = plan.metrics.get(i).placement();
+      Kernel<?, ?> k = plan.kernels[i];
+      if (k != null) {
+        updates[i] = k.update();
+        views[i] = viewByRow.computeIfAbsent(k.rowType(), Cells::view);
+      }
     }
     this.filtered = plan.filter != Plan.ACCEPT_ALL;
-    this.dims = plan.dimensions.toArray(new Dimension[0]);
-    this.dictionaries = new Codes.Values[dims.length];
-    this.chains = new Codes.Pairs[dims.length];
-    for (int i = 0; i < dims.length; i++) {
-      dictionaries[i] = new Codes.Values();
-      chains[i] = new Codes.Pairs();
-    }
-    if (plan.periodDimension == null) {
-      lookup = null;
-      rangeIds = new int[0];
-    } else if (plan.range != null) {
-      lookup = new PeriodLookup(plan.periodDimension, plan.range);
+    this.lookup = keys.periods;
+    if (plan.periodDimension != null && plan.range != null) {
       rangeIds = new int[plan.range.size()];
       for (int i = 0; i < rangeIds.length; i++) {
         rangeIds[i] = i;
       }
     } else {
-      lookup = new PeriodLookup(plan.periodDimension);
       rangeIds = new int[0];
     }
+  }
+
+  private static RecordView<?> view(Class<?> rowType) {
+    if (rowType == DealRow.class) {
+      return RecordView.of(DealRow.class);
+    } else if (rowType == OrderRow.class) {
+      return RecordView.of(OrderRow.class);
+    } else if (rowType == LeadRow.class) {
+      return RecordView.of(LeadRow.class);
+    } else if (rowType == CustomerRow.class) {
+      return RecordView.of(CustomerRow.class);
+    }
+    return RecordView.of(ResponseRow.class);
   }
 
   /** Adds one record to every metric that reads it. */
@@ -143,10 +149,10 @@ final class Cells {
     }
     if (plan.splitProducts && record instanceof Order order && order.lines().size() > 1) {
       for (Order part : productParts(order)) {
-        addPart(part);
+        addPart(part, live);
       }
     } else {
-      addPart(record);
+      addPart(record, live);
     }
   }
 
@@ -157,22 +163,31 @@ final class Cells {
     }
   }
 
-  private void addPart(SalesRecord part) {
+  /**
+   * Adds a record (already as of the plan's instant, filtered and split) to the metrics that read
+   * it; the columnar engine hands the rows it cannot take itself here.
+   */
+  void addPart(SalesRecord part) {
+    addPart(part, false);
+  }
+
+  /** As {@link #addPart(SalesRecord)}, to the metrics on accumulators only when so asked. */
+  void addPart(SalesRecord part, boolean accumulatorsOnly) {
     int group = -1;
     Instant lastAt = null;
     int lastId = -1;
     for (int m = 0; m < metricCount; m++) {
-      if (!recordTypes[m].isInstance(part)) {
+      if (!reads(recordKinds[m], part) || (accumulatorsOnly && updates[m] != null)) {
         continue;
       }
       if (group < 0) {
-        group = groupOf(part);
+        group = keys.groupOf(part);
       }
       if (lookup == null) {
-        apply(group, 0, m, part);
+        apply(group, 0, m, part, spanning[m] || updates[m] == null || inWindow(m, part));
       } else if (spanning[m]) {
         for (int id : rangeIds) {
-          apply(group, id, m, part);
+          apply(group, id, m, part, true);
         }
       } else {
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -190,10 +205,20 @@ final class Cells {
           continue;
         }
         if (id >= 0) {
-          apply(group, id, m, part);
+          apply(group, id, m, part, true);
         }
       }
     }
+  }
+
+  /** Tells whether a metric of these record kinds reads {@code part}. */
+  private static boolean reads(Class<?>[] kinds, SalesRecord part) {
+    for (Class<?> kind : kinds) {
+      if (kind.isInstance(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The id of the period containing {@code at}, the placing instant of metric {@code m}. */
@@ -211,38 +236,58 @@ final class Cells {
     }
   }
 
-  /** Adds {@code part} to the accumulator of metric {@code m} in a group and period. */
+  /**
+   * Tells whether the placing instant of kernel metric {@code m} lies in the query's one window:
+   * a kernel sees only the rows placed in its window.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void apply(int group, int period, int m, SalesRecord part) {
-    MetricAccumulator<?, ?>[] cell = cell(group, period);
-    MetricAccumulator acc = cell[m] != null ? cell[m] : newAccumulator(cell, period, m);
+  private boolean inWindow(int m, SalesRecord part) {
+    Optional<Instant> at = ((Placement) placements[m]).instant(part);
+    return at.isPresent() && (plan.during == null || plan.during.contains(at.get()));
+  }
+
+  /**
+   * Adds {@code part} to metric {@code m} in a group and period; a kernel metric's cell is marked
+   * as reached, and its update runs only when {@code update} holds.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void apply(int group, int period, int m, SalesRecord part, boolean update) {
+    int cell = store.cell(group, period);
+    Kernel.Update kernel = updates[m];
+    if (kernel != null) {
+      int at = cell * plan.width + plan.presence[m];
+      long[] data = store.slots;
+      data[at] = 1;
+      if (!update) {
+        return;
+      }
+      try {
+        kernel.update(views[m].at(part), slots.at(data, at + 1), store.bounds(period));
+      } catch (RuntimeException e) {
+        throw ErrorContext.add(e, store.where(m, cell), part);
+      }
+      return;
+    }
+    MetricAccumulator acc = store.accumulator(cell, m);
     if (live) {
-      reach(cell, m, period, part);
+      reach(cell, m, part);
     }
     try {
       acc.add(part);
     } catch (RuntimeException e) {
-      throw ErrorContext.add(e, where(m, group, period), part);
+      throw ErrorContext.add(e, store.where(m, cell), part);
     }
   }
 
-  /** Names metric {@code m} in a group and period, for an error message. */
-  private String where(int m, int group, int period) {
-    return ErrorContext.where(
-        plan.metrics.get(m).id(), keyOf(group), lookup == null ? null : lookup.period(period));
-  }
-
-  private void reach(MetricAccumulator<?, ?>[] cell, int m, int period, SalesRecord part) {
+  private void reach(int cell, int m, SalesRecord part) {
     if (reached == reachedCell.length) {
       int n = reached * 2;
       reachedCell = Arrays.copyOf(reachedCell, n);
       reachedMetric = Arrays.copyOf(reachedMetric, n);
-      reachedPeriod = Arrays.copyOf(reachedPeriod, n);
       reachedPart = Arrays.copyOf(reachedPart, n);
     }
     reachedCell[reached] = cell;
     reachedMetric[reached] = m;
-    reachedPeriod[reached] = period;
     reachedPart[reached] = part;
     reached++;
   }
@@ -271,12 +316,12 @@ final class Cells {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void commit() {
     for (int i = 0; i < reached; i++) {
-      MetricAccumulator<?, ?>[] cell = reachedCell[i];
+      int cell = reachedCell[i];
       int m = reachedMetric[i];
-      MetricAccumulator twin = cell[metricCount + m];
+      MetricAccumulator twin = store.twin(cell, m);
       if (twin == null) {
-        twin = plan.metrics.get(m).accumulator(window(reachedPeriod[i]));
-        cell[metricCount + m] = twin;
+        twin = plan.metrics.get(m).accumulator(store.window(store.period(cell)));
+        store.setTwin(cell, m, twin);
       }
       twin.add(reachedPart[i]);
     }
@@ -297,22 +342,22 @@ final class Cells {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void undo() {
     for (int i = reached - 1; i >= 0; i--) {
-      MetricAccumulator<?, ?>[] cell = reachedCell[i];
+      int cell = reachedCell[i];
       int m = reachedMetric[i];
-      MetricAccumulator twin = cell[metricCount + m];
+      MetricAccumulator twin = store.twin(cell, m);
       if (twin == null) {
-        cell[m] = null; // created for this record
+        store.setObject(cell, m, null); // created for this record
       } else {
-        MetricAccumulator copy = plan.metrics.get(m).accumulator(window(reachedPeriod[i]));
+        MetricAccumulator copy =
+            plan.metrics.get(m).accumulator(store.window(store.period(cell)));
         copy.merge(twin);
-        cell[m] = copy;
+        store.setObject(cell, m, copy);
       }
     }
     forget();
   }
 
   private void forget() {
-    Arrays.fill(reachedCell, 0, reached, null);
     Arrays.fill(reachedPart, 0, reached, null);
     reached = 0;
     placedCount = 0;
@@ -336,244 +381,56 @@ final class Cells {
     return kept;
   }
 
-  /** Frees the accumulators of periods no longer kept. */
+  /** Frees the cells of periods no longer kept. */
   void evict() {
     if (retention == null || lookup == null) {
       return;
     }
-    for (int g = 0; g < groups; g++) {
-      MetricAccumulator<?, ?>[][] row = rows[g];
-      if (row == null) {
-        continue;
-      }
-      for (int p = 0; p < row.length; p++) {
-        if (row[p] != null && !retention.test(lookup.startSecond(p))) {
-          row[p] = null;
-        }
-      }
-    }
-    lastGroup = -1;
-    lastPeriod = -1;
+    Retention r = retention;
+    PeriodLookup periods = lookup;
+    store.retain(p -> r.test(periods.startSecond(p)));
   }
 
   /**
-   * Returns the dense id of the record's group: one dictionary code per dimension value, and
-   * with several dimensions the codes chained pairwise into one.
+   * Moves everything {@code other} (cells of the same plan) has accumulated into these cells.
+   * {@code other} must not be used afterwards.
    */
-  private int groupOf(SalesRecord part) {
-    int d = dims.length;
-    if (d == 0) {
-      return 0;
-    }
-    int id = dictionaries[0].code(dims[0].rawValueOf(part));
-    for (int i = 1; i < d; i++) {
-      id = chains[i].code(id, dictionaries[i].code(dims[i].rawValueOf(part)));
-    }
-    return id;
-  }
-
-  /** Returns the key of a group id. */
-  private GroupKey keyOf(int group) {
-    int d = dims.length;
-    if (d == 0) {
-      return GroupKey.overall();
-    }
-    GroupKey known = group < keys.size() ? keys.get(group) : null;
-    if (known != null) {
-      return known;
-    }
-    String[] values = new String[d];
-    int id = group;
-    for (int i = d - 1; i > 0; i--) {
-      values[i] = dictionaries[i].name(chains[i].second(id));
-      id = chains[i].first(id);
-    }
-    values[0] = dictionaries[0].name(id);
-    Map<String, String> key = new LinkedHashMap<>();
-    for (int i = 0; i < d; i++) {
-      key.put(dims[i].id(), values[i]);
-    }
-    GroupKey k = GroupKey.of(key);
-    while (keys.size() <= group) {
-      keys.add(null);
-    }
-    keys.set(group, k);
-    return k;
-  }
-
-  private MetricAccumulator<?, ?>[] cell(int group, int period) {
-    if (group == lastGroup && period == lastPeriod) {
-      return lastCell;
-    }
-    MetricAccumulator<?, ?>[][] row = group < rows.length ? rows[group] : null;
-    MetricAccumulator<?, ?>[] cell = row != null && period < row.length ? row[period] : null;
-    if (cell == null) {
-      cell = newCell(group, period);
-    }
-    lastGroup = group;
-    lastPeriod = period;
-    lastCell = cell;
-    return cell;
-  }
-
-  private MetricAccumulator<?, ?>[] newCell(int group, int period) {
-    if (group >= rows.length) {
-      rows = Arrays.copyOf(rows, Math.max(group + 1, rows.length * 2));
-    }
-    MetricAccumulator<?, ?>[][] row = rows[group];
-    if (row == null) {
-      row = new MetricAccumulator<?, ?>[Math.max(4, period + 1)][];
-      rows[group] = row;
-      groups = Math.max(groups, group + 1);
-    }
-    if (period >= row.length) {
-      row = Arrays.copyOf(row, Math.max(period + 1, row.length * 2));
-      rows[group] = row;
-    }
-    MetricAccumulator<?, ?>[] cell = row[period];
-    if (cell == null) {
-      cell = new MetricAccumulator<?, ?>[slots];
-      row[period] = cell;
-    }
-    return cell;
-  }
-
-  private MetricAccumulator<?, ?> newAccumulator(
-      MetricAccumulator<?, ?>[] cell, int period, int metric) {
-    MetricAccumulator<?, ?> acc = plan.metrics.get(metric).accumulator(window(period));
-    cell[metric] = acc;
-    return acc;
-  }
-
-  private Window window(int period) {
-    if (lookup == null) {
-      return baseWindow;
-    }
-    while (windows.size() <= period) {
-      windows.add(new Window(lookup.period(windows.size()), plan.asOf));
-    }
-    return windows.get(period);
-  }
-
-  /**
-   * Moves everything {@code other} (cells of the same plan) has accumulated into these cells:
-   * groups and periods are matched by value, accumulators of a cell both have are merged, the
-   * others taken over. {@code other} must not be used afterwards.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   void mergeFrom(Cells other) {
-    int[] periodIds = new int[other.lookup == null ? 1 : other.lookup.size()];
-    for (int p = 0; p < periodIds.length; p++) {
-      periodIds[p] = lookup == null ? 0 : lookup.indexOf(other.lookup.period(p).start());
-    }
-    int[][] valueMap = new int[dims.length][];
-    for (int i = 0; i < dims.length; i++) {
-      valueMap[i] = new int[other.dictionaries[i].size()];
-      for (int c = 0; c < valueMap[i].length; c++) {
-        valueMap[i][c] = dictionaries[i].code(other.dictionaries[i].name(c));
-      }
-    }
-    for (int g = 0; g < other.groups; g++) {
-      MetricAccumulator<?, ?>[][] row = other.rows[g];
-      if (row == null) {
-        continue;
-      }
-      int group = groupOf(other, g, valueMap);
-      for (int p = 0; p < row.length; p++) {
-        MetricAccumulator<?, ?>[] theirs = row[p];
-        if (theirs == null) {
-          continue;
-        }
-        MetricAccumulator<?, ?>[] mine = newCell(group, periodIds[p]);
-        for (int m = 0; m < metricCount; m++) {
-          if (theirs[m] == null) {
-            continue;
-          }
-          if (mine[m] == null) {
-            mine[m] = theirs[m];
-          } else {
-            try {
-              ((MetricAccumulator) mine[m]).merge(theirs[m]);
-            } catch (RuntimeException e) {
-              throw ErrorContext.add(
-                  e, where(m, group, periodIds[p]) + ", adding up the parts of a parallel run");
-            }
-          }
-        }
-      }
-    }
-    lastGroup = -1;
-    lastPeriod = -1;
+    store.mergeFrom(other.store, "adding up the parts of a parallel run");
   }
 
   /**
-   * Returns the dense id here of the group {@code group} of {@code other}, through {@code
-   * valueMap}: per dimension, the code here of each of {@code other}'s value codes.
+   * Returns a store with fresh copies of the cells' accumulators in the kept periods, over keys of
+   * its own (so it may be read while these cells go on); these cells stay unchanged.
    */
-  private int groupOf(Cells other, int group, int[][] valueMap) {
-    int d = dims.length;
-    if (d == 0) {
-      return 0;
-    }
-    int[] codes = new int[d];
-    int id = group;
-    for (int i = d - 1; i > 0; i--) {
-      codes[i] = valueMap[i][other.chains[i].second(id)];
-      id = other.chains[i].first(id);
-    }
-    codes[0] = valueMap[0][id];
-    int mine = codes[0];
-    for (int i = 1; i < d; i++) {
-      mine = chains[i].code(mine, codes[i]);
-    }
-    return mine;
-  }
-
-  /** Returns the cells by group and period; this object must not be used afterwards. */
-  Map<RowKey, MetricAccumulator<?, ?>[]> drain() {
-    Map<RowKey, MetricAccumulator<?, ?>[]> out = new HashMap<>();
-    for (int g = 0; g < groups; g++) {
-      MetricAccumulator<?, ?>[][] row = rows[g];
-      if (row == null) {
-        continue;
-      }
-      for (int p = 0; p < row.length; p++) {
-        if (row[p] != null) {
-          Period period = lookup == null ? null : lookup.period(p);
-          out.put(new RowKey(keyOf(g), period), row[p]);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Returns fresh copies of the cells' accumulators; this object stays unchanged. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  Map<RowKey, MetricAccumulator<?, ?>[]> copy() {
-    Map<RowKey, MetricAccumulator<?, ?>[]> out = new HashMap<>();
-    for (int g = 0; g < groups; g++) {
-      MetricAccumulator<?, ?>[][] row = rows[g];
-      if (row == null) {
+  CellStore copy() {
+    CellStore out = CellStore.dynamic(plan, keys);
+    for (int c = 0; c < store.size(); c++) {
+      int p = store.period(c);
+      if (retention != null && lookup != null && !retention.test(lookup.startSecond(p))) {
         continue;
       }
-      for (int p = 0; p < row.length; p++) {
-        if (row[p] == null
-            || (retention != null && lookup != null && !retention.test(lookup.startSecond(p)))) {
+      int target = -1;
+      for (int m = 0; m < metricCount; m++) {
+        if (plan.kernels[m] != null) {
+          continue; // a live view's kernel metrics run on its writers' cells
+        }
+        MetricAccumulator<?, ?> acc = store.object(c, m);
+        if (acc == null) {
           continue;
         }
-        MetricAccumulator<?, ?>[] cell = new MetricAccumulator<?, ?>[metricCount];
-        for (int m = 0; m < metricCount; m++) {
-          if (row[p][m] != null) {
-            MetricAccumulator fresh = plan.metrics.get(m).accumulator(window(p));
-            fresh.merge(row[p][m]);
-            cell[m] = fresh;
-          }
+        if (target < 0) {
+          target = out.cell(store.group(c), p);
         }
-        Period period = lookup == null ? null : lookup.period(p);
-        out.put(new RowKey(keyOf(g), period), cell);
+        MetricAccumulator fresh = plan.metrics.get(m).accumulator(store.window(p));
+        fresh.merge(acc);
+        out.setObject(target, m, fresh);
       }
     }
-    return out;
+    CellStore own = CellStore.dynamic(plan, Keys.chained(plan));
+    own.mergeFrom(out, "copying the cells of a live view");
+    return own;
   }
 
   /** Returns the per-product parts of an order with lines of several products. */

@@ -1,5 +1,6 @@
 package dev.salesmetrics.aggregate;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ final class Codes {
     private int[] codeOfRaw = new int[64];
     private int noneCode = -1;
 
+    @CanIgnoreReturnValue
     int code(@Nullable String value) {
       if (value == null) {
         if (noneCode < 0) {

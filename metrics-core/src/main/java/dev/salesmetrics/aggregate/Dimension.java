@@ -2,6 +2,8 @@ package dev.salesmetrics.aggregate;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
@@ -78,10 +80,16 @@ public final class Dimension {
   public static final String UNKNOWN = "(unknown)";
 
   /** The rep a record belongs to. */
-  public static final Dimension REP = new Dimension("rep", Dimension::repOf);
+  public static final Dimension REP =
+      new Dimension("rep", Dimension::repOf, repFields(), repFields(r -> r));
 
   /** The product of a deal or of an order's lines. */
-  public static final Dimension PRODUCT = new Dimension("product", Dimension::productOf);
+  public static final Dimension PRODUCT =
+      new Dimension(
+          "product",
+          Dimension::productOf,
+          ImmutableMap.of(RowKind.DEAL, TextField.PRODUCT, RowKind.ORDER, TextField.PRODUCT),
+          ImmutableMap.of());
 
   /**
    * The campaign of a lead or customer, or a campaign itself; a deal with a lead is in {@value
@@ -97,12 +105,28 @@ public final class Dimension {
   public static final Dimension SOURCE = source(LeadDirectory.empty());
 
   /** The customer of a deal, order, lead or survey response, or a customer itself. */
-  public static final Dimension CUSTOMER = new Dimension("customer", Dimension::customerOf);
+  public static final Dimension CUSTOMER =
+      new Dimension(
+          "customer",
+          Dimension::customerOf,
+          ImmutableMap.of(
+              RowKind.DEAL, TextField.CUSTOMER,
+              RowKind.ORDER, TextField.CUSTOMER,
+              RowKind.LEAD, TextField.CUSTOMER,
+              RowKind.CUSTOMER, TextField.CUSTOMER,
+              RowKind.RESPONSE, TextField.CUSTOMER),
+          ImmutableMap.of());
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
+  private static final ImmutableList<String> BUILT_IN =
+      ImmutableList.of("rep", "team", "region", "product", "campaign", "source", "customer");
+
   private final String id;
   @Nullable private final Function<? super SalesRecord, String> value;
+  private final boolean columnar;
+  private final ImmutableMap<RowKind, TextField> fields;
+  private final ImmutableMap<RowKind, Function<String, String>> mappings;
   @Nullable private final Granularity granularity;
   private final ZoneId zone;
   private final FiscalCalendar fiscal;
@@ -110,6 +134,30 @@ public final class Dimension {
   private Dimension(String id, Function<? super SalesRecord, String> value) {
     this.id = id;
     this.value = value;
+    this.columnar = false;
+    this.fields = ImmutableMap.of();
+    this.mappings = ImmutableMap.of();
+    this.granularity = null;
+    this.zone = ZoneId.of("UTC");
+    this.fiscal = FiscalCalendar.calendar();
+  }
+
+  /**
+   * A built-in dimension whose value, for each kind of column row, is a function of one text
+   * field: {@code fields} names it per kind (a kind not named has no value: {@value #NONE}), and
+   * {@code mappings} maps a field value (null when missing) to the dimension's (identity when a
+   * kind has none).
+   */
+  private Dimension(
+      String id,
+      Function<? super SalesRecord, String> value,
+      ImmutableMap<RowKind, TextField> fields,
+      ImmutableMap<RowKind, Function<String, String>> mappings) {
+    this.id = id;
+    this.value = value;
+    this.columnar = true;
+    this.fields = fields;
+    this.mappings = mappings;
     this.granularity = null;
     this.zone = ZoneId.of("UTC");
     this.fiscal = FiscalCalendar.calendar();
@@ -118,6 +166,9 @@ public final class Dimension {
   private Dimension(Granularity granularity, ZoneId zone, FiscalCalendar fiscal) {
     this.id = "period";
     this.value = null;
+    this.columnar = false;
+    this.fields = ImmutableMap.of();
+    this.mappings = ImmutableMap.of();
     this.granularity = granularity;
     this.zone = zone;
     this.fiscal = fiscal;
@@ -131,7 +182,9 @@ public final class Dimension {
    */
   public static Dimension team(RepDirectory directory) {
     checkNotNull(directory, "directory");
-    return new Dimension("team", r -> throughRep(r, directory, Rep::team));
+    Function<String, String> team = rep -> throughRepId(rep, directory, Rep::team);
+    return new Dimension(
+        "team", r -> throughRep(r, directory, Rep::team), repFields(), repFields(team));
   }
 
   /**
@@ -142,7 +195,9 @@ public final class Dimension {
    */
   public static Dimension region(RepDirectory directory) {
     checkNotNull(directory, "directory");
-    return new Dimension("region", r -> throughRep(r, directory, Rep::region));
+    Function<String, String> region = rep -> throughRepId(rep, directory, Rep::region);
+    return new Dimension(
+        "region", r -> throughRep(r, directory, Rep::region), repFields(), repFields(region));
   }
 
   /**
@@ -163,7 +218,14 @@ public final class Dimension {
    */
   public static Dimension campaign(LeadDirectory leads) {
     checkNotNull(leads, "leads");
-    return new Dimension("campaign", r -> campaignOf(r, leads));
+    return new Dimension(
+        "campaign",
+        r -> campaignOf(r, leads),
+        ImmutableMap.of(
+            RowKind.LEAD, TextField.CAMPAIGN,
+            RowKind.CUSTOMER, TextField.CAMPAIGN,
+            RowKind.DEAL, TextField.LEAD),
+        ImmutableMap.of(RowKind.DEAL, lead -> throughLeadId(lead, leads, Lead::campaignId)));
   }
 
   /**
@@ -177,7 +239,11 @@ public final class Dimension {
    */
   public static Dimension source(LeadDirectory leads) {
     checkNotNull(leads, "leads");
-    return new Dimension("source", r -> sourceOf(r, leads));
+    return new Dimension(
+        "source",
+        r -> sourceOf(r, leads),
+        ImmutableMap.of(RowKind.LEAD, TextField.SOURCE, RowKind.DEAL, TextField.LEAD),
+        ImmutableMap.of(RowKind.DEAL, lead -> throughLeadId(lead, leads, Lead::source)));
   }
 
   /**
@@ -204,6 +270,17 @@ public final class Dimension {
         checkNotNull(granularity, "granularity"),
         checkNotNull(zone, "zone"),
         checkNotNull(fiscal, "fiscal"));
+  }
+
+  /**
+   * Returns the day dimension in {@code zone}: from one local midnight to the next (23 or 25 hours
+   * on the days clocks change).
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by day
+   */
+  public static Dimension day(ZoneId zone) {
+    return period(Granularity.DAY, zone);
   }
 
   /**
@@ -237,6 +314,17 @@ public final class Dimension {
   }
 
   /**
+   * Returns the calendar-year dimension in {@code zone}; for fiscal years use {@link
+   * #period(Granularity, ZoneId, FiscalCalendar)}.
+   *
+   * @param zone the zone
+   * @return the dimension {@code period} by year
+   */
+  public static Dimension year(ZoneId zone) {
+    return period(Granularity.YEAR, zone);
+  }
+
+  /**
    * Returns a custom dimension.
    *
    * <pre>{@code
@@ -258,6 +346,26 @@ public final class Dimension {
           "dimension id must be lowercase snake_case and not \"period\": \"" + id + "\"");
     }
     return new Dimension(id, value);
+  }
+
+  /**
+   * Returns the ids of the built-in dimensions, the ones a rule file's {@code per} and the
+   * command line's {@code --by} know.
+   *
+   * @return {@code rep, team, region, product, campaign, source, customer}
+   */
+  public static ImmutableList<String> builtInIds() {
+    return BUILT_IN;
+  }
+
+  /**
+   * Tells whether {@code id} can be a dimension id: lowercase snake_case and not {@code period}.
+   *
+   * @param id a candidate id
+   * @return true for {@code rep}, {@code deal_size}; false for {@code Rep}, {@code period}
+   */
+  public static boolean isValidId(String id) {
+    return ID.matcher(checkNotNull(id, "id")).matches() && !id.equals("period");
   }
 
   /**
@@ -328,6 +436,47 @@ public final class Dimension {
   @Nullable
   String rawValueOf(SalesRecord record) {
     return checkNotNull(value, "value").apply(record);
+  }
+
+  /**
+   * Tells whether the columnar engine can group by this dimension: a built-in one, whose value is
+   * a function of one text column per kind of row.
+   */
+  boolean isColumnar() {
+    return columnar;
+  }
+
+  /** The text column rows of {@code kind} give this dimension's value through, or null if none. */
+  @Nullable
+  TextField field(RowKind kind) {
+    return fields.get(kind);
+  }
+
+  /**
+   * The value, as a record would give it ({@link #rawValueOf}), of a row of {@code kind} whose
+   * {@link #field} holds {@code raw} (null when missing).
+   */
+  @Nullable
+  String fromField(RowKind kind, @Nullable String raw) {
+    Function<String, String> mapping = mappings.get(kind);
+    return mapping == null ? raw : mapping.apply(raw);
+  }
+
+  private static ImmutableMap<RowKind, TextField> repFields() {
+    return ImmutableMap.of(
+        RowKind.DEAL, TextField.REP,
+        RowKind.ORDER, TextField.REP,
+        RowKind.LEAD, TextField.REP,
+        RowKind.CUSTOMER, TextField.REP);
+  }
+
+  private static ImmutableMap<RowKind, Function<String, String>> repFields(
+      Function<String, String> mapping) {
+    return ImmutableMap.of(
+        RowKind.DEAL, mapping,
+        RowKind.ORDER, mapping,
+        RowKind.LEAD, mapping,
+        RowKind.CUSTOMER, mapping);
   }
 
   /**
@@ -408,7 +557,13 @@ public final class Dimension {
   @Nullable
   private static String throughRep(
       SalesRecord r, RepDirectory directory, Function<Rep, String> attribute) {
-    String repId = repOf(r);
+    return throughRepId(repOf(r), directory, attribute);
+  }
+
+  /** The attribute of a rep; null without a rep, UNKNOWN for a rep not in the directory. */
+  @Nullable
+  private static String throughRepId(
+      @Nullable String repId, RepDirectory directory, Function<Rep, String> attribute) {
     if (repId == null) {
       return null;
     }
@@ -454,7 +609,13 @@ public final class Dimension {
   @Nullable
   private static String throughLead(
       Deal deal, LeadDirectory leads, Function<Lead, String> attribute) {
-    String leadId = deal.leadId();
+    return throughLeadId(deal.leadId(), leads, attribute);
+  }
+
+  /** The attribute of a lead; null without a lead, UNKNOWN for a lead not in the directory. */
+  @Nullable
+  private static String throughLeadId(
+      @Nullable String leadId, LeadDirectory leads, Function<Lead, String> attribute) {
     if (leadId == null) {
       return null;
     }

@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
  * The values of the grouping dimensions that identify one group, such as {@code rep=R07,
  * product=Pro}; the empty key is the overall group.
  *
- * <p>Dimension ids are the lowercase ids of DESIGN.md ({@code rep}, {@code team}, {@code region},
- * {@code product}, {@code campaign}, {@code source}, {@code customer}). Keys keep the order in which
- * dimensions were given, for display; equality ignores that order. Keys compare by their text, so
- * tables sort deterministically. Immutable.
+ * <p>Dimension ids are the ids of the grouping {@link Dimension}s: {@code rep}, {@code team},
+ * {@code region}, {@code product}, {@code campaign}, {@code source}, {@code customer}, or a custom
+ * dimension's lowercase id. A {@link MetricTable} refuses a key whose ids are not exactly its
+ * grouping dimensions, suggesting the closest ({@code "Rep"}: did you mean {@code rep}?). Keys
+ * keep the order in which dimensions were given, for display; equality ignores that order. Keys
+ * compare by their text, so tables sort deterministically. Immutable.
  *
  * @param values dimension id to value, in display order
  */

@@ -5,16 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.metric.Metric;
-import dev.salesmetrics.metric.MetricAccumulator;
-import dev.salesmetrics.metric.MetricValue;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -27,42 +21,45 @@ import javax.annotation.Nullable;
  * <pre>{@code
  * LiveView live = LiveView.builder()
  *     .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
- *     .metrics(winRate, dealSize)
+ *     .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
  *     .build();
  * live.record(deal);                  // from any thread
  * MetricTable now = live.snapshot();  // at any time
  * }</pre>
  *
- * <p><b>Counter path (lock-free).</b> When every metric is a {@link ColumnarMetrics} constant
- * (win rate, won deal amounts) and there is no period range, each writer thread gets its own
- * primitive counters (count, sum, min, max and win/loss counts per group and period, one array
- * of {@code long}s) that only it writes; a per-cell sequence number lets {@link #snapshot()}
- * copy each cell whole without stopping or locking the writer, and the snapshot adds up the
- * threads' cells. With {@code WON_DEAL_AMOUNT}, one currency per view for won amounts (the first
- * seen; another one throws {@code CurrencyMismatchException}).
+ * <p><b>Kernel metrics (lock-free).</b> Every metric with a {@link dev.salesmetrics.metric.Kernel}
+ * runs on cells of the writer thread's own, one block of slots per group and period, in the
+ * layout of a query's cells: only that thread writes them, with no lock and no compare-and-set.
+ * Each cell keeps two copies of its block and a version telling which one is published; the
+ * writer computes an event's new blocks first, then fills the unpublished copies and publishes
+ * each with one release store. {@link #snapshot()} reads the published copy of every writer's
+ * cells and adds them up: it never waits for a writer (a writer stopped anywhere leaves the
+ * published copy whole) and reads a cell again only when its writer published a newer block
+ * meanwhile.
  *
- * <p><b>Generic path.</b> For any other metric the view holds a fixed number of stripes (a power
- * of two, about four per processor), each with its own lock and its own accumulators per group
- * and period. A writer takes the stripe picked by its thread id; {@link #snapshot()} copies each
- * stripe's accumulators under its lock (through {@link MetricAccumulator#merge}, which leaves the
- * originals unchanged), and merges the copies.
+ * <p><b>Other metrics.</b> A metric without a kernel (order statistics, distinct customers,
+ * several kinds of record) runs on accumulators in a fixed number of stripes (a power of two,
+ * about four per processor), each with its own lock; a writer takes the stripe picked by its
+ * thread id, and {@link #snapshot()} copies each stripe's accumulators under its lock (through
+ * {@link dev.salesmetrics.metric.MetricAccumulator#merge}, which leaves them unchanged).
  *
- * <p>On both paths every event recorded before {@code snapshot()} was called is in the snapshot;
- * an event recorded concurrently is either wholly in or wholly out of each cell. No update is
- * lost: after the writers stop, the snapshot equals {@link Query#run()} over the same events.
+ * <p>Every event recorded before {@code snapshot()} was called is in the snapshot; an event
+ * recorded concurrently is either wholly in or wholly out of each cell. No update is lost: after
+ * the writers stop, the snapshot equals {@link Query#run()} over the same events.
  *
  * <p><b>Rejected events.</b> An event is applied to every metric or to none. When a metric
- * rejects it ({@code record} throws: a second currency, a sum that would overflow), no metric,
- * group, period or retention keeps a trace of it, so after the writers stop the snapshot equals
- * {@link Query#run()} over the accepted events. The counter path checks everything before it
- * touches a cell. The generic path keeps each accumulator twice: a working one, and a committed
- * twin that receives an event only once every accumulator the event goes to has accepted it; a
- * rejected event puts the working accumulators it reached back from their twins (or removes them
- * if the event created them). So on the generic path an event costs two adds, the accumulators
- * take twice the memory, and a rejected event costs a copy of the accumulators it reached. Each
- * stripe (each writer on the counter path) checks currencies and sums on its own: two events of
- * one group recorded from different threads may each be accepted and still clash when {@link
- * #snapshot()} adds them up, which then throws as {@code Query.run()} over those events would.
+ * rejects it ({@code record} throws: a second currency, a sum that would overflow, an instant
+ * that lies in no period), no metric, group, period or retention keeps a trace of it, so after the
+ * writers stop the snapshot equals {@link Query#run()} over the accepted events. The kernels run
+ * on scratch copies of the cells before anything is published; the stripes keep each accumulator
+ * twice, a working one and a committed twin that receives an event only once every accumulator
+ * the event goes to has accepted it, and a rejected event puts the working accumulators it
+ * reached back from their twins (or removes them if the event created them). So on the stripes
+ * an event costs two adds, the accumulators take twice the memory, and a rejected event costs a
+ * copy of the accumulators it reached. Each writer (each stripe) checks currencies and sums on its
+ * own: two events of one group recorded from different threads may each be accepted and still
+ * clash when {@link #snapshot()} adds them up, which then throws as {@code Query.run()} over
+ * those events would.
  *
  * <p><b>Periods.</b> Events are placed by their own instants (event time), never by the wall
  * clock, so periods roll over as the events' instants cross a boundary, and a late event lands in
@@ -72,13 +69,12 @@ import javax.annotation.Nullable;
  * Builder#retainPeriods(int) retainPeriods(n)} only the {@code n} latest periods (by start) that
  * events fell in are kept: cells of older periods are freed when a writer next records, and an
  * event placed in an older period is dropped and counted in {@link #lateDropped()}. Per group and
- * kept period the counter path holds 8 {@code long}s per writer thread; the generic path two
- * accumulators (working and committed) per metric per stripe, of fixed size for counts, ratios
- * and money statistics.
- * Metrics that keep every value are unbounded within a period: {@code DurationStats} metrics (sales
- * cycle, time to convert) keep every duration, distinct-customer metrics every customer id, as
- * they do in a batch query. The generic path also keeps, per group, one array slot per period
- * ever seen (a pointer), and the period lookup a few longs per period ever seen.
+ * kept period a writer holds twice the kernel slots plus one long per writer thread (16 bytes per
+ * slot); the stripes two accumulators (working and committed) per metric without a kernel per
+ * stripe. Metrics that keep every value are unbounded within a period: {@code DurationStats}
+ * metrics (sales cycle, time to convert) keep every duration, distinct-customer metrics every
+ * customer id, as they do in a batch query. The stripes also keep, per group, one array slot per
+ * period ever seen (a pointer), and the period lookups a few longs per period ever seen.
  */
 public final class LiveView {
   private final Plan plan;
@@ -86,18 +82,17 @@ public final class LiveView {
   private final int mask;
   private final Retention retention;
   private final LongAdder lateDropped = new LongAdder();
-  private final boolean fast;
-  private final AtomicReference<Currency> currency = new AtomicReference<>();
+  private final boolean kernels;
   private final List<Writer> writers = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Writer> writer;
 
   private LiveView(Plan plan, int retainPeriods) {
     this.plan = plan;
     this.retention = new Retention(retainPeriods);
-    this.fast = LiveCounters.supports(plan);
+    this.kernels = plan.hasKernels();
     int n = Integer.highestOneBit(Math.max(4, Runtime.getRuntime().availableProcessors() * 4) - 1)
         << 1;
-    this.stripes = new Stripe[fast ? 0 : n];
+    this.stripes = new Stripe[plan.objectCount > 0 ? n : 0];
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Stripe(plan.newLiveCells(retention));
     }
@@ -105,7 +100,7 @@ public final class LiveView {
     this.writer =
         ThreadLocal.withInitial(
             () -> {
-              Writer w = new Writer(new LiveCounters(plan, currency));
+              Writer w = new Writer(new LiveCells(plan));
               writers.add(w);
               return w;
             });
@@ -127,37 +122,47 @@ public final class LiveView {
    *
    * @param record the event
    * @throws dev.salesmetrics.model.CurrencyMismatchException if a money metric without converter
-   *     meets a second currency in the stripe's group (on the counter path: a won amount in
-   *     another currency than the view's); the event is then recorded for no metric
+   *     meets a second currency in the writer's (or the stripe's) cell; the event is then recorded
+   *     for no metric
    * @throws ArithmeticException if a sum would overflow; the event is then recorded for no metric
    */
   public void record(SalesRecord record) {
     checkNotNull(record, "record");
-    if (fast) {
-      Writer w = writer.get();
+    Writer w = null;
+    boolean late = false;
+    if (kernels) {
+      w = writer.get();
       long h = retention.horizon();
       if (h != w.horizon) {
-        w.counters.evict(retention);
+        w.cells.evict(retention);
         w.horizon = h;
       }
-      if (!w.counters.add(record, retention)) {
-        lateDropped.increment();
-      }
-      return;
+      late = w.cells.prepare(record, retention);
     }
-    Stripe s = stripes[(int) Thread.currentThread().getId() & mask];
-    s.lock.lock();
-    try {
-      long h = retention.horizon();
-      if (h != s.horizon) {
-        s.cells.evict();
-        s.horizon = h;
+    if (stripes.length > 0) {
+      Stripe s = stripes[(int) Thread.currentThread().getId() & mask];
+      s.lock.lock();
+      try {
+        long h = retention.horizon();
+        if (h != s.horizon) {
+          s.cells.evict();
+          s.horizon = h;
+        }
+        late |= s.cells.addLive(record);
+      } catch (RuntimeException | Error e) {
+        if (w != null) {
+          w.cells.discard();
+        }
+        throw e;
+      } finally {
+        s.lock.unlock();
       }
-      if (s.cells.addLive(record)) {
-        lateDropped.increment();
-      }
-    } finally {
-      s.lock.unlock();
+    }
+    if (w != null) {
+      w.cells.publish(retention);
+    }
+    if (late) {
+      lateDropped.increment();
     }
   }
 
@@ -184,13 +189,14 @@ public final class LiveView {
   }
 
   /**
-   * Tells whether this view runs on lock-free primitive counters (its metrics are all {@link
-   * ColumnarMetrics}) rather than on striped accumulators.
+   * Tells whether every metric of this view runs on kernels, so that recording takes no lock
+   * (each writer thread updates cells of its own); a metric without a kernel runs on striped
+   * accumulators, each stripe with a lock.
    *
-   * @return true on the counter path
+   * @return true when no metric needs a stripe
    */
   public boolean isCounterPath() {
-    return fast;
+    return stripes.length == 0;
   }
 
   /**
@@ -199,49 +205,40 @@ public final class LiveView {
    *
    * @return the table, as {@link Query#run()} would compute it over the same events (kept periods)
    * @throws dev.salesmetrics.model.CurrencyMismatchException if events accepted by different
-   *     stripes (writers) clash when added up, as {@code Query.run()} over them would throw
-   * @throws ArithmeticException if the sums of different stripes (writers) overflow when added up
+   *     writers (stripes) clash when added up, as {@code Query.run()} over them would throw
+   * @throws ArithmeticException if the sums of different writers (stripes) overflow when added up
    */
   public MetricTable snapshot() {
-    if (fast) {
-      Map<Cells.RowKey, long[]> sums = new HashMap<>();
-      for (Writer w : writers) {
-        w.counters.copyInto(sums, retention);
-      }
-      Map<Cells.RowKey, MetricValue[]> values = new HashMap<>();
-      for (Map.Entry<Cells.RowKey, long[]> e : sums.entrySet()) {
-        values.put(e.getKey(), LiveCounters.values(plan, e.getValue(), currency.get()));
-      }
-      return MetricTable.create(plan, values);
+    CellStore all = CellStore.dynamic(plan, Keys.chained(plan));
+    for (Writer w : writers) {
+      w.cells.copyInto(all, retention);
     }
-    Map<Cells.RowKey, MetricAccumulator<?, ?>[]> merged = null;
     for (Stripe s : stripes) {
-      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> copy;
+      CellStore copy;
       s.lock.lock();
       try {
         copy = s.cells.copy();
       } finally {
         s.lock.unlock();
       }
-      if (merged == null) {
-        merged = copy;
-      } else {
-        plan.merge(merged, copy);
-      }
+      all.mergeFrom(copy, "adding up the stripes of a live view");
     }
-    return plan.toTable(checkNotNull(merged, "merged"));
+    return plan.toTable(all);
   }
 
   /**
-   * Formats as the path and the number of stripes or writers.
+   * Formats as the writers of the kernel metrics and the stripes of the others.
    *
-   * @return e.g. {@code "LiveView[8 stripes]"}, {@code "LiveView[counters, 2 writers]"}
+   * @return e.g. {@code "LiveView[kernels, 2 writers]"}, {@code "LiveView[8 stripes]"}, {@code
+   *     "LiveView[kernels, 1 writers, 8 stripes]"}
    */
   @Override
   public String toString() {
-    return fast
-        ? "LiveView[counters, " + writers.size() + " writers]"
-        : "LiveView[" + stripes.length + " stripes]";
+    if (!kernels) {
+      return "LiveView[" + stripes.length + " stripes]";
+    }
+    return "LiveView[kernels, " + writers.size() + " writers"
+        + (stripes.length == 0 ? "" : ", " + stripes.length + " stripes") + "]";
   }
 
   private static final class Stripe {
@@ -255,11 +252,11 @@ public final class LiveView {
   }
 
   private static final class Writer {
-    final LiveCounters counters;
+    final LiveCells cells;
     long horizon = Long.MIN_VALUE;
 
-    Writer(LiveCounters counters) {
-      this.counters = counters;
+    Writer(LiveCells cells) {
+      this.cells = cells;
     }
   }
 

@@ -4,7 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.salesmetrics.internal.Digits;
 import dev.salesmetrics.internal.SafeText;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.metric.Amount;
 import dev.salesmetrics.metric.CohortTable;
 import dev.salesmetrics.metric.Count;
@@ -18,6 +23,9 @@ import dev.salesmetrics.metric.Shares;
 import dev.salesmetrics.metric.StageFunnel;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.time.Period;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -32,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.annotation.Nullable;
 
 /**
@@ -52,6 +61,18 @@ import javax.annotation.Nullable;
  * t.get(GroupKey.of("rep", "R1"), march, "win_rate");   // Optional[50.0% (1/2)]
  * }</pre>
  *
+ * <p><b>Lookups are checked.</b> A group key must name exactly the table's grouping dimensions
+ * (other than the period), a metric must be one of its columns, and a period is given exactly
+ * when the table has periods: {@code get(GroupKey.of("Rep", "R1"), "win_rate")} on a table
+ * grouped by rep throws {@code IllegalArgumentException: the table has no dimension "Rep"; did
+ * you mean rep? ...}, instead of returning empty as if the group had no record. Empty then
+ * always means that no record of the metric fell in that group and period.
+ *
+ * <p><b>Notes.</b> When the query's records held none of a kind of record that a metric reads
+ * (quotas for {@code quota_attainment}, deals for {@code win_rate} over orders), the metric's
+ * column is empty or undefined for that reason; {@link #notes()} says so, and {@link #show()}
+ * and {@link #toString()} print it.
+ *
  * <p>Immutable and thread safe.
  */
 public final class MetricTable {
@@ -62,6 +83,7 @@ public final class MetricTable {
   @Nullable private final Period during;
   private final ImmutableList<Row> rows;
   private final ImmutableMap<Cells.RowKey, Row> index;
+  private final ImmutableMap<String, String> notes;
 
   private MetricTable(
       ImmutableList<String> dimensionIds,
@@ -70,6 +92,18 @@ public final class MetricTable {
       ImmutableMap<String, MetricUnit> units,
       @Nullable Period during,
       List<Row> rows) {
+    this(dimensionIds, periodPosition, metricIds, units, during, rows, ImmutableMap.of());
+  }
+
+  private MetricTable(
+      ImmutableList<String> dimensionIds,
+      int periodPosition,
+      ImmutableList<String> metricIds,
+      ImmutableMap<String, MetricUnit> units,
+      @Nullable Period during,
+      List<Row> rows,
+      ImmutableMap<String, String> notes) {
+    this.notes = notes;
     this.dimensionIds = dimensionIds;
     this.periodPosition = periodPosition;
     this.metricIds = metricIds;
@@ -181,6 +215,27 @@ public final class MetricTable {
     return new MetricTable(dims.build(), position, ids.build(), unitsById, during, kept);
   }
 
+  /** Returns this table with {@code notes} (metric id to note), for {@link #notes()}. */
+  MetricTable withNotes(ImmutableMap<String, String> notes) {
+    if (notes.isEmpty() && this.notes.isEmpty()) {
+      return this;
+    }
+    return new MetricTable(
+        dimensionIds, periodPosition, metricIds, units, during, rows, checkNotNull(notes));
+  }
+
+  /**
+   * Returns what the table cannot show by itself, by metric id: for a metric whose kinds of
+   * record were missing from the query's records, which kind it needs, e.g. {@code
+   * quota_attainment -> "quota_attainment reads deals and quotas, but the query's records hold no
+   * quota: give it both, e.g. Query.of(deals, quotas) or Query.of(data.records())"}.
+   *
+   * @return the notes, empty when there is nothing to say
+   */
+  public ImmutableMap<String, String> notes() {
+    return notes;
+  }
+
   private Comparator<Row> rowOrder() {
     String[] ids = dimensionIds.toArray(new String[0]);
     int total = ids.length + (periodPosition >= 0 ? 1 : 0);
@@ -275,10 +330,18 @@ public final class MetricTable {
    * @param key the group
    * @param period the period
    * @return the row, or empty when no record fell in it
+   * @throws IllegalArgumentException if the key does not name exactly the table's dimensions, or
+   *     the table has no period dimension
    */
   public Optional<Row> row(GroupKey key, Period period) {
-    return Optional.ofNullable(
-        index.get(new Cells.RowKey(checkNotNull(key, "key"), checkNotNull(period, "period"))));
+    checkKey(key);
+    checkNotNull(period, "period");
+    if (!hasPeriods()) {
+      throw new IllegalArgumentException(
+          "the table has no period dimension, so its rows have no period: use row(key) or"
+              + " get(key, metric) without " + period.label());
+    }
+    return Optional.ofNullable(index.get(new Cells.RowKey(key, period)));
   }
 
   /**
@@ -286,9 +349,62 @@ public final class MetricTable {
    *
    * @param key the group
    * @return the row, or empty when no record fell in it
+   * @throws IllegalArgumentException if the key does not name exactly the table's dimensions, or
+   *     the table has a period dimension
    */
   public Optional<Row> row(GroupKey key) {
-    return Optional.ofNullable(index.get(new Cells.RowKey(checkNotNull(key, "key"), null)));
+    checkKey(key);
+    if (hasPeriods()) {
+      throw new IllegalArgumentException(
+          "the table has a row per period: give the period, row(key, period) or get(key, period,"
+              + " metric)");
+    }
+    return Optional.ofNullable(index.get(new Cells.RowKey(key, null)));
+  }
+
+  /**
+   * Checks that {@code key} names exactly the table's grouping dimensions (the period aside).
+   *
+   * @throws IllegalArgumentException naming the unknown or missing dimension
+   */
+  private void checkKey(GroupKey key) {
+    checkNotNull(key, "key");
+    ImmutableSet<String> given = key.values().keySet();
+    if (given.equals(ImmutableSet.copyOf(dimensionIds))) {
+      return;
+    }
+    String grouped =
+        dimensionIds.isEmpty()
+            ? "the table has no grouping dimension: use GroupKey.overall()"
+            : "the table is grouped by " + String.join(", ", dimensionIds);
+    for (String id : given) {
+      if (!dimensionIds.contains(id)) {
+        throw new IllegalArgumentException(
+            "the table has no dimension \"" + SafeText.forTerminal(id) + "\""
+                + Suggestions.didYouMean(id, dimensionIds) + " (" + grouped
+                + (id.equals("period") ? "; the period is the separate argument" : "") + ")");
+      }
+    }
+    List<String> missing = new ArrayList<>(dimensionIds);
+    missing.removeAll(given);
+    throw new IllegalArgumentException(
+        "group key " + SafeText.forTerminal(key.toString()) + " has no value for "
+            + String.join(", ", missing) + " (" + grouped + "): give one value per dimension");
+  }
+
+  /**
+   * Checks that the table has a column {@code metricId}.
+   *
+   * @throws IllegalArgumentException naming the closest columns
+   */
+  private void checkMetric(String metricId) {
+    checkNotNull(metricId, "metricId");
+    if (!units.containsKey(metricId)) {
+      throw new IllegalArgumentException(
+          "the table has no metric \"" + SafeText.forTerminal(metricId) + "\""
+              + Suggestions.didYouMean(metricId, metricIds) + " (its metrics: "
+              + String.join(", ", metricIds) + ")");
+    }
   }
 
   /**
@@ -298,8 +414,11 @@ public final class MetricTable {
    * @param period the period
    * @param metricId the metric id
    * @return the value, or empty when no record of that metric fell in the group and period
+   * @throws IllegalArgumentException if the key does not name exactly the table's dimensions,
+   *     the table has no such metric, or no period dimension
    */
   public Optional<MetricValue> get(GroupKey key, Period period, String metricId) {
+    checkMetric(metricId);
     return row(key, period).flatMap(r -> r.value(metricId));
   }
 
@@ -309,8 +428,11 @@ public final class MetricTable {
    * @param key the group
    * @param metricId the metric id
    * @return the value, or empty when no record of that metric fell in the group
+   * @throws IllegalArgumentException if the key does not name exactly the table's dimensions,
+   *     the table has no such metric, or has a period dimension
    */
   public Optional<MetricValue> get(GroupKey key, String metricId) {
+    checkMetric(metricId);
     return row(key).flatMap(r -> r.value(metricId));
   }
 
@@ -322,6 +444,7 @@ public final class MetricTable {
    * @param metric the metric
    * @param <R> the result type
    * @return the value, or empty when no record of that metric fell in the group and period
+   * @throws IllegalArgumentException as {@link #get(GroupKey, Period, String)}
    */
   @SuppressWarnings("unchecked") // a column holds the results of its metric
   public <R extends MetricValue> Optional<R> get(GroupKey key, Period period, Metric<?, R> metric) {
@@ -335,10 +458,30 @@ public final class MetricTable {
    * @param metric the metric
    * @param <R> the result type
    * @return the value, or empty when no record of that metric fell in the group
+   * @throws IllegalArgumentException as {@link #get(GroupKey, String)}
    */
   @SuppressWarnings("unchecked") // a column holds the results of its metric
   public <R extends MetricValue> Optional<R> get(GroupKey key, Metric<?, R> metric) {
     return get(key, metric.id()).map(v -> (R) v);
+  }
+
+  /**
+   * Returns the table of the rows that {@code keep} accepts, with the same columns and notes: the
+   * way to show some groups only, {@code table.filter(r -> topReps.contains(r.key().get("rep")
+   * .orElse("")))}.
+   *
+   * @param keep accepts the rows to keep
+   * @return the narrower table
+   */
+  public MetricTable filter(Predicate<? super Row> keep) {
+    checkNotNull(keep, "keep");
+    List<Row> kept = new ArrayList<>();
+    for (Row r : rows) {
+      if (keep.test(r)) {
+        kept.add(r);
+      }
+    }
+    return new MetricTable(dimensionIds, periodPosition, metricIds, units, during, kept, notes);
   }
 
   /**
@@ -380,14 +523,20 @@ public final class MetricTable {
       wider.add(new Row(r.key, r.period, ImmutableMap.copyOf(values)));
     }
     return new MetricTable(
-        dimensionIds, periodPosition, ids.build(), newUnits.buildOrThrow(), during, wider);
+        dimensionIds, periodPosition, ids.build(), newUnits.buildOrThrow(), during, wider, notes);
   }
 
   /**
    * Renders an aligned text table: a column per dimension (the period by its label), then one per
    * metric. Undefined values show as {@code —}, ratios as a percentage with their counts ({@code
-   * 41.7% (5/12)}), money with its currency; a blank cell means no record of that metric fell in
-   * the row. Text from the data (ids, products) never reaches the terminal raw: control
+   * 41.7% (5/12)}; money ratios such as quota attainment with their amounts, {@code 14.0%
+   * (13,400.00 / 96,000.00 USD)}; ratios above 1, such as a coverage, as a percentage too, {@code
+   * 240.0%}), money with thousands separators and its currency ({@code 3,996,100.00 USD}, money
+   * per day {@code 1,250.00 USD/day}), money statistics as their mean with the count ({@code
+   * 9,960.00 USD (n=12)}; the sum, minimum and maximum are in {@link #toCsv()}); a blank cell means no record of that metric fell in the row.
+   * Table-valued metrics (stage conversion, product shares, cohorts) follow the columns, one block
+   * per group and period headed by the metric, group and period. The {@link #notes()} come last,
+   * one line each. Text from the data (ids, products) never reaches the terminal raw: control
    * characters, escape sequences and bidirectional overrides are written out visibly ({@code
    * \n}, {@code \}{@code u001b}), so each row stays on one line and an id cannot recolour or
    * clear the screen.
@@ -395,15 +544,57 @@ public final class MetricTable {
    * @return the text, lines ending in {@code \n}
    */
   public String show() {
+    List<String> plain = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    for (String id : metricIds) {
+      (units.get(id) == MetricUnit.TABLE ? tables : plain).add(id);
+    }
+    StringBuilder sb = new StringBuilder();
+    if (!plain.isEmpty() || tables.isEmpty()) {
+      showColumns(sb, plain, !tables.isEmpty());
+    }
+    for (Row r : rows) {
+      for (String id : tables) {
+        Optional<MetricValue> v = r.value(id);
+        if (v.isEmpty()) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        List<String> where = new ArrayList<>();
+        where.add(id);
+        if (!r.key.isOverall()) {
+          where.add(r.key.label());
+        }
+        r.period().ifPresent(p -> where.add(p.label()));
+        sb.append(SafeText.forTerminal(String.join("  ", where))).append('\n');
+        for (String line : v.get().toString().split("\n", -1)) {
+          sb.append(SafeText.forTerminal(line)).append('\n');
+        }
+      }
+    }
+    notes.values().forEach(n -> sb.append("note: ").append(SafeText.forTerminal(n)).append('\n'));
+    return sb.toString();
+  }
+
+  /**
+   * Appends the aligned columns of the dimensions and of {@code metrics}; with {@code skipEmpty},
+   * only the rows that hold one of them.
+   */
+  private void showColumns(StringBuilder sb, List<String> metrics, boolean skipEmpty) {
     List<String> header = new ArrayList<>();
     int total = dimensionIds.size() + (hasPeriods() ? 1 : 0);
     int dim = 0;
     for (int i = 0; i < total; i++) {
       header.add(i == periodPosition ? "period" : dimensionIds.get(dim++));
     }
-    header.addAll(metricIds);
+    header.addAll(metrics);
     List<List<String>> lines = new ArrayList<>();
     for (Row r : rows) {
+      if (skipEmpty && metrics.stream().noneMatch(r.values::containsKey)) {
+        continue;
+      }
       List<String> cells = new ArrayList<>();
       dim = 0;
       for (int i = 0; i < total; i++) {
@@ -412,8 +603,9 @@ public final class MetricTable {
                 ? r.period().orElseThrow().label()
                 : SafeText.forTerminal(r.key.get(dimensionIds.get(dim++)).orElse("")));
       }
-      for (String id : metricIds) {
-        cells.add(r.value(id).map(v -> SafeText.forTerminal(display(v))).orElse(""));
+      for (String id : metrics) {
+        MetricUnit unit = units.get(id);
+        cells.add(r.value(id).map(v -> SafeText.forTerminal(display(v, unit))).orElse(""));
       }
       lines.add(cells);
     }
@@ -424,7 +616,6 @@ public final class MetricTable {
         width[c] = Math.max(width[c], line.get(c).length());
       }
     }
-    StringBuilder sb = new StringBuilder();
     appendLine(sb, header, width, total);
     List<String> rule = new ArrayList<>();
     for (int w : width) {
@@ -434,10 +625,10 @@ public final class MetricTable {
     for (List<String> line : lines) {
       appendLine(sb, line, width, total);
     }
-    return sb.toString();
   }
 
   private static void appendLine(StringBuilder sb, List<String> cells, int[] width, int left) {
+    int start = sb.length();
     for (int c = 0; c < cells.size(); c++) {
       if (c > 0) {
         sb.append("  ");
@@ -447,29 +638,32 @@ public final class MetricTable {
       sb.append(c < left ? s + pad : pad + s);
     }
     int end = sb.length();
-    while (end > 0 && sb.charAt(end - 1) == ' ') {
+    while (end > start && sb.charAt(end - 1) == ' ') {
       end--;
     }
     sb.setLength(end);
     sb.append('\n');
   }
 
-  /** Formats a value for {@link #show()}. */
-  static String display(MetricValue v) {
+  /**
+   * Formats a value as {@link #show()} does: {@code —} when undefined, money with thousands
+   * separators, money per day with {@code /day}, money statistics as their mean with the count,
+   * other values by their {@code toString()}.
+   *
+   * @param v the value
+   * @param unit the unit of its metric
+   * @return the text
+   */
+  static String display(MetricValue v, MetricUnit unit) {
     if (v.asDouble().isEmpty()) {
       return "—";
     }
     if (v instanceof MoneyStats s) {
-      return s.mean().orElseThrow()
-          + " (n="
-          + s.count()
-          + ", sum "
-          + s.sum().orElseThrow().toPlainString()
-          + ", min "
-          + s.min().orElseThrow().toPlainString()
-          + ", max "
-          + s.max().orElseThrow().toPlainString()
-          + ")";
+      return Digits.money(s.mean().orElseThrow()) + " (n=" + s.count() + ")";
+    }
+    if (v instanceof Amount a) {
+      String money = Digits.money(a.value().orElseThrow());
+      return unit == MetricUnit.MONEY_PER_DAY ? money + "/day" : money;
     }
     return v.toString();
   }
@@ -481,17 +675,18 @@ public final class MetricTable {
   }
 
   /**
-   * Writes the tidy CSV of DESIGN.md: a header {@code
-   * period_start,period_end,<dimension ids>,metric,value,unit}, then one line per cell.
+   * Writes the table as tidy CSV: a header {@code
+   * period_start,period_end,<dimension ids>,metric,value,unit}, then one line per number.
    *
    * <p>Periods are written as their first and exclusive last local date ({@code 2024-03-01},
    * {@code 2024-04-01}); without a period dimension they are the {@code during} period of the
    * query, or empty. Values are plain decimals: ratios as fractions (16 significant digits,
    * {@code 0.25}) with unit {@code ratio}; money in major units with its currency code as the unit;
    * counts as integers with unit {@code count}; empty when undefined. Some values expand to several
-   * lines: a {@link DurationStats} to {@code <id>.count}, {@code <id>.mean}, {@code <id>.median},
-   * {@code <id>.p90} (the last three in {@code days}); a {@link MoneyStats} to {@code <id>.count},
-   * {@code <id>.sum}, {@code <id>.mean}, {@code <id>.min}, {@code <id>.max}. Money whose currency is
+   * lines, the headline first under the metric's own id: a {@link DurationStats} to {@code <id>}
+   * (the mean, in {@code days}), {@code <id>.count}, {@code <id>.median}, {@code <id>.p90} (in
+   * {@code days}); a {@link MoneyStats} to {@code <id>} (the mean), {@code <id>.count}, {@code
+   * <id>.sum}, {@code <id>.min}, {@code <id>.max}. Money whose currency is
    * unknown (no amount) has the unit {@code money}; money per day ({@code sales_velocity}) has the
    * unit {@code <currency>/day}. Table-valued results expand to one line per cell: product shares
    * to {@code <id>.<product>}, a stage funnel to {@code <id>.<from>-><to>} per step and {@code
@@ -502,19 +697,33 @@ public final class MetricTable {
    * return or line feed, also after leading spaces, as in {@code " =1+1"}) are prefixed with a
    * single quote. The value column is always a number or empty, so a negative value such as
    * {@code -0.25} is written as is: it is data, not a formula. Cells with a comma, quote or line
-   * break are quoted (RFC 4180). Lines end in CRLF.
+   * break are quoted (RFC 4180). Lines end in LF, as in the interchange CSV files the library
+   * writes.
    *
    * @return the CSV text
    */
   public String toCsv() {
-    StringBuilder sb = new StringBuilder();
+    StringWriter text = new StringWriter();
     List<String> header = tidyHeader();
-    csvLine(sb, header, -1);
     int valueColumn = header.size() - 2;
-    for (TidyRow r : tidyRows()) {
-      csvLine(sb, cellsOf(r), valueColumn);
+    try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text)) {
+      csv.writeRecord(guarded(header, -1));
+      for (TidyRow r : tidyRows()) {
+        csv.writeRecord(guarded(cellsOf(r), valueColumn));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to a string", e); // a StringWriter never fails
     }
-    return sb.toString();
+    return text.toString();
+  }
+
+  /** The cells with formula-like text guarded, except the value column. */
+  private static List<String> guarded(List<String> cells, int valueColumn) {
+    List<String> out = new ArrayList<>(cells.size());
+    for (int c = 0; c < cells.size(); c++) {
+      out.add(c == valueColumn ? cells.get(c) : SafeText.forSpreadsheet(cells.get(c)));
+    }
+    return out;
   }
 
   /**
@@ -583,14 +792,7 @@ public final class MetricTable {
   }
 
   private List<String> tidyHeader() {
-    List<String> header = new ArrayList<>();
-    header.add("period_start");
-    header.add("period_end");
-    header.addAll(dimensionIds);
-    header.add("metric");
-    header.add("value");
-    header.add("unit");
-    return header;
+    return TidyRow.header(dimensionIds);
   }
 
   private static List<String> cellsOf(TidyRow r) {
@@ -608,15 +810,15 @@ public final class MetricTable {
   private static List<String[]> csvCells(String id, MetricValue v, MetricUnit unit) {
     List<String[]> out = new ArrayList<>();
     if (v instanceof DurationStats d) {
+      out.add(new String[] {id, number(d.meanDays()), "days"});
       out.add(new String[] {id + ".count", Long.toString(d.count()), "count"});
-      out.add(new String[] {id + ".mean", number(d.meanDays()), "days"});
       out.add(new String[] {id + ".median", number(d.medianDays()), "days"});
       out.add(new String[] {id + ".p90", number(d.p90Days()), "days"});
     } else if (v instanceof MoneyStats s) {
       String currency = s.currency().map(c -> c.getCurrencyCode()).orElse("money");
+      out.add(new String[] {id, money(s.mean()), currency});
       out.add(new String[] {id + ".count", Long.toString(s.count()), "count"});
       out.add(new String[] {id + ".sum", money(s.sum()), currency});
-      out.add(new String[] {id + ".mean", money(s.mean()), currency});
       out.add(new String[] {id + ".min", money(s.min()), currency});
       out.add(new String[] {id + ".max", money(s.max()), currency});
     } else if (v instanceof Ratio r) {
@@ -675,27 +877,6 @@ public final class MetricTable {
     return BigDecimal.valueOf(d.getAsDouble()).stripTrailingZeros().toPlainString();
   }
 
-  private static void csvLine(StringBuilder sb, List<String> cells, int valueColumn) {
-    for (int c = 0; c < cells.size(); c++) {
-      if (c > 0) {
-        sb.append(',');
-      }
-      String s = cells.get(c);
-      if (c != valueColumn) {
-        s = SafeText.forSpreadsheet(s);
-      }
-      sb.append(quote(s));
-    }
-    sb.append("\r\n");
-  }
-
-  private static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
   private static void jsonString(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -739,13 +920,17 @@ public final class MetricTable {
   }
 
   /**
-   * Formats as the size only; use {@link #show()} for the content.
+   * Formats as the size and the {@link #notes()}; use {@link #show()} for the content.
    *
-   * @return e.g. {@code "MetricTable[12 rows × 3 metrics]"}
+   * @return e.g. {@code "MetricTable[12 rows × 3 metrics]"}, or {@code "MetricTable[40 rows × 1
+   *     metrics; quota_attainment reads deals and quotas, but ...]"}
    */
   @Override
   public String toString() {
-    return "MetricTable[" + rows.size() + " rows × " + metricIds.size() + " metrics]";
+    StringBuilder sb =
+        new StringBuilder("MetricTable[" + rows.size() + " rows × " + metricIds.size() + " metrics");
+    notes.values().forEach(n -> sb.append("; ").append(SafeText.forTerminal(n)));
+    return sb.append(']').toString();
   }
 
   /** Returns an index of rows by key, for merging tables of parts. */

@@ -1,17 +1,16 @@
 package dev.salesmetrics.aggregate;
 
 import dev.salesmetrics.time.Period;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.LongFunction;
 import javax.annotation.Nullable;
 
 /**
- * Maps epoch seconds to the index of a period among consecutive periods covering a time span,
- * without creating a date object per row: by a lookup table of fixed-width slots (a day, an hour,
- * a quarter hour or a minute, the widest that divides every period boundary, so a slot never
- * straddles a boundary), or else by binary search over the period starts. Immutable.
+ * Maps epoch seconds to the index of a period among consecutive periods covering a time span, for
+ * the columnar engine's cells in radix form, without creating a date object per row: by a lookup
+ * table of fixed-width slots (a day, an hour, a quarter hour or a minute, the widest that divides
+ * every period boundary, so a slot never straddles a boundary), or else by binary search over the
+ * period starts. Immutable.
  */
 final class PeriodBuckets {
   private static final int MAX_SLOTS = 1 << 22;
@@ -22,60 +21,6 @@ final class PeriodBuckets {
   private final long base;
   private final long slot;
   private final int[] table;
-
-  /**
-   * Returns the buckets of the periods of {@code dimension} from {@code minSec} to {@code maxSec},
-   * after checking that both ends lie in a period and that the periods, times {@code groups},
-   * cannot exceed {@code maxCells} (so far-apart instants are refused before any period is made).
-   *
-   * @param field the field the instants come from, e.g. {@code "closed_at"}
-   * @param recordAt names a record holding the given epoch second, for the error message
-   * @throws DateTimeException if an end has no period (it lies too near the ends of time)
-   * @throws IllegalArgumentException if there would be more than {@code maxCells} cells
-   */
-  static PeriodBuckets over(
-      Dimension dimension,
-      long minSec,
-      long maxSec,
-      long groups,
-      long maxCells,
-      String field,
-      LongFunction<String> recordAt) {
-    for (long sec : new long[] {minSec, maxSec}) {
-      Instant at = Instant.ofEpochSecond(sec);
-      try {
-        var unused = dimension.periodOf(at).next();
-      } catch (DateTimeException e) {
-        throw ErrorContext.unplaceable(e, field, at, recordAt.apply(sec), dimension);
-      }
-    }
-    long longest =
-        switch (dimension.granularity().orElseThrow()) {
-          case DAY -> 25 * 3600L;
-          case WEEK -> 7 * 86_400L + 3600;
-          case MONTH -> 31 * 86_400L + 3600;
-          case QUARTER -> 92 * 86_400L + 3600;
-          case YEAR -> 366 * 86_400L + 3600;
-        };
-    long atLeast = (maxSec - minSec) / longest + 1;
-    if (atLeast > maxCells / Math.max(1, groups)) {
-      throw new IllegalArgumentException(
-          "too many groups for the columnar path: at least "
-              + atLeast
-              + " periods of "
-              + dimension
-              + " from "
-              + Instant.ofEpochSecond(minSec)
-              + " to "
-              + Instant.ofEpochSecond(maxSec)
-              + " times "
-              + groups
-              + " groups > "
-              + maxCells
-              + ": use Query");
-    }
-    return new PeriodBuckets(dimension, minSec, maxSec);
-  }
 
   PeriodBuckets(Dimension dimension, long minSec, long maxSec) {
     this.periods =
@@ -121,8 +66,8 @@ final class PeriodBuckets {
   }
 
   /**
-   * Returns the period index of every UTC-aligned day slot from {@link #base()} when the slots are
-   * whole days (the day number {@code (sec - base()) / 86_400} indexes it), else null.
+   * Returns the bucket of every UTC day from {@link #base()} when the slots are whole days (day
+   * {@code (sec - base()) / 86_400}), else null.
    */
   @Nullable
   int[] dayTable() {
@@ -132,6 +77,19 @@ final class PeriodBuckets {
   /** Returns the start of the first period in epoch seconds. */
   long base() {
     return base;
+  }
+
+  /** Returns the end of the last period in epoch seconds. */
+  long end() {
+    return startSec[startSec.length - 1];
+  }
+
+  /** Returns the index of the period containing {@code sec}, or -1 outside the covered span. */
+  int find(long sec) {
+    if (sec < base || sec >= startSec[startSec.length - 1]) {
+      return -1;
+    }
+    return index(sec);
   }
 
   /** Returns the index of the period containing {@code sec}, which lies in the covered span. */

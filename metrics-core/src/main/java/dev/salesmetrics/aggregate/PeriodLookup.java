@@ -50,7 +50,18 @@ final class PeriodLookup {
 
   /** Returns the id of the period that contains {@code t}, or -1 when outside a closed range. */
   int indexOf(Instant t) {
-    long s = t.getEpochSecond();
+    return indexOf(t.getEpochSecond(), t.getNano());
+  }
+
+  /**
+   * Returns the id of the period that contains the instant of epoch second {@code s} and
+   * nanosecond {@code nano}, or -1 when outside a closed range (period bounds are whole seconds,
+   * so the second alone decides).
+   *
+   * @throws java.time.DateTimeException if the instant lies too near the ends of time to be in a
+   *     period
+   */
+  int indexOf(long s, int nano) {
     if (s >= lastStart && s < lastEnd) {
       return lastId;
     }
@@ -62,11 +73,11 @@ final class PeriodLookup {
         return remember(v - 1);
       }
     }
-    return searchAndCache(t, s, day);
+    return searchAndCache(s, nano, day);
   }
 
-  private int searchAndCache(Instant t, long s, long day) {
-    int id = search(t, s);
+  private int searchAndCache(long s, int nano, long day) {
+    int id = search(s, nano);
     if (id >= 0) {
       long dayStart = day * DAY;
       if (startById[id] <= dayStart && dayStart + DAY <= endById[id]) {
@@ -106,7 +117,7 @@ final class PeriodLookup {
     dayIds[(int) offset] = id + 1;
   }
 
-  private int search(Instant t, long s) {
+  private int search(long s, int nano) {
     int lo = 0;
     int hi = size - 1;
     while (lo <= hi) {
@@ -124,7 +135,7 @@ final class PeriodLookup {
     if (closed) {
       return -1;
     }
-    return insert(dimension.periodOf(t));
+    return insert(dimension.periodOf(Instant.ofEpochSecond(s, nano)));
   }
 
   /** Returns the start, in epoch seconds, of the period with this id. */

@@ -1,14 +1,17 @@
 package dev.salesmetrics.aggregate;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.metric.Kernel;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricAccumulator;
 import dev.salesmetrics.metric.MetricValue;
+import dev.salesmetrics.metric.Slots;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,7 +19,9 @@ import javax.annotation.Nullable;
 
 /**
  * What a query computes, checked and ready to run: the grouping dimensions (period apart), the
- * metrics, the filter, the period range and the window. Shared by {@link Query} and {@link
+ * metrics, the filter, the period range and the window; and the layout of a cell (see {@link
+ * CellStore}): each kernel metric's presence slot and slots in one block of {@code long}s, each
+ * other metric's index among the cell's accumulators. Shared by {@link Query} and {@link
  * LiveView}. Immutable.
  */
 final class Plan {
@@ -33,6 +38,26 @@ final class Plan {
   @Nullable final Instant asOf;
   final boolean splitProducts;
 
+  /** Per metric, its kernel, or null when it runs on accumulators. */
+  final Kernel<?, ?>[] kernels;
+
+  /**
+   * Per kernel metric, the index in a cell's block of its presence slot (1 once a row was routed
+   * to the metric in that cell, so that the cell appears for it), followed by the kernel's slots;
+   * -1 for a metric on accumulators.
+   */
+  final int[] presence;
+
+  /** Per metric on accumulators, its index among a cell's accumulators; -1 for a kernel metric. */
+  final int[] objectIndex;
+
+  /** The longs of a cell's block, and its number of accumulators. */
+  final int width;
+
+  final int objectCount;
+
+  private final ImmutableList<Dimension> groupBy;
+
   Plan(
       ImmutableList<Dimension> groupBy,
       ImmutableList<Metric<?, ?>> metrics,
@@ -40,6 +65,18 @@ final class Plan {
       @Nullable ImmutableList<Period> range,
       @Nullable Period during,
       @Nullable Instant asOf) {
+    this(groupBy, metrics, filter, range, during, asOf, true);
+  }
+
+  private Plan(
+      ImmutableList<Dimension> groupBy,
+      ImmutableList<Metric<?, ?>> metrics,
+      Predicate<? super SalesRecord> filter,
+      @Nullable ImmutableList<Period> range,
+      @Nullable Period during,
+      @Nullable Instant asOf,
+      boolean useKernels) {
+    this.groupBy = groupBy;
     if (metrics.isEmpty()) {
       throw new IllegalStateException("a query needs at least one metric: call metrics(...)");
     }
@@ -75,6 +112,26 @@ final class Plan {
     this.asOf = asOf;
     this.splitProducts = dimensions.contains(Dimension.PRODUCT);
     check();
+    int n = metrics.size();
+    this.kernels = new Kernel<?, ?>[n];
+    this.presence = new int[n];
+    this.objectIndex = new int[n];
+    int w = 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      Kernel<?, ?> kernel = useKernels ? metrics.get(i).kernel().orElse(null) : null;
+      kernels[i] = kernel;
+      if (kernel != null) {
+        presence[i] = w;
+        objectIndex[i] = -1;
+        w += 1 + kernel.size();
+      } else {
+        presence[i] = -1;
+        objectIndex[i] = k++;
+      }
+    }
+    this.width = w;
+    this.objectCount = k;
   }
 
   private void check() {
@@ -115,71 +172,68 @@ final class Plan {
     }
   }
 
-  /** Returns empty cells for one pass of this plan. */
+  /** Returns this plan with every metric on its accumulators, kernel or not. */
+  Plan accumulatorsOnly() {
+    return new Plan(groupBy, metrics, filter, range, during, asOf, false);
+  }
+
+  /** Returns the plan of some of this plan's metrics, in the given order. */
+  Plan withMetrics(ImmutableList<Metric<?, ?>> some, boolean useKernels) {
+    return new Plan(groupBy, some, filter, range, during, asOf, useKernels);
+  }
+
+  /** Tells whether some metric runs on a kernel. */
+  boolean hasKernels() {
+    return width > 0;
+  }
+
+  /** Returns empty cells for one pass of this plan over records. */
   Cells newCells() {
     return new Cells(this);
   }
 
   /**
-   * Returns empty cells for a live stripe: each record applied to every metric or to none, only
-   * the periods {@code retention} keeps.
+   * Returns empty cells for a live stripe: each record applied to every metric on accumulators or
+   * to none, only the periods {@code retention} keeps (the kernel metrics run on {@link
+   * LiveCells}).
    */
   Cells newLiveCells(Retention retention) {
     return new Cells(this, retention, true);
   }
 
-  /** Merges {@code from} into {@code into}; neither map nor accumulator of {@code from} is kept. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  void merge(
-      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> into,
-      Map<Cells.RowKey, MetricAccumulator<?, ?>[]> from) {
-    String[] metricIds = new String[metrics.size()];
-    for (int i = 0; i < metricIds.length; i++) {
-      metricIds[i] = metrics.get(i).id();
-    }
-    for (Map.Entry<Cells.RowKey, MetricAccumulator<?, ?>[]> e : from.entrySet()) {
-      MetricAccumulator<?, ?>[] mine = into.get(e.getKey());
-      if (mine == null) {
-        into.put(e.getKey(), e.getValue());
-        continue;
-      }
-      MetricAccumulator<?, ?>[] theirs = e.getValue();
-      for (int i = 0; i < mine.length; i++) {
-        if (theirs[i] == null) {
-          continue;
-        }
-        if (mine[i] == null) {
-          mine[i] = theirs[i];
-        } else {
-          try {
-            ((MetricAccumulator) mine[i]).merge(theirs[i]);
-          } catch (RuntimeException x) {
-            throw ErrorContext.add(
-                x,
-                ErrorContext.where(metricIds[i], e.getKey())
-                    + ", adding up the stripes of a live view");
-          }
-        }
-      }
-    }
-  }
-
-  /** Builds the table of the merged cells, reading each accumulator's result. */
-  MetricTable toTable(Map<Cells.RowKey, MetricAccumulator<?, ?>[]> cells) {
-    Map<Cells.RowKey, MetricValue[]> values = new HashMap<>();
-    for (Map.Entry<Cells.RowKey, MetricAccumulator<?, ?>[]> e : cells.entrySet()) {
-      MetricAccumulator<?, ?>[] accs = e.getValue();
-      MetricValue[] v = new MetricValue[accs.length];
-      for (int i = 0; i < accs.length; i++) {
+  /** Builds the table of {@code store}'s cells, reading each metric's result. */
+  MetricTable toTable(CellStore store) {
+    List<Map.Entry<Cells.RowKey, MetricValue[]>> rows = new ArrayList<>(store.size());
+    Slots slots = new Slots();
+    long[] data = store.slots;
+    for (int c = 0; c < store.size(); c++) {
+      MetricValue[] v = null;
+      int base = c * width;
+      for (int m = 0; m < kernels.length; m++) {
+        MetricValue value;
         try {
-          v[i] = accs[i] == null ? null : accs[i].result();
+          if (kernels[m] != null) {
+            int at = base + presence[m];
+            value = data[at] == 0 ? null : kernels[m].result(slots.at(data, at + 1));
+          } else {
+            MetricAccumulator<?, ?> acc = store.object(c, m);
+            value = acc == null ? null : acc.result();
+          }
         } catch (RuntimeException x) {
           throw ErrorContext.add(
-              x, ErrorContext.where(metrics.get(i).id(), e.getKey()) + ", computing the result");
+              x, ErrorContext.where(metrics.get(m).id(), store.rowKey(c)) + ", computing the result");
+        }
+        if (value != null) {
+          if (v == null) {
+            v = new MetricValue[kernels.length];
+          }
+          v[m] = value;
         }
       }
-      values.put(e.getKey(), v);
+      if (v != null) {
+        rows.add(Map.entry(store.rowKey(c), v));
+      }
     }
-    return MetricTable.create(this, values);
+    return MetricTable.create(this, rows);
   }
 }

@@ -3,6 +3,8 @@ package dev.salesmetrics.aggregate;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Iterables;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
@@ -11,8 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
@@ -31,8 +31,10 @@ import javax.annotation.Nullable;
  * t.print();
  * }</pre>
  *
- * <p><b>Routing.</b> Each record goes to every metric whose {@link Metric#recordType()} it is an
- * instance of, in the group given by its dimension values. With a period dimension, a record of a
+ * <p><b>Routing.</b> Each record goes to every metric that reads its kind ({@link
+ * Metric#recordKinds()}: deals and quotas for quota attainment, deals alone for win rate), in the
+ * group given by its dimension values; a record of another kind never reaches the metric and
+ * never makes a group for it. With a period dimension, a record of a
  * <em>placed</em> metric goes to the one period containing the metric's placing instant (a record
  * without that instant, such as an open deal for win rate, belongs to no period and is skipped
  * for that metric); a record of a <em>spanning</em> metric (churn, pipeline at the period start)
@@ -47,6 +49,12 @@ import javax.annotation.Nullable;
  * shows an undefined win rate when not grouped by period). A spanning metric therefore has a row
  * in every period of the range for every group that has one of its records. See {@link Dimension}
  * for missing values ({@value Dimension#NONE}) and product splitting.
+ *
+ * <p><b>Kinds of record.</b> A metric needs every kind of record it reads: when the input holds
+ * records but none of one of those kinds ({@code Query.of(deals)} with quota attainment, which
+ * also reads quotas), the table's {@link MetricTable#notes()} say which records are missing, and
+ * {@code print()} shows it. To mix kinds, pass several lists, {@code Query.of(deals, quotas)}, or
+ * a whole data set, {@code Query.of(data.records())}.
  *
  * <p><b>As-of.</b> With {@link #asOf(Instant)} each record is first replaced by its state as
  * known at that instant (records that did not exist yet are skipped); periods and filters see that
@@ -66,8 +74,10 @@ import javax.annotation.Nullable;
  */
 public final class Query {
   private static final int MIN_CHUNK = 2048;
+  private static final int COLUMN_CHUNK = 1 << 15;
 
   private final Iterable<? extends SalesRecord> records;
+  @Nullable private final ColumnStore columns;
   private final ImmutableList<Dimension> groupBy;
   private final ImmutableList<Metric<?, ?>> metrics;
   private final Predicate<? super SalesRecord> filter;
@@ -77,6 +87,7 @@ public final class Query {
 
   private Query(
       Iterable<? extends SalesRecord> records,
+      @Nullable ColumnStore columns,
       ImmutableList<Dimension> groupBy,
       ImmutableList<Metric<?, ?>> metrics,
       Predicate<? super SalesRecord> filter,
@@ -84,6 +95,7 @@ public final class Query {
       @Nullable Period during,
       @Nullable Instant asOf) {
     this.records = records;
+    this.columns = columns;
     this.groupBy = groupBy;
     this.metrics = metrics;
     this.filter = filter;
@@ -100,14 +112,55 @@ public final class Query {
    * @return a query with no grouping and no metric yet
    */
   public static Query of(Iterable<? extends SalesRecord> records) {
+    checkNotNull(records, "records");
+    if (records instanceof ColumnStore store) {
+      return of(store);
+    }
     return new Query(
-        checkNotNull(records, "records"),
+        records,
+        null,
         ImmutableList.of(),
         ImmutableList.of(),
         Plan.ACCEPT_ALL,
         null,
         null,
         null);
+  }
+
+  /**
+   * Starts a query over a column store, which runs on the columnar engine: every metric with a
+   * kernel is fed straight from the columns, without an object per row, and the table is the one
+   * a query over the same records gives. A metric without a kernel, a filter, an as-of instant or
+   * a custom dimension make the query read the store's rows as records (see {@link ColumnStore}).
+   *
+   * @param store the columns
+   * @return a query with no grouping and no metric yet
+   */
+  public static Query of(ColumnStore store) {
+    checkNotNull(store, "store");
+    return new Query(
+        store, store, ImmutableList.of(), ImmutableList.of(), Plan.ACCEPT_ALL, null, null, null);
+  }
+
+  /**
+   * Starts a query over the records of several lists, in order, which may be of different kinds:
+   * {@code Query.of(deals, quotas)}. The lists are read when the query runs, not copied.
+   *
+   * @param first the first records
+   * @param more more records, of any kind
+   * @return a query with no grouping and no metric yet
+   */
+  @SafeVarargs
+  public static Query of(
+      Iterable<? extends SalesRecord> first, Iterable<? extends SalesRecord>... more) {
+    checkNotNull(first, "first");
+    checkNotNull(more, "more");
+    List<Iterable<? extends SalesRecord>> parts = new ArrayList<>();
+    parts.add(first);
+    for (Iterable<? extends SalesRecord> m : more) {
+      parts.add(checkNotNull(m, "records"));
+    }
+    return of(Iterables.concat(parts));
   }
 
   /**
@@ -120,7 +173,7 @@ public final class Query {
     checkNotNull(predicate, "predicate");
     Predicate<? super SalesRecord> before = filter;
     Predicate<SalesRecord> both = r -> before.test(r) && predicate.test(r);
-    return new Query(records, groupBy, metrics, both, range, during, asOf);
+    return new Query(records, columns, groupBy, metrics, both, range, during, asOf);
   }
 
   /**
@@ -145,7 +198,14 @@ public final class Query {
    */
   public Query groupBy(Dimension... dimensions) {
     return new Query(
-        records, ImmutableList.copyOf(dimensions), metrics, filter, range, during, asOf);
+        records,
+        columns,
+        ImmutableList.copyOf(dimensions),
+        metrics,
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -156,7 +216,14 @@ public final class Query {
    */
   public Query metrics(Metric<?, ?>... metrics) {
     return new Query(
-        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+        records,
+        columns,
+        groupBy,
+        ImmutableList.copyOf(metrics),
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -167,7 +234,14 @@ public final class Query {
    */
   public Query metrics(List<? extends Metric<?, ?>> metrics) {
     return new Query(
-        records, groupBy, ImmutableList.copyOf(metrics), filter, range, during, asOf);
+        records,
+        columns,
+        groupBy,
+        ImmutableList.copyOf(metrics),
+        filter,
+        range,
+        during,
+        asOf);
   }
 
   /**
@@ -211,7 +285,14 @@ public final class Query {
    */
   public Query periods(List<Period> periods) {
     return new Query(
-        records, groupBy, metrics, filter, ImmutableList.copyOf(periods), during, asOf);
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        ImmutableList.copyOf(periods),
+        during,
+        asOf);
   }
 
   /**
@@ -222,7 +303,15 @@ public final class Query {
    */
   public Query during(Period period) {
     return new Query(
-        records, groupBy, metrics, filter, range, checkNotNull(period, "period"), asOf);
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        range,
+        checkNotNull(period,
+        "period"),
+        asOf);
   }
 
   /**
@@ -232,7 +321,16 @@ public final class Query {
    * @return the query as of {@code t}
    */
   public Query asOf(Instant t) {
-    return new Query(records, groupBy, metrics, filter, range, during, checkNotNull(t, "asOf"));
+    return new Query(
+        records,
+        columns,
+        groupBy,
+        metrics,
+        filter,
+        range,
+        during,
+        checkNotNull(t,
+        "asOf"));
   }
 
   Plan plan() {
@@ -254,11 +352,14 @@ public final class Query {
    */
   public MetricTable run() {
     Plan plan = plan();
+    if (columns != null && ColumnarEngine.supports(plan)) {
+      return new ColumnarEngine(plan, columns).run(null, 1).withNotes(notes());
+    }
     Cells cells = plan.newCells();
     for (SalesRecord r : records) {
       cells.add(r);
     }
-    return plan.toTable(cells.drain());
+    return plan.toTable(cells.store).withNotes(notes());
   }
 
   /**
@@ -273,8 +374,8 @@ public final class Query {
   }
 
   /**
-   * Runs the query in chunks on {@code executor} and merges the chunks' accumulators in chunk
-   * order; same result as {@link #run()}. The input is copied to a list first unless it is one.
+   * Runs the query in chunks on {@code executor} and merges the chunks' cells in chunk order;
+   * same result as {@link #run()}. The input is copied to a list first unless it is one.
    *
    * @param executor runs the chunks; the calling thread waits for them
    * @return the table
@@ -283,7 +384,14 @@ public final class Query {
    * @throws RuntimeException the first exception a chunk threw (currency mismatch, overflow)
    */
   public MetricTable runParallel(Executor executor) {
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    checkNotNull(executor, "executor");
+    int threads =
+        executor instanceof ForkJoinPool pool
+            ? pool.getParallelism()
+            : Math.max(1, Runtime.getRuntime().availableProcessors());
+    if (columns != null && ColumnarEngine.supports(plan())) {
+      return runParallel(executor, threads, COLUMN_CHUNK);
+    }
     return runParallel(executor, threads * 4, MIN_CHUNK);
   }
 
@@ -291,39 +399,30 @@ public final class Query {
   MetricTable runParallel(Executor executor, int maxChunks, int minChunk) {
     checkNotNull(executor, "executor");
     Plan plan = plan();
+    if (columns != null && ColumnarEngine.supports(plan)) {
+      return new ColumnarEngine(plan, columns).run(executor, maxChunks, minChunk).withNotes(notes());
+    }
     List<? extends SalesRecord> list = asList(records);
     int chunks = Math.max(1, Math.min(maxChunks, list.size() / minChunk));
-    List<CompletableFuture<Cells>> parts = new ArrayList<>(chunks);
-    for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) list.size() * c / chunks);
-      int to = (int) ((long) list.size() * (c + 1) / chunks);
-      parts.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                Cells cells = plan.newCells();
-                cells.addAll(list, from, to);
-                return cells;
-              },
-              executor));
-    }
-    Cells merged = null;
-    for (CompletableFuture<Cells> part : parts) {
-      Cells cells;
-      try {
-        cells = part.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        throw e;
-      }
-      if (merged == null) {
-        merged = cells;
-      } else {
-        merged.mergeFrom(cells);
-      }
-    }
-    return plan.toTable(checkNotNull(merged, "merged").drain());
+    Cells merged =
+        Chunks.run(
+            executor,
+            chunks,
+            c -> {
+              Cells cells = plan.newCells();
+              cells.addAll(
+                  list, Chunks.from(list.size(), c, chunks), Chunks.from(list.size(), c + 1, chunks));
+              return cells;
+            },
+            Cells::mergeFrom);
+    return plan.toTable(merged.store).withNotes(notes());
+  }
+
+  /** The notes on kinds of record the metrics read that the input lacks ({@link RecordKinds}). */
+  private ImmutableMap<String, String> notes() {
+    return columns != null
+        ? RecordKinds.notes(columns, metrics)
+        : RecordKinds.notes(records, metrics);
   }
 
   private static List<? extends SalesRecord> asList(Iterable<? extends SalesRecord> records) {

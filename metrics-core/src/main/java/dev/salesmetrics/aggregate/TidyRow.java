@@ -47,4 +47,19 @@ public record TidyRow(
     checkNotNull(value, "value");
     checkNotNull(unit, "unit");
   }
+
+  /**
+   * Returns the column names of the tidy form for these grouping dimensions: the header of
+   * {@link MetricTable#toCsv()} and the keys of {@link MetricTable#toJson()}.
+   *
+   * @param dimensionIds the ids of the grouping dimensions other than the period, in order
+   * @return {@code period_start, period_end, <dimension ids>, metric, value, unit}
+   */
+  public static ImmutableList<String> header(Iterable<String> dimensionIds) {
+    return ImmutableList.<String>builder()
+        .add("period_start", "period_end")
+        .addAll(checkNotNull(dimensionIds, "dimensionIds"))
+        .add("metric", "value", "unit")
+        .build();
+  }
 }

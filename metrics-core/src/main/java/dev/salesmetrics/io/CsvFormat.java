@@ -41,8 +41,9 @@ import javax.annotation.Nullable;
  * <p>Files are read row by row through FastCSV, never whole: {@link #forEach} hands each record to
  * a consumer and keeps only the rejected rows and the ids seen (to refuse duplicates), so a file of
  * any size can be processed. Reading is UTF-8 (a byte order mark is skipped), RFC 4180 (quoted
- * cells, CRLF or LF line ends); empty lines are skipped. The rules for cells are in
- * {@code docs/CSV.md}.
+ * cells, CRLF or LF line ends); the separator ({@code ,}, {@code ;} or tab) is detected from the
+ * header unless {@link CsvOptions#withSeparator} gives it; empty lines, and lines of empty cells
+ * only, are skipped. The rules for cells are in {@code docs/CSV.md}.
  *
  * <p><b>Duplicates.</b> A row repeating the key of a row loaded before from the same file is a bad
  * row ({@code "duplicate order_id first seen on line 2"}): thrown in strict mode, rejected in
@@ -121,7 +122,7 @@ public final class CsvFormat<T> {
   public static final CsvFormat<Deal> DEALS =
       new CsvFormat<>(
           CsvFile.DEALS,
-          (row, options) -> Parsers.deal(row).build(),
+          (row, options) -> Parsers.deal(row, options).build(),
           () -> KeyCheck.id("deal_id", Deal::id),
           d ->
               values(
@@ -249,7 +250,7 @@ public final class CsvFormat<T> {
    * @param options strict or lenient, zone, mapping
    * @return the records and the report
    * @throws CsvFormatException in strict mode for the first bad row; in both modes for a header
-   *     that cannot be read
+   *     that cannot be read or split, or a file whose dates are in two orders or all ambiguous
    * @throws IOException if the file cannot be read
    */
   public LoadResult<List<T>> read(Path path, CsvOptions options) throws IOException {
@@ -265,7 +266,7 @@ public final class CsvFormat<T> {
    * @param options strict or lenient, zone, mapping
    * @return the records and the report
    * @throws CsvFormatException in strict mode for the first bad row; in both modes for a header
-   *     that cannot be read
+   *     that cannot be read or split, or a file whose dates are in two orders or all ambiguous
    */
   public LoadResult<List<T>> parse(String fileName, String text, CsvOptions options) {
     try {
@@ -285,7 +286,7 @@ public final class CsvFormat<T> {
    * @param action receives each good record, in file order
    * @return the report: rows read, loaded and rejected
    * @throws CsvFormatException in strict mode for the first bad row; in both modes for a header
-   *     that cannot be read
+   *     that cannot be read or split, or a file whose dates are in two orders or all ambiguous
    * @throws IOException if the file cannot be read
    */
   public LoadReport forEach(Path path, CsvOptions options, Consumer<? super T> action)
@@ -425,7 +426,7 @@ public final class CsvFormat<T> {
               CsvFile.DEALS,
               options,
               row -> {
-                Deal.Builder builder = Parsers.deal(row);
+                Deal.Builder builder = Parsers.deal(row, options);
                 Deal base = builder.build();
                 List<Parsers.StageRow> rows = byDeal.remove(base.id());
                 if (rows == null) {
@@ -489,7 +490,14 @@ public final class CsvFormat<T> {
     }
     stageRejected.sort(Comparator.comparingLong(RejectedRow::line));
     LoadReport stageReport =
-        new LoadReport(stageFile, stageRead.rowsRead(), attached[0], stageRejected);
+        new LoadReport(
+            stageFile,
+            stageRead.rowsRead(),
+            attached[0],
+            stageRejected,
+            stageRead.warnings(),
+            stageRead.footerLines(),
+            stageRead.detectedDateOrder());
     return dealReport == null ? List.of(stageReport) : List.of(stageReport, dealReport);
   }
 

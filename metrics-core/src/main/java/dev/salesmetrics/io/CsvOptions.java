@@ -11,8 +11,8 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * How CSV files are read: strict or lenient, the zone for dates and local date-times, and a
- * {@link ColumnMapping} per schema file.
+ * How CSV files are read: strict or lenient, the zone for dates and local date-times, a {@link
+ * ColumnMapping} per schema file, and the cell separator (detected per file unless given).
  *
  * <ul>
  *   <li><b>Strict</b> (the default) stops at the first bad row with a {@link CsvFormatException};
@@ -33,19 +33,47 @@ import javax.annotation.Nullable;
  * <p>Immutable and thread safe.
  */
 public final class CsvOptions {
-  private static final CsvOptions STRICT = new CsvOptions(false, null, Map.of());
-  private static final CsvOptions LENIENT = new CsvOptions(true, null, Map.of());
+  private static final CsvOptions STRICT = new CsvOptions(false, null, Map.of(), null, null);
+  private static final CsvOptions LENIENT = new CsvOptions(true, null, Map.of(), null, null);
 
   private final boolean lenient;
   @Nullable private final ZoneId zone;
   private final Map<CsvFile, ColumnMapping> mappings;
+  @Nullable private final Character separator;
+  @Nullable private final DateOrder dateOrder;
+  /** The mappings with {@link #dateOrder} applied to every file, or the given ones. */
+  private final Map<CsvFile, ColumnMapping> effective;
 
-  private CsvOptions(boolean lenient, @Nullable ZoneId zone, Map<CsvFile, ColumnMapping> mappings) {
+  private CsvOptions(
+      boolean lenient,
+      @Nullable ZoneId zone,
+      Map<CsvFile, ColumnMapping> mappings,
+      @Nullable Character separator,
+      @Nullable DateOrder dateOrder) {
     this.lenient = lenient;
     this.zone = zone;
+    this.separator = separator;
+    this.dateOrder = dateOrder;
     EnumMap<CsvFile, ColumnMapping> copy = new EnumMap<>(CsvFile.class);
     copy.putAll(mappings);
     this.mappings = copy;
+    if (dateOrder == null) {
+      this.effective = copy;
+    } else {
+      EnumMap<CsvFile, ColumnMapping> ordered = new EnumMap<>(CsvFile.class);
+      for (CsvFile file : CsvFile.values()) {
+        ColumnMapping base = copy.getOrDefault(file, ColumnMapping.identity());
+        try {
+          ordered.put(file, base.toBuilder().dateOrder(dateOrder).build());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "the mapping of " + file.fileName() + " cannot read dates in the order "
+                  + dateOrder.name() + ": " + e.getMessage(),
+              e);
+        }
+      }
+      this.effective = ordered;
+    }
   }
 
   /**
@@ -74,7 +102,7 @@ public final class CsvOptions {
    * @return the options
    */
   public CsvOptions withLenient(boolean lenient) {
-    return new CsvOptions(lenient, zone, mappings);
+    return new CsvOptions(lenient, zone, mappings, separator, dateOrder);
   }
 
   /**
@@ -86,7 +114,7 @@ public final class CsvOptions {
    * @throws NullPointerException if {@code zone} is null
    */
   public CsvOptions withZone(ZoneId zone) {
-    return new CsvOptions(lenient, checkNotNull(zone, "zone"), mappings);
+    return new CsvOptions(lenient, checkNotNull(zone, "zone"), mappings, separator, dateOrder);
   }
 
   /**
@@ -96,12 +124,82 @@ public final class CsvOptions {
    * @param mapping its mapping
    * @return the options
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a date order was given ({@link #withDateOrder}) and the
+   *     mapping's date patterns are in another order
    */
   public CsvOptions withMapping(CsvFile file, ColumnMapping mapping) {
     EnumMap<CsvFile, ColumnMapping> copy = new EnumMap<>(CsvFile.class);
     copy.putAll(mappings);
     copy.put(checkNotNull(file, "file"), checkNotNull(mapping, "mapping"));
-    return new CsvOptions(lenient, zone, copy);
+    return new CsvOptions(lenient, zone, copy, separator, dateOrder);
+  }
+
+  /**
+   * Returns these options with every file's mapping set from {@code mappings}; files not in it
+   * keep theirs.
+   *
+   * @param mappings a mapping per schema file
+   * @return the options
+   * @throws NullPointerException if the map, a file or a mapping is null
+   * @throws IllegalArgumentException if a date order was given ({@link #withDateOrder}) and a
+   *     mapping's date patterns are in another order
+   */
+  public CsvOptions withMappings(Map<CsvFile, ColumnMapping> mappings) {
+    EnumMap<CsvFile, ColumnMapping> copy = new EnumMap<>(CsvFile.class);
+    copy.putAll(this.mappings);
+    for (Map.Entry<CsvFile, ColumnMapping> e : mappings.entrySet()) {
+      copy.put(checkNotNull(e.getKey(), "file"), checkNotNull(e.getValue(), "mapping"));
+    }
+    return new CsvOptions(lenient, zone, copy, separator, dateOrder);
+  }
+
+  /**
+   * Returns these options with a cell separator for every file, instead of detecting each file's
+   * from its header line ({@code ,}, {@code ;} or tab, whichever occurs most often outside quotes;
+   * a first line {@code sep=;}, as spreadsheets write it, declares it).
+   *
+   * @param separator {@code ','}, {@code ';'}, {@code '\t'} or {@code '|'}
+   * @return the options
+   * @throws IllegalArgumentException for another character
+   */
+  public CsvOptions withSeparator(char separator) {
+    if (",;\t|".indexOf(separator) < 0) {
+      throw new IllegalArgumentException(
+          "separator must be ',', ';', tab or '|': " + Separators.name(separator));
+    }
+    return new CsvOptions(lenient, zone, mappings, separator, dateOrder);
+  }
+
+  /**
+   * Returns these options reading the numeric dates of every file in one order, as if {@link
+   * ColumnMapping.Builder#dateOrder} were called on each file's mapping (the interchange schema's
+   * included, which then reads {@code 31/01/2024} too): what a command line's date order option
+   * means. It holds for the mappings given before and after.
+   *
+   * @param order the order of day, month and year
+   * @return the options
+   * @throws IllegalArgumentException if a mapping's date patterns are in another order
+   */
+  public CsvOptions withDateOrder(DateOrder order) {
+    return new CsvOptions(lenient, zone, mappings, separator, checkNotNull(order, "order"));
+  }
+
+  /**
+   * Returns the date order given with {@link #withDateOrder}.
+   *
+   * @return the order, or empty
+   */
+  public Optional<DateOrder> dateOrder() {
+    return Optional.ofNullable(dateOrder);
+  }
+
+  /**
+   * Returns the separator given with {@link #withSeparator}.
+   *
+   * @return the separator, or empty when each file's is detected
+   */
+  public Optional<Character> separator() {
+    return Optional.ofNullable(separator);
   }
 
   /**
@@ -135,10 +233,11 @@ public final class CsvOptions {
    * Returns the mapping for a file.
    *
    * @param file the schema file
-   * @return its mapping, {@link ColumnMapping#identity()} unless one was given
+   * @return its mapping, {@link ColumnMapping#identity()} unless one was given; with {@link
+   *     #withDateOrder}, reading numeric dates in that order
    */
   public ColumnMapping mapping(CsvFile file) {
-    return mappings.getOrDefault(checkNotNull(file, "file"), ColumnMapping.identity());
+    return effective.getOrDefault(checkNotNull(file, "file"), ColumnMapping.identity());
   }
 
   /**
@@ -152,7 +251,9 @@ public final class CsvOptions {
     return o instanceof CsvOptions other
         && lenient == other.lenient
         && Objects.equals(zone, other.zone)
-        && mappings.equals(other.mappings);
+        && mappings.equals(other.mappings)
+        && Objects.equals(separator, other.separator)
+        && dateOrder == other.dateOrder;
   }
 
   /**
@@ -162,17 +263,19 @@ public final class CsvOptions {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(lenient, zone, mappings);
+    return Objects.hash(lenient, zone, mappings, separator, dateOrder);
   }
 
   /**
    * Describes the options.
    *
-   * @return e.g. {@code CsvOptions[lenient, zone=UTC, mappings=[DEALS]]}
+   * @return e.g. {@code CsvOptions[lenient, zone=UTC, mappings=[DEALS], separator=detected]}
    */
   @Override
   public String toString() {
     return "CsvOptions[" + (lenient ? "lenient" : "strict") + ", zone="
-        + (zone == null ? "none" : zone) + ", mappings=" + mappings.keySet() + "]";
+        + (zone == null ? "none" : zone) + ", mappings=" + mappings.keySet() + ", separator="
+        + (separator == null ? "detected" : Separators.name(separator))
+        + (dateOrder == null ? "" : ", dateOrder=" + dateOrder) + "]";
   }
 }

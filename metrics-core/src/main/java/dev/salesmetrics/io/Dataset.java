@@ -3,6 +3,9 @@ package dev.salesmetrics.io;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.salesmetrics.aggregate.Dimension;
+import dev.salesmetrics.aggregate.LeadDirectory;
+import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
@@ -10,6 +13,7 @@ import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
 import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.Rep;
+import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.SurveyResponse;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -29,8 +33,17 @@ import javax.annotation.Nullable;
  * <pre>{@code
  * Dataset data = Dataset.load(Path.of("data")).value();
  * data.deals().size();
+ * Query.of(data.records())                       // every kind: deals and quotas for attainment
+ *     .groupBy(data.team(), Dimension.quarter(ZoneOffset.UTC))
+ *     .metrics(Metrics.WIN_RATE, Metrics.QUOTA_ATTAINMENT)
+ *     .periods(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1))
+ *     .run().print();
  * data.writeCsv(Path.of("copy"));
  * }</pre>
+ *
+ * <p>The data set knows its dimensions: {@link #team()} and {@link #region()} look reps up in its
+ * own reps, {@link #campaign()} and {@link #source()} attribute deals to their lead's campaign
+ * and source through its own leads.
  *
  * <p>Immutable and thread safe.
  *
@@ -116,18 +129,45 @@ public record Dataset(
    * instant; for responses.csv, the same customer, scale and instant) is a bad row, and so is an
    * instant or date outside the years 1900 to 2199; see {@code docs/CSV.md}.
    *
+   * <p>Each file's separator is detected from its header unless the options give one, and each
+   * mapped file's numeric dates are read in the mapping's date order or the one detected from that
+   * file. The reports hold the rejected rows (lenient), the warnings, the skipped footer lines and
+   * the detected date order; {@link LoadReport#summary()} is one line per file and {@link
+   * LoadResult#writeRejectedCsv(Path)} writes the rejected rows.
+   *
    * @param dir the directory
-   * @param options strict or lenient, zone, mappings
+   * @param options strict or lenient, zone, mappings, separator, date order
    * @return the data set and one report per file read, in schema order
-   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws CsvFormatException in strict mode for the first bad row; in both modes for a header
+   *     that cannot be read or split, or a file whose dates are in two orders or all ambiguous
    * @throws NoSuchFileException if {@code dir} does not exist
    * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
    * @throws FileSystemException if a schema file name in {@code dir} is a directory
    * @throws IOException if a file cannot be read
    */
   public static LoadResult<Dataset> load(Path dir, CsvOptions options) throws IOException {
+    return load(dir, options, LoadListener.NONE);
+  }
+
+  /**
+   * Reads the schema files present in {@code dir}, as {@link #load(Path, CsvOptions)}, telling
+   * {@code listener} as each file starts and after each record: the way to draw a progress bar.
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @param listener follows the load
+   * @return the data set and one report per file read, in schema order
+   * @throws CsvFormatException as {@link #load(Path, CsvOptions)}
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<Dataset> load(Path dir, CsvOptions options, LoadListener listener)
+      throws IOException {
     checkNotNull(dir, "dir");
     checkNotNull(options, "options");
+    checkNotNull(listener, "listener");
     if (!Files.isDirectory(dir)) {
       if (!Files.exists(dir)) {
         throw new NoSuchFileException(dir.toString(), null, "data directory does not exist");
@@ -135,28 +175,33 @@ public record Dataset(
       throw new NotADataDirectory(dir, Files.isRegularFile(dir));
     }
     List<LoadReport> reports = new ArrayList<>();
-    List<Rep> reps = read(dir, CsvFormat.REPS, options, reports);
-    List<Quota> quotas = read(dir, CsvFormat.QUOTAS, options, reports);
-    List<Lead> leads = read(dir, CsvFormat.LEADS, options, reports);
+    List<Rep> reps = read(dir, CsvFormat.REPS, options, reports, listener);
+    List<Quota> quotas = read(dir, CsvFormat.QUOTAS, options, reports, listener);
+    List<Lead> leads = read(dir, CsvFormat.LEADS, options, reports, listener);
     List<Deal> deals;
     Path dealsFile = file(dir, CsvFile.DEALS);
     Path stagesFile = file(dir, CsvFile.DEAL_STAGES);
     if (stagesFile != null) {
       List<Deal> joined = new ArrayList<>();
+      listener.fileStarted(
+          CsvFile.DEALS, Files.size(stagesFile) + (dealsFile == null ? 0 : Files.size(dealsFile)));
       reports.addAll(
           CsvFormat.joinDeals(
               dealsFile == null ? null : RowReader.Source.of(dealsFile),
               RowReader.Source.of(stagesFile),
               options,
-              joined::add));
+              d -> {
+                joined.add(d);
+                listener.recordLoaded(joined.size());
+              }));
       deals = joined;
     } else {
-      deals = read(dir, CsvFormat.DEALS, options, reports);
+      deals = read(dir, CsvFormat.DEALS, options, reports, listener);
     }
-    List<Order> orders = read(dir, CsvFormat.ORDERS, options, reports);
-    List<Customer> customers = read(dir, CsvFormat.CUSTOMERS, options, reports);
-    List<Campaign> campaigns = read(dir, CsvFormat.CAMPAIGNS, options, reports);
-    List<SurveyResponse> responses = read(dir, CsvFormat.RESPONSES, options, reports);
+    List<Order> orders = read(dir, CsvFormat.ORDERS, options, reports, listener);
+    List<Customer> customers = read(dir, CsvFormat.CUSTOMERS, options, reports, listener);
+    List<Campaign> campaigns = read(dir, CsvFormat.CAMPAIGNS, options, reports, listener);
+    List<SurveyResponse> responses = read(dir, CsvFormat.RESPONSES, options, reports, listener);
     return new LoadResult<>(
         new Dataset(reps, quotas, leads, deals, orders, customers, campaigns, responses), reports);
   }
@@ -172,15 +217,27 @@ public record Dataset(
   }
 
   private static <T> List<T> read(
-      Path dir, CsvFormat<T> format, CsvOptions options, List<LoadReport> reports)
+      Path dir,
+      CsvFormat<T> format,
+      CsvOptions options,
+      List<LoadReport> reports,
+      LoadListener listener)
       throws IOException {
     Path file = file(dir, format.file());
     if (file == null) {
       return List.of();
     }
-    LoadResult<List<T>> result = format.read(file, options);
-    reports.addAll(result.reports());
-    return result.value();
+    listener.fileStarted(format.file(), Files.size(file));
+    List<T> out = new ArrayList<>();
+    reports.add(
+        format.forEach(
+            file,
+            options,
+            r -> {
+              out.add(r);
+              listener.recordLoaded(out.size());
+            }));
+    return out;
   }
 
   /** A path given as a data directory that is a file or something else. */
@@ -223,6 +280,70 @@ public record Dataset(
     CsvFormat.CUSTOMERS.write(dir.resolve(CsvFile.CUSTOMERS.fileName()), customers);
     CsvFormat.CAMPAIGNS.write(dir.resolve(CsvFile.CAMPAIGNS.fileName()), campaigns);
     CsvFormat.RESPONSES.write(dir.resolve(CsvFile.RESPONSES.fileName()), responses);
+  }
+
+  /**
+   * Returns every record of every kind in one list, in the order reps, quotas, leads, deals,
+   * orders, customers, campaigns, responses: the input of a query whose metrics read several
+   * kinds, {@code Query.of(data.records())}.
+   *
+   * @return the records; a new unmodifiable list on each call
+   */
+  public ImmutableList<SalesRecord> records() {
+    return ImmutableList.<SalesRecord>builder()
+        .addAll(reps)
+        .addAll(quotas)
+        .addAll(leads)
+        .addAll(deals)
+        .addAll(orders)
+        .addAll(customers)
+        .addAll(campaigns)
+        .addAll(responses)
+        .build();
+  }
+
+  /**
+   * Returns the team dimension through this data set's reps: {@code
+   * Dimension.team(RepDirectory.of(reps()))}.
+   *
+   * @return the dimension {@code team}
+   * @throws IllegalArgumentException if two reps share an id
+   */
+  public Dimension team() {
+    return Dimension.team(RepDirectory.of(reps));
+  }
+
+  /**
+   * Returns the region dimension through this data set's reps: {@code
+   * Dimension.region(RepDirectory.of(reps()))}.
+   *
+   * @return the dimension {@code region}
+   * @throws IllegalArgumentException if two reps share an id
+   */
+  public Dimension region() {
+    return Dimension.region(RepDirectory.of(reps));
+  }
+
+  /**
+   * Returns the campaign dimension through this data set's leads (a deal is in its lead's
+   * campaign): {@code Dimension.campaign(LeadDirectory.of(leads()))}.
+   *
+   * @return the dimension {@code campaign}
+   * @throws IllegalArgumentException if two leads share an id
+   */
+  public Dimension campaign() {
+    return Dimension.campaign(LeadDirectory.of(leads));
+  }
+
+  /**
+   * Returns the source dimension through this data set's leads (a deal has its lead's source):
+   * {@code Dimension.source(LeadDirectory.of(leads()))}.
+   *
+   * @return the dimension {@code source}
+   * @throws IllegalArgumentException if two leads share an id
+   */
+  public Dimension source() {
+    return Dimension.source(LeadDirectory.of(leads));
   }
 
   /**

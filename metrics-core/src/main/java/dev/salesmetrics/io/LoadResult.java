@@ -3,6 +3,14 @@ package dev.salesmetrics.io;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.salesmetrics.internal.SafeText;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -42,6 +50,60 @@ public record LoadResult<T>(T value, List<LoadReport> reports) {
       all.addAll(report.rejected());
     }
     return all.build();
+  }
+
+  /**
+   * Returns every warning of every file, file by file.
+   *
+   * @return the warnings
+   */
+  public List<LoadWarning> warnings() {
+    ImmutableList.Builder<LoadWarning> all = ImmutableList.builder();
+    for (LoadReport report : reports) {
+      all.addAll(report.warnings());
+    }
+    return all.build();
+  }
+
+  /**
+   * Writes every rejected row of every file as CSV: a header {@code file,line,column,value,reason},
+   * then one row per rejected row, file by file in file order; an empty column or value when the
+   * problem is not in one cell. UTF-8, LF line ends, cells quoted only where needed; a cell a
+   * spreadsheet would run as a formula (first character {@code =}, {@code +}, {@code -}, {@code
+   * @}, tab, carriage return or line feed, also after leading spaces) is prefixed with a single
+   * quote, as in every CSV export of the library, since the file is meant to be opened and read.
+   *
+   * @param out where to write; not closed
+   * @throws IOException if writing fails
+   */
+  public void writeRejectedCsv(Writer out) throws IOException {
+    checkNotNull(out, "out");
+    CsvWriter csv =
+        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+    csv.writeRecord("file", "line", "column", "value", "reason");
+    for (RejectedRow r : rejected()) {
+      csv.writeRecord(
+          SafeText.forSpreadsheet(r.file()),
+          Long.toString(r.line()),
+          SafeText.forSpreadsheet(r.column().orElse("")),
+          SafeText.forSpreadsheet(r.value().orElse("")),
+          SafeText.forSpreadsheet(r.reason()));
+    }
+    csv.flush();
+  }
+
+  /**
+   * Writes every rejected row to a file as {@link #writeRejectedCsv(Writer)} does, replacing the
+   * file.
+   *
+   * @param path the file to write
+   * @throws IOException if the file cannot be written
+   */
+  public void writeRejectedCsv(Path path) throws IOException {
+    checkNotNull(path, "path");
+    try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+      writeRejectedCsv(out);
+    }
   }
 
   /**

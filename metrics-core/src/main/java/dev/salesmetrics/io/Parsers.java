@@ -17,6 +17,7 @@ import dev.salesmetrics.model.SurveyScale;
 import dev.salesmetrics.time.Period;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
 import javax.annotation.Nullable;
 
@@ -50,7 +51,7 @@ final class Parsers {
 
   static Lead lead(Row row) {
     return Lead.builder(row.required("lead_id"), row.instant("created_at"))
-        .repId(row.optional("rep_id"))
+        .repId(row.optionalId("rep_id"))
         .contact(
             new Contact(
                 row.optional("name"),
@@ -58,15 +59,20 @@ final class Parsers {
                 row.optional("phone"),
                 row.optional("company")))
         .source(row.optional("source"))
-        .campaignId(row.optional("campaign_id"))
+        .campaignId(row.optionalId("campaign_id"))
         .firstContactAt(row.optionalInstant("first_contact_at"))
         .convertedAt(row.optionalInstant("converted_at"))
-        .customerId(row.optional("customer_id"))
+        .customerId(row.optionalId("customer_id"))
         .build();
   }
 
-  /** Reads a deal row; the stage history is attached by the caller. */
-  static Deal.Builder deal(Row row) {
+  /**
+   * Reads a deal row; the stage history is attached by the caller. A close date without a time is
+   * the start of that day in the date zone, or the creation instant when the deal was created
+   * later that same day (a deal created at 14:30 and closed "that day" closed at or after 14:30;
+   * the creation instant is the earliest it can be, and keeps the sales cycle at 0).
+   */
+  static Deal.Builder deal(Row row, CsvOptions options) {
     String id = row.required("deal_id");
     String repId = row.required("rep_id");
     Money amount = optionalAmount(row);
@@ -74,20 +80,27 @@ final class Parsers {
     String stage = row.optional("stage");
     DealStatus status;
     if (row.hasColumn("status") || row.mapping().statusOfStage("").isEmpty()) {
-      status = row.required("status", DealStatus::parse);
+      status = row.status("status");
     } else {
       status = row.mapping().statusOfStage(stage == null ? "" : stage).orElseThrow();
     }
-    Instant closedAt = row.optionalInstant("closed_at");
+    DateReader.Read close = row.optionalRead("closed_at");
+    Instant closedAt = close == null ? null : close.instant();
     if (status == DealStatus.OPEN && row.mapping().closeDateOnlyWhenClosed()) {
       closedAt = null;
+    }
+    if (closedAt != null
+        && close.dateOnly()
+        && closedAt.isBefore(createdAt)
+        && sameDay(closedAt, createdAt, options)) {
+      closedAt = createdAt; // closed later the day it was created: a date-only close says no more
     }
     Deal.Builder b =
         Deal.builder(id, repId, amount, createdAt)
             .status(status, closedAt)
             .stage(stage)
-            .customerId(row.optional("customer_id"))
-            .leadId(row.optional("lead_id"))
+            .customerId(row.optionalId("customer_id"))
+            .leadId(row.optionalId("lead_id"))
             .product(row.optional("product"));
     Double probability = row.probability("probability");
     if (probability != null) {
@@ -115,6 +128,11 @@ final class Parsers {
     return row.money("amount", currency);
   }
 
+  private static boolean sameDay(Instant a, Instant b, CsvOptions options) {
+    ZoneId zone = options.dateZone();
+    return LocalDate.ofInstant(a, zone).equals(LocalDate.ofInstant(b, zone));
+  }
+
   /** A row of deal_stages.csv. */
   record StageRow(String dealId, StageChange change, long line, String enteredAtText) {}
 
@@ -136,7 +154,7 @@ final class Parsers {
     Order.Builder b =
         Order.builder(id, customerId, placedAt, amount)
             .status(status == null ? OrderStatus.PAID : status)
-            .repId(row.optional("rep_id"));
+            .repId(row.optionalId("rep_id"));
     String product = row.optional("product");
     String quantityText = row.optional("quantity");
     if (product != null) {
@@ -152,8 +170,8 @@ final class Parsers {
     return Customer.builder(row.required("customer_id"), row.instant("signed_up_at"))
         .activatedAt(row.optionalInstant("activated_at"))
         .cancelledAt(row.optionalInstant("cancelled_at"))
-        .repId(row.optional("rep_id"))
-        .campaignId(row.optional("campaign_id"))
+        .repId(row.optionalId("rep_id"))
+        .campaignId(row.optionalId("campaign_id"))
         .build();
   }
 

@@ -61,7 +61,9 @@ public final class RecordParser<T> {
     checkNotNull(format, "format");
     checkNotNull(options, "options");
     ImmutableList<String> names = ImmutableList.copyOf(checkNotNull(header, "header"));
-    Row row = RowReader.header(format.file().fileName(), 1, format.file(), options, names);
+    String file = format.file().fileName();
+    DateReader dates = new DateReader(file, options.mapping(format.file()), options);
+    Row row = RowReader.header(file, 1, format.file(), options, names, ',', dates);
     return new RecordParser<>(format, options, names, row);
   }
 

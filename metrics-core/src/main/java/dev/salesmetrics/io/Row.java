@@ -1,15 +1,11 @@
 package dev.salesmetrics.io;
 
+import dev.salesmetrics.model.DealStatus;
 import dev.salesmetrics.model.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +15,44 @@ import javax.annotation.Nullable;
 
 /**
  * One data row of a CSV file with typed access to its cells by schema column. Every failure is a
- * {@link BadCell} naming the column and the cell text. Not thread safe; reused for each row.
+ * {@link BadCell} naming the column and the cell text; the warnings of the row are kept until the
+ * row is loaded. Not thread safe; reused for each row.
  */
 final class Row {
   private static final String EMPTY_MEANS_NONE = " (leave the cell empty for none)";
 
+  private final String file;
   private final CsvFile schema;
-  private final CsvOptions options;
   private final ColumnMapping mapping;
   private final Map<String, Integer> columns;
   private final List<String> missingRequired;
+  private final String missingHint;
+  private final DateReader dates;
+  private final List<LoadWarning> warnings = new ArrayList<>();
   private List<String> fields = List.of();
   private long line;
 
-  Row(CsvFile schema, CsvOptions options, Map<String, Integer> columns, List<String> missing) {
+  Row(
+      String file,
+      CsvFile schema,
+      CsvOptions options,
+      Map<String, Integer> columns,
+      List<String> missing,
+      String missingHint,
+      DateReader dates) {
+    this.file = file;
     this.schema = schema;
-    this.options = options;
     this.mapping = options.mapping(schema);
     this.columns = columns;
     this.missingRequired = missing;
+    this.missingHint = missingHint;
+    this.dates = dates;
   }
 
   void reset(List<String> fields, long line) {
     this.fields = fields;
     this.line = line;
+    warnings.clear();
   }
 
   long line() {
@@ -55,6 +65,21 @@ final class Row {
 
   ColumnMapping mapping() {
     return mapping;
+  }
+
+  /** The warnings of the current row. */
+  List<LoadWarning> warnings() {
+    return warnings;
+  }
+
+  private void warn(String column, String value, String reason) {
+    warnings.add(new LoadWarning(file, line, column, value, reason));
+  }
+
+  /** The index of a schema column in the file, or -1 if the file has none. */
+  int index(String column) {
+    Integer i = columns.get(column);
+    return i == null ? -1 : i;
   }
 
   boolean hasColumn(String column) {
@@ -84,16 +109,18 @@ final class Row {
    */
   @Nullable
   String inRequiredColumn(String column) {
-    if (missingRequired.contains(column)) {
-      throw new BadCell(column, null, "missing required column " + column);
-    }
+    checkPresent(column);
     return optional(column);
   }
 
-  String required(String column) {
+  private void checkPresent(String column) {
     if (missingRequired.contains(column)) {
-      throw new BadCell(column, null, "missing required column " + column);
+      throw new BadCell(column, null, "missing required column " + column + missingHint);
     }
+  }
+
+  String required(String column) {
+    checkPresent(column);
     String text = raw(column);
     if (text == null || text.isEmpty()) {
       throw new BadCell(column, "", column + " is required");
@@ -120,29 +147,81 @@ final class Row {
     }
   }
 
+  /**
+   * An id that a mapping may declare multi-valued ({@code 9005;9006}, as CRMs write several
+   * associated records): with {@link ColumnMapping.MultiValue#FIRST} the first id is used and the
+   * row gets a warning; with {@link ColumnMapping.MultiValue#REJECT} the row is bad.
+   */
+  @Nullable
+  String optionalId(String column) {
+    String text = optional(column);
+    Optional<ColumnMapping.MultiValue> rule = mapping.multiValue(column);
+    if (text == null || rule.isEmpty() || text.indexOf(';') < 0) {
+      return text;
+    }
+    List<String> ids = new ArrayList<>();
+    for (String part : text.split(";", -1)) {
+      if (!part.isBlank()) {
+        ids.add(part.strip());
+      }
+    }
+    if (ids.isEmpty()) {
+      return null;
+    }
+    if (ids.size() == 1) {
+      return ids.get(0);
+    }
+    if (rule.get() == ColumnMapping.MultiValue.REJECT) {
+      throw new BadCell(
+          column,
+          text,
+          column + " holds " + ids.size() + " ids, " + String.join(", ", ids)
+              + ": one is expected (the mapping rejects several)");
+    }
+    warn(
+        column,
+        text,
+        column + " holds " + ids.size() + " ids: the first, " + ids.get(0) + ", is used");
+    return ids.get(0);
+  }
+
   Instant instant(String column) {
-    return plausible(column, toInstant(column, required(column)), "");
+    return plausible(column, dates.instant(column, required(column), this::warn).instant(), "");
   }
 
   @Nullable
   Instant optionalInstant(String column) {
+    DateReader.Read read = optionalRead(column);
+    return read == null ? null : read.instant();
+  }
+
+  /** An optional instant and whether it was written as a date without a time. */
+  @Nullable
+  DateReader.Read optionalRead(String column) {
     String text = optional(column);
-    return text == null ? null : plausible(column, toInstant(column, text), EMPTY_MEANS_NONE);
+    if (text == null) {
+      return null;
+    }
+    DateReader.Read read = dates.instant(column, text, this::warn);
+    var unused = plausible(column, read.instant(), EMPTY_MEANS_NONE);
+    return read;
   }
 
   LocalDate date(String column) {
-    return plausible(column, toDate(column, required(column)), "");
+    return plausible(column, dates.date(column, required(column)), "");
   }
 
   @Nullable
   LocalDate optionalDate(String column) {
     String text = optional(column);
-    return text == null ? null : plausible(column, toDate(column, text), EMPTY_MEANS_NONE);
+    return text == null
+        ? null
+        : plausible(column, dates.date(column, text), EMPTY_MEANS_NONE);
   }
 
   /** A required exclusive end date: it may be the first day after the plausible range. */
   LocalDate endDate(String column) {
-    LocalDate date = toDate(column, required(column));
+    LocalDate date = dates.date(column, required(column));
     if (!PlausibleRange.containsEnd(date)) {
       throw outside(column, date, " (an exclusive end may be " + PlausibleRange.END_DAY + ")");
     }
@@ -175,7 +254,33 @@ final class Row {
   }
 
   Money money(String column, Currency currency) {
-    return required(column, text -> Money.of(text, currency));
+    String text = required(column);
+    return parse(column, text, t -> Money.of(decimal(column, t), currency));
+  }
+
+  /**
+   * A decimal as {@link BigDecimal} and {@link Money} read it: with the mapping's decimal comma, a
+   * comma becomes the point; a point is then a grouping separator and refused, as a comma is
+   * without a decimal comma.
+   */
+  private String decimal(String column, String text) {
+    if (mapping.decimalSeparator() == ',') {
+      if (text.indexOf('.') >= 0) {
+        throw new IllegalArgumentException(
+            column + " \"" + text + "\" holds a '.', but the mapping's decimal separator is ','"
+                + " (export numbers without thousands separators)");
+      }
+      return text.replace(',', '.');
+    }
+    if (text.indexOf(',') >= 0) {
+      throw new IllegalArgumentException(
+          column + " must be a plain decimal like 1250.00: \"" + text + "\" ("
+              + (text.indexOf('.') >= 0
+                  ? "export numbers without thousands separators"
+                  : "a decimal comma? set the mapping's decimal separator to ','")
+              + ")");
+    }
+    return text;
   }
 
   @Nullable
@@ -184,14 +289,46 @@ final class Row {
     if (text == null) {
       return null;
     }
-    if (!text.matches("-?[0-9]+(\\.[0-9]+)?")) {
-      throw new BadCell(column, text, column + " must be a decimal number like 0.25");
+    String plain;
+    try {
+      plain = decimal(column, text);
+    } catch (IllegalArgumentException e) {
+      throw new BadCell(column, text, String.valueOf(e.getMessage()));
     }
-    BigDecimal value = new BigDecimal(text);
+    if (!plain.matches("-?[0-9]+(\\.[0-9]+)?")) {
+      throw new BadCell(
+          column,
+          text,
+          column + " must be a decimal number like " + (mapping.decimalSeparator() == ','
+              ? "0,25"
+              : "0.25"));
+    }
+    BigDecimal value = new BigDecimal(plain);
     if (mapping.isPercent(column)) {
       value = value.movePointLeft(2);
     }
     return value.doubleValue();
+  }
+
+  /**
+   * The deal status of the status column: the mapping's status values first (case-insensitive),
+   * else open, won or lost.
+   */
+  DealStatus status(String column) {
+    String text = required(column);
+    Optional<DealStatus> mapped = mapping.statusOfValue(text);
+    if (mapped.isPresent()) {
+      return mapped.get();
+    }
+    try {
+      return DealStatus.parse(text);
+    } catch (IllegalArgumentException e) {
+      String known =
+          mapping.statusValues().isEmpty()
+              ? ""
+              : " or one of the mapping's status values " + mapping.statusValues().keySet();
+      throw new BadCell(column, text, String.valueOf(e.getMessage()) + known);
+    }
   }
 
   long wholeNumber(String column, String text) {
@@ -199,79 +336,5 @@ final class Row {
       throw new BadCell(column, text, column + " must be a whole number");
     }
     return Long.parseLong(text);
-  }
-
-  private Instant toInstant(String column, String text) {
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      // not an instant with an offset; try the other forms
-    }
-    LocalDateTime local = tryLocalDateTime(text);
-    if (local != null) {
-      return atZone(column, text, local);
-    }
-    for (DateTimeFormatter formatter : mapping.formatters()) {
-      Optional<TemporalAccessor> parsed = tryParse(formatter, text);
-      if (parsed.isPresent()) {
-        TemporalAccessor t = parsed.get();
-        if (t instanceof OffsetDateTime odt) {
-          return odt.toInstant();
-        } else if (t instanceof LocalDateTime ldt) {
-          return atZone(column, text, ldt);
-        } else if (t instanceof LocalDate date) {
-          return date.atStartOfDay(options.dateZone()).toInstant();
-        }
-      }
-    }
-    throw new BadCell(
-        column,
-        text,
-        column + " must be an ISO-8601 instant with an offset, like 2024-03-01T09:30:00Z");
-  }
-
-  private Instant atZone(String column, String text, LocalDateTime local) {
-    Optional<ZoneId> zone = options.zone();
-    if (zone.isEmpty()) {
-      throw new BadCell(
-          column,
-          text,
-          column + " is a local date-time without offset: add Z or an offset like +01:00, or"
-              + " give a zone (CsvOptions.withZone)");
-    }
-    return local.atZone(zone.get()).toInstant();
-  }
-
-  private LocalDate toDate(String column, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      // not ISO; try the mapping's patterns
-    }
-    for (DateTimeFormatter formatter : mapping.formatters()) {
-      Optional<TemporalAccessor> parsed = tryParse(formatter, text);
-      if (parsed.isPresent() && parsed.get() instanceof LocalDate date) {
-        return date;
-      }
-    }
-    throw new BadCell(column, text, column + " must be a date like 2024-03-01");
-  }
-
-  @Nullable
-  private static LocalDateTime tryLocalDateTime(String text) {
-    try {
-      return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static Optional<TemporalAccessor> tryParse(DateTimeFormatter formatter, String text) {
-    try {
-      return Optional.of(
-          formatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -15,11 +15,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
@@ -28,6 +31,14 @@ import javax.annotation.Nullable;
  * lenient policy and refusing a row whose key was loaded before ({@link KeyCheck}). After a quote
  * error FastCSV cannot continue, so a new parser is started on the line after the bad record's
  * first line; the text is kept in a {@link LineReplay}, so the source is opened and read once.
+ *
+ * <p>The separator is given, declared by a first line {@code sep=;}, or detected from the header
+ * line, which is looked at before the parser starts ({@link Separators}). The rows then pass two
+ * holding stages in file order: a possible report footer after an empty line (held until the end
+ * of the file or a row that is no footer, at most 20 rows) and, while a detected date order is not
+ * known yet, every row from the first whose numeric dates read in two orders (held in memory until
+ * a date that reads one way decides the order; at worst the whole file, which is then refused).
+ * The file is still read once.
  */
 final class RowReader {
   /** Turns a row into a record; throws {@link BadCell} or the record's validation exception. */
@@ -156,19 +167,32 @@ final class RowReader {
     return StandardCharsets.UTF_8;
   }
 
-  private static CsvReader<Cells> parser(CellsHandler handler, Reader text) {
+  private static CsvReader<Cells> parser(CellsHandler handler, Reader text, char separator) {
     return CsvReader.builder()
+        .fieldSeparator(separator)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .skipEmptyLines(true)
+        .skipEmptyLines(false)
         .build(handler, text);
   }
+
+  /** What the tokenizer saw: a record, an empty line, or a quote error it resumed after. */
+  private sealed interface Event permits Rec, Empty, QuoteError {}
+
+  /** A record and its first physical line. */
+  private record Rec(long line, List<String> fields) implements Event {}
+
+  /** An empty line, or a line of empty cells only (as spreadsheets write after the data). */
+  private record Empty(long line) implements Event {}
+
+  /** A quote error; reading resumed on the next line. */
+  private record QuoteError(RejectedRow bad, CsvParseException cause) implements Event {}
 
   /**
    * Reads every row of {@code source}, passing each record to {@code sink}.
    *
    * @throws CsvFormatException in strict mode for the first bad row, and in both modes for a bad
-   *     header
+   *     header or a file whose dates read in two orders
    */
   static <T> LoadReport read(
       Source source,
@@ -179,18 +203,25 @@ final class RowReader {
       Consumer<? super T> sink)
       throws IOException {
     String file = source.name();
-    List<RejectedRow> rejected = new ArrayList<>();
-    long rows = 0;
-    long loaded = 0;
-    Row row = null;
-    int width = 0;
     try (Reader text = source.open()) {
       LineReplay replay = new LineReplay(text);
-      long base = 0; // physical lines before the current parser's line 1
+      Separators.FirstLine first = Separators.FirstLine.read(replay);
+      char separator;
+      long skip = 0; // the "sep=;" line some spreadsheets write before the header
+      if (first.declared() != 0) {
+        separator = first.declared();
+        skip = first.line();
+      } else {
+        Character given = options.separator().orElse(null);
+        separator = given != null ? given : Separators.detect(file, first);
+      }
+      replay.restartAt(skip + 1);
+      Reading<T> reading = new Reading<>(file, schema, options, parser, keys, sink, separator);
+      long base = skip; // physical lines before the current parser's line 1
       boolean done = false;
       while (!done) {
         CellsHandler handler = new CellsHandler();
-        Iterator<Cells> it = parser(handler, replay.reader()).iterator();
+        Iterator<Cells> it = parser(handler, replay.reader(), separator).iterator();
         while (true) {
           Cells record;
           try {
@@ -202,11 +233,10 @@ final class RowReader {
           } catch (CsvParseException e) {
             long line = base + Math.max(1, handler.line);
             RejectedRow bad = new RejectedRow(file, line, null, null, quoteReason(e));
-            if (row == null || !options.isLenient()) {
+            if (!reading.hasHeader()) {
               throw new CsvFormatException(bad, e);
             }
-            rows++;
-            rejected.add(bad);
+            reading.accept(new QuoteError(bad, e));
             replay.restartAt(line + 1);
             base = line;
             break;
@@ -215,54 +245,255 @@ final class RowReader {
           }
           long line = base + record.line();
           replay.keepFrom(line);
-          List<String> fields = record.fields();
-          if (row == null) {
-            width = fields.size();
-            row = header(file, line, schema, options, fields);
-            continue;
-          }
-          rows++;
-          RejectedRow bad;
-          if (fields.size() != width) {
-            bad = new RejectedRow(file, line, null, null, raggedReason(fields, width));
-          } else {
-            row.reset(fields, line);
-            T parsed;
-            try {
-              parsed = parser.parse(row);
-              keys.claim(parsed, row);
-            } catch (CsvFormatException e) {
-              throw e;
-            } catch (BadCell e) {
-              bad = e.at(file, line);
-              reject(bad, options, e, rejected);
-              continue;
-            } catch (IllegalArgumentException | ArithmeticException e) {
-              bad = fromRecordError(file, line, row, e);
-              reject(bad, options, e, rejected);
-              continue;
+          reading.accept(
+              allEmpty(record.fields()) ? new Empty(line) : new Rec(line, record.fields()));
+        }
+      }
+      return reading.finish();
+    }
+  }
+
+  private static boolean allEmpty(List<String> fields) {
+    for (String field : fields) {
+      if (!field.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The rows of one file after the tokenizer: the header, then the data rows through two holding
+   * stages before they become records. The footer stage (when the mapping skips report footers)
+   * holds the rows after an empty line while they could be a footer; the date stage (when the
+   * date order is detected) holds the rows read while every numeric date so far reads in two
+   * orders. Both keep file order; memory holds only what they hold.
+   */
+  private static final class Reading<T> {
+    /** More rows than this after an empty line are no footer. */
+    private static final int MAX_FOOTER_ROWS = 20;
+
+    private final String file;
+    private final CsvFile schema;
+    private final CsvOptions options;
+    private final ColumnMapping mapping;
+    private final RowParser<T> parser;
+    private final KeyCheck<? super T> keys;
+    private final Consumer<? super T> sink;
+    private final char separator;
+    private final List<RejectedRow> rejected = new ArrayList<>();
+    private final List<LoadWarning> warnings = new ArrayList<>();
+    private final DateReader dates;
+    @Nullable private Row row;
+    private int width;
+    /** The header's date and instant columns: index and schema name. */
+    private final List<Map.Entry<Integer, String>> dateColumns = new ArrayList<>();
+    private long rows;
+    private long loaded;
+    /** Events after an empty line while they may be a report footer. */
+    private final List<Event> footer = new ArrayList<>();
+    private int footerRows;
+    private boolean inFooter;
+    /** Events held while the date order is not known. */
+    private final ArrayDeque<Event> held = new ArrayDeque<>();
+
+    Reading(
+        String file,
+        CsvFile schema,
+        CsvOptions options,
+        RowParser<T> parser,
+        KeyCheck<? super T> keys,
+        Consumer<? super T> sink,
+        char separator) {
+      this.file = file;
+      this.schema = schema;
+      this.options = options;
+      this.mapping = options.mapping(schema);
+      this.parser = parser;
+      this.keys = keys;
+      this.sink = sink;
+      this.separator = separator;
+      this.dates = new DateReader(file, mapping, options);
+    }
+
+    boolean hasHeader() {
+      return row != null;
+    }
+
+    void accept(Event e) {
+      if (row == null) {
+        if (e instanceof Rec r) {
+          width = r.fields().size();
+          Row header = header(file, r.line(), schema, options, r.fields(), separator, dates);
+          for (String column : schema.columns()) {
+            int index = header.index(column);
+            if (TEMPORAL.contains(column) && index >= 0) {
+              dateColumns.add(Map.entry(index, column));
             }
-            sink.accept(parsed);
-            loaded++;
-            continue;
           }
-          reject(bad, options, null, rejected);
+          row = header;
+        }
+        return;
+      }
+      if (!mapping.skipsReportFooter() || width < 2) {
+        toDates(e);
+        return;
+      }
+      boolean footerLike = e instanceof Empty || (e instanceof Rec r && onlyFirstCell(r.fields()));
+      if (inFooter && footerLike) {
+        footer.add(e);
+        if (e instanceof Rec && ++footerRows > MAX_FOOTER_ROWS) {
+          flushFooter();
+        }
+      } else if (!inFooter && e instanceof Empty) {
+        inFooter = true;
+        footer.add(e);
+      } else {
+        flushFooter();
+        toDates(e);
+      }
+    }
+
+    private static boolean onlyFirstCell(List<String> fields) {
+      for (int i = 1; i < fields.size(); i++) {
+        if (!fields.get(i).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void flushFooter() {
+      inFooter = false;
+      footerRows = 0;
+      List<Event> events = new ArrayList<>(footer);
+      footer.clear();
+      for (Event e : events) {
+        toDates(e);
+      }
+    }
+
+    /** The date stage: holds rows while the detected date order is unknown. */
+    private void toDates(Event e) {
+      if (e instanceof Empty) {
+        return;
+      }
+      if (!dates.detects()) {
+        toRows(e);
+        return;
+      }
+      boolean ambiguous = false;
+      if (e instanceof Rec r) {
+        for (Map.Entry<Integer, String> c : dateColumns) {
+          if (c.getKey() < r.fields().size()) {
+            ambiguous |= dates.observe(r.line(), c.getValue(), r.fields().get(c.getKey()));
+          }
+        }
+      }
+      if (!held.isEmpty() || ambiguous) {
+        held.add(e);
+      } else {
+        toRows(e);
+      }
+      if (dates.decided()) {
+        while (!held.isEmpty()) {
+          toRows(held.poll());
         }
       }
     }
-    return new LoadReport(file, rows, loaded, rejected);
+
+    /** The row stage: a record, or a rejected row. */
+    private void toRows(Event e) {
+      Row r = Objects.requireNonNull(row);
+      rows++;
+      if (e instanceof QuoteError q) {
+        if (!options.isLenient()) {
+          throw new CsvFormatException(q.bad(), q.cause());
+        }
+        rejected.add(q.bad());
+        return;
+      }
+      Rec rec = (Rec) e;
+      List<String> fields = rec.fields();
+      long line = rec.line();
+      if (fields.size() != width) {
+        reject(new RejectedRow(file, line, null, null, raggedReason(fields, width)), null);
+        return;
+      }
+      r.reset(fields, line);
+      T parsed;
+      try {
+        parsed = parser.parse(r);
+        keys.claim(parsed, r);
+      } catch (CsvFormatException ex) {
+        throw ex;
+      } catch (BadCell ex) {
+        reject(ex.at(file, line), ex);
+        return;
+      } catch (IllegalArgumentException | ArithmeticException ex) {
+        reject(fromRecordError(file, line, r, ex), ex);
+        return;
+      }
+      warnings.addAll(r.warnings());
+      sink.accept(parsed);
+      loaded++;
+    }
+
+    private void reject(RejectedRow bad, @Nullable Throwable cause) {
+      if (!options.isLenient()) {
+        throw new CsvFormatException(bad, cause);
+      }
+      rejected.add(bad);
+    }
+
+    LoadReport finish() {
+      if (row == null) {
+        return new LoadReport(file, 0, 0, List.of());
+      }
+      long footerLines = 0;
+      if (inFooter) {
+        for (Event e : footer) {
+          if (e instanceof Rec) {
+            footerLines++;
+          }
+        }
+        footer.clear();
+      }
+      if (!held.isEmpty()) {
+        throw dates.ambiguous();
+      }
+      return new LoadReport(
+          file, rows, loaded, rejected, warnings, footerLines, dates.detectedOrder());
+    }
   }
 
-  private static void reject(
-      RejectedRow bad, CsvOptions options, @Nullable Throwable cause, List<RejectedRow> into) {
-    if (!options.isLenient()) {
-      throw new CsvFormatException(bad, cause);
-    }
-    into.add(bad);
-  }
+  /** The schema columns holding dates or instants. */
+  private static final Set<String> TEMPORAL =
+      Set.of(
+          "hired_on",
+          "period_start",
+          "period_end",
+          "created_at",
+          "first_contact_at",
+          "converted_at",
+          "closed_at",
+          "entered_at",
+          "placed_at",
+          "signed_up_at",
+          "activated_at",
+          "cancelled_at",
+          "start_date",
+          "end_date",
+          "responded_at");
 
   static Row header(
-      String file, long line, CsvFile schema, CsvOptions options, List<String> headers) {
+      String file,
+      long line,
+      CsvFile schema,
+      CsvOptions options,
+      List<String> headers,
+      char separator,
+      DateReader dates) {
     ColumnMapping mapping = options.mapping(schema);
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < headers.size(); i++) {
@@ -283,6 +514,7 @@ final class RowReader {
         missing.add(column);
       }
     }
+    String hint = missing.isEmpty() ? "" : Separators.hint(headers, separator);
     if (!missing.isEmpty() && !options.isLenient()) {
       throw new CsvFormatException(
           new RejectedRow(
@@ -291,9 +523,9 @@ final class RowReader {
               missing.get(0),
               null,
               "missing required column " + missing.get(0) + " (header: "
-                  + String.join(", ", headers) + ")"));
+                  + String.join(", ", headers) + ")" + hint));
     }
-    return new Row(schema, options, columns, missing);
+    return new Row(file, schema, options, columns, missing, hint, dates);
   }
 
   static RejectedRow fromRecordError(

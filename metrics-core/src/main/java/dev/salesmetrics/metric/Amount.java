@@ -86,7 +86,8 @@ public record Amount(@Nullable Money money, long sampleSize) implements MetricVa
   }
 
   /**
-   * Formats as the money ({@code "12.50 USD"}) or {@code "—"} when undefined.
+   * Formats as the money ({@code "12.50 USD"}) or {@code "—"} when undefined; tables ({@code
+   * MetricTable.show()}) add thousands separators.
    *
    * @return the text
    */

@@ -1,6 +1,6 @@
 package dev.salesmetrics.metric;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 
 /** What every metric made by a {@link MetricBuilder} holds besides its state. */
 abstract class BaseMetric<T, R extends MetricValue> implements Metric<T, R> {
@@ -13,7 +13,7 @@ abstract class BaseMetric<T, R extends MetricValue> implements Metric<T, R> {
       Class<T> recordType,
       Placement<T> placement,
       boolean needsPeriod,
-      ImmutableList<Class<?>> reads) {}
+      ImmutableSet<Class<?>> recordKinds) {}
 
   final Info<T> info;
 
@@ -57,8 +57,8 @@ abstract class BaseMetric<T, R extends MetricValue> implements Metric<T, R> {
   }
 
   @Override
-  public final ImmutableList<Class<?>> reads() {
-    return info.reads();
+  public final ImmutableSet<Class<?>> recordKinds() {
+    return info.recordKinds();
   }
 
   @Override

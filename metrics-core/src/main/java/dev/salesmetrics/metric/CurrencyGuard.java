@@ -39,4 +39,16 @@ final class CurrencyGuard {
   Currency currency() {
     return currency;
   }
+
+  /** The ratio of two sums of this state's amounts: a money ratio once a currency was seen. */
+  Ratio ratio(long numeratorMinor, long denominatorMinor) {
+    return ratio(numeratorMinor, denominatorMinor, currency);
+  }
+
+  /** The ratio of two sums of money in {@code currency}, or of counts when it is null. */
+  static Ratio ratio(long numeratorMinor, long denominatorMinor, @Nullable Currency currency) {
+    return currency == null
+        ? Ratio.of(numeratorMinor, denominatorMinor)
+        : Ratio.ofMoney(numeratorMinor, denominatorMinor, currency);
+  }
 }

@@ -395,10 +395,10 @@ final class DealDefinitions {
             CoverageState::merge,
             s -> {
               if (!remainingQuota) {
-                return Ratio.of(s.pipeline, s.quota);
+                return s.guard.ratio(s.pipeline, s.quota);
               }
               long remaining = Math.subtractExact(s.quota, s.wonSoFar);
-              return Ratio.of(s.pipeline, remaining > 0 ? remaining : 0);
+              return s.guard.ratio(s.pipeline, remaining > 0 ? remaining : 0);
             });
   }
 
@@ -635,7 +635,7 @@ final class DealDefinitions {
               s.sold = Math.addExact(s.sold, o.sold);
               s.quota = Math.addExact(s.quota, o.quota);
             },
-            s -> Ratio.of(s.sold, s.quota));
+            s -> s.guard.ratio(s.sold, s.quota));
   }
 
   /** State of rep ramp time: hire dates and first wins by rep. */

@@ -118,7 +118,16 @@ public final class DurationStats implements MetricValue {
     if (sortedMillis.length == 0) {
       return OptionalDouble.empty();
     }
-    double millis = Quantiles.percentiles().index(p).computeInPlace(toDoubles());
+    // The durations are sorted: read the two closest ranks, with Guava's arithmetic (a selection
+    // over a copy, as Quantiles does, takes quadratic time when many durations are equal).
+    long rank = (long) p * (sortedMillis.length - 1);
+    int lowerIndex = (int) (rank / 100);
+    int remainder = (int) (rank - (long) lowerIndex * 100);
+    double lower = sortedMillis[lowerIndex];
+    double millis =
+        remainder == 0
+            ? lower
+            : lower + ((double) sortedMillis[lowerIndex + 1] - lower) * remainder / 100;
     return OptionalDouble.of(millis / MILLIS_PER_DAY);
   }
 
@@ -164,14 +173,6 @@ public final class DurationStats implements MetricValue {
 
   long[] millis() {
     return sortedMillis;
-  }
-
-  private double[] toDoubles() {
-    double[] d = new double[sortedMillis.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = sortedMillis[i];
-    }
-    return d;
   }
 
   /**

@@ -214,7 +214,10 @@ final class MarketingDefinitions {
       if (spendCurrency != null && wonCurrency != null && !spendCurrency.equals(wonCurrency)) {
         throw new CurrencyMismatchException(spendCurrency, wonCurrency);
       }
-      return Ratio.of(Math.subtractExact(won.minor(), spend.minor()), spend.minor());
+      return CurrencyGuard.ratio(
+          Math.subtractExact(won.minor(), spend.minor()),
+          spend.minor(),
+          spendCurrency != null ? spendCurrency : wonCurrency);
     }
 
     static <V> void putOnce(Map<String, V> map, String key, V value, String kind) {

@@ -2,7 +2,7 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.salesmetrics.model.SalesRecord;
 import java.util.Optional;
 import java.util.stream.Collector;
@@ -65,20 +65,6 @@ public interface Metric<T, R extends MetricValue> {
   }
 
   /**
-   * Returns the kinds of record the metric reads, so that a tool loads only what a metric needs:
-   * record types such as {@code Deal.class} and {@code Quota.class}, and {@code StageChange.class}
-   * for a deal's stage history.
-   *
-   * @return the types, in the order they are named in the definition; by default the record type
-   *     (none when it is {@code SalesRecord})
-   */
-  default ImmutableList<Class<?>> reads() {
-    return recordType().equals(SalesRecord.class)
-        ? ImmutableList.of()
-        : ImmutableList.<Class<?>>of(recordType());
-  }
-
-  /**
    * Returns the metric's kernel, when its state is a fixed set of numbers declared once (see
    * {@link Kernel}); queries and live views then run it on flat arrays of slots. A metric with
    * order statistics or distinct sets (a median, distinct customers), or built with a currency
@@ -103,6 +89,39 @@ public interface Metric<T, R extends MetricValue> {
    * @return e.g. {@code Deal.class}
    */
   Class<T> recordType();
+
+  /**
+   * Returns the kinds of record the metric reads. A query gives a metric only records of these
+   * kinds, so records of other kinds never make a group for it, and tools load only the files of
+   * these kinds (the command line's {@code compute} reads quotas.csv only for a metric that reads
+   * {@code Quota}). For a metric of one kind this is {@link #recordType()}; a metric typed by a
+   * common supertype ({@link SalesRecord}) names its kinds, such as {@code Deal} and {@code Quota}
+   * for quota attainment (see {@link MetricBuilder#reads}). A kind may also be a part of a record
+   * kept in a file of its own: {@code StageChange} for stage conversion, which reads the deals'
+   * stage histories (deal_stages.csv); such a part is never a record of a query by itself.
+   *
+   * @return the record classes, at least one
+   */
+  default ImmutableSet<Class<?>> recordKinds() {
+    return ImmutableSet.of(recordType());
+  }
+
+  /**
+   * Tells whether the metric reads {@code record}: whether it is an instance of one of the {@link
+   * #recordKinds()}.
+   *
+   * @param record any record
+   * @return true when the metric reads it
+   */
+  default boolean reads(Object record) {
+    checkNotNull(record, "record");
+    for (Class<?> kind : recordKinds()) {
+      if (kind.isInstance(record)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Returns how records fall into periods.

@@ -2,15 +2,15 @@ package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.metric.BaseMetric.Info;
 import dev.salesmetrics.model.Customer;
 import dev.salesmetrics.model.Deal;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Order;
-import dev.salesmetrics.model.SalesRecord;
+import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.model.SurveyResponse;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,10 +37,10 @@ public final class MetricBuilder<T> {
   private final Class<T> recordType;
   private String description = "";
   @Nullable private String displayName;
-  @Nullable private ImmutableList<Class<?>> reads;
   private MetricUnit unit = MetricUnit.NUMBER;
   @Nullable private Placement<T> placement;
   private boolean needsPeriod;
+  @Nullable private ImmutableSet<Class<?>> kinds;
 
   MetricBuilder(String id, Class<T> recordType) {
     checkNotNull(id, "id");
@@ -83,19 +83,6 @@ public final class MetricBuilder<T> {
   }
 
   /**
-   * Sets the kinds of record the metric reads, for tools that load only what a metric needs
-   * (default: the record type, unless it is {@code SalesRecord}); see {@link Metric#reads()}.
-   *
-   * @param types e.g. {@code Deal.class, Quota.class}
-   * @return this builder
-   */
-  @CanIgnoreReturnValue
-  public MetricBuilder<T> reads(Class<?>... types) {
-    this.reads = ImmutableList.copyOf(types);
-    return this;
-  }
-
-  /**
    * Sets the unit (default {@link MetricUnit#NUMBER}).
    *
    * @param unit the unit
@@ -129,6 +116,46 @@ public final class MetricBuilder<T> {
   @CanIgnoreReturnValue
   public MetricBuilder<T> spanning(String description) {
     this.placement = Placement.spanning(description);
+    return this;
+  }
+
+  /**
+   * Names the kinds of record the metric reads, when its record type is a common supertype such
+   * as {@code SalesRecord}: a query then gives it only records of these kinds, so other records
+   * (customers for a metric of deals and quotas) never make a group for it, and a query whose
+   * records lack one of them says so ({@code MetricTable#notes()}). Without this call the metric
+   * reads every record of its record type.
+   *
+   * <pre>{@code
+   * Metric.builder("booked_vs_quota", SalesRecord.class).reads(Deal.class, Quota.class)...
+   * }</pre>
+   *
+   * <p>A metric that reads a part of its records kept in a file of its own names it too: {@code
+   * reads(Deal.class, StageChange.class)} for a metric of the deals' stage histories, so that
+   * tools load deal_stages.csv for it (see {@link Metric#recordKinds()}).
+   *
+   * @param kinds one or more subtypes of the record type, or {@code StageChange}
+   * @return this builder
+   * @throws IllegalArgumentException if no kind is given, or a kind is neither a subtype of the
+   *     record type nor {@code StageChange}
+   */
+  @CanIgnoreReturnValue
+  public MetricBuilder<T> reads(Class<?>... kinds) {
+    checkNotNull(kinds, "kinds");
+    if (kinds.length == 0) {
+      throw new IllegalArgumentException("metric " + id + " must read at least one kind of record");
+    }
+    ImmutableSet.Builder<Class<?>> b = ImmutableSet.builder();
+    for (Class<?> k : kinds) {
+      checkNotNull(k, "kind");
+      if (!recordType.isAssignableFrom(k) && k != StageChange.class) {
+        throw new IllegalArgumentException(
+            "metric " + id + " of " + recordType.getSimpleName() + " records cannot read "
+                + k.getSimpleName() + ": a kind must be a subtype of the record type");
+      }
+      b.add(k);
+    }
+    this.kinds = b.build();
     return this;
   }
 
@@ -234,7 +261,7 @@ public final class MetricBuilder<T> {
           new Info<>(
               info.id(), info.description(), info.displayName(), info.unit(),
               info.recordType(), Placement.at(field, canonical), info.needsPeriod(),
-              info.reads());
+              info.recordKinds());
     }
     return new KernelMetric<>(info, kernel, placing, Conversion.NONE, false);
   }
@@ -244,12 +271,6 @@ public final class MetricBuilder<T> {
       throw new IllegalStateException(
           "metric " + id + " needs a placement: call placedAt(...) or spanning(...)");
     }
-    ImmutableList<Class<?>> read =
-        reads != null
-            ? reads
-            : recordType.equals(SalesRecord.class)
-                ? ImmutableList.of()
-                : ImmutableList.<Class<?>>of(recordType);
     return new Info<>(
         id,
         description,
@@ -258,7 +279,7 @@ public final class MetricBuilder<T> {
         recordType,
         placement,
         needsPeriod,
-        read);
+        kinds != null ? kinds : ImmutableSet.<Class<?>>of(recordType));
   }
 
   /**

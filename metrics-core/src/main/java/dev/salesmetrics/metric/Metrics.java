@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The built-in metric catalogue of DESIGN.md: every metric as a constant, with factories for
+ * The built-in metric catalogue (docs/METRICS.md): every metric as a constant, with factories for
  * those that take parameters, and lookup by id.
  *
  * <pre>{@code

@@ -123,7 +123,14 @@ final class OrderDefinitions {
                             s.add(current ? 0 : 1, order.amountMinor());
                           }
                         },
-                        s -> Ratio.of(Math.subtractExact(s.get(0), s.get(1)), s.get(1)))
+                        s ->
+                            CurrencyGuard.ratio(
+                                Math.subtractExact(s.get(0), s.get(1)),
+                                s.get(1),
+                                // a money ratio once an order was seen, as its accumulator did
+                                s.get(2) == CurrencyCodes.NONE
+                                    ? null
+                                    : s.currencyOf(2).orElse(null)))
                     .checking(
                         window -> {
                           Period period = window.requirePeriod(id);

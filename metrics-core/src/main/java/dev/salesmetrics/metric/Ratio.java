@@ -1,26 +1,40 @@
 package dev.salesmetrics.metric;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.salesmetrics.internal.Digits;
+import dev.salesmetrics.model.CurrencyMismatchException;
+import dev.salesmetrics.model.Money;
+import java.util.Currency;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import javax.annotation.Nullable;
 
 /**
  * A rate kept as its counts: {@code numerator / denominator}, such as won deals over closed deals.
  *
- * <p>Counts may be record counts or amounts in minor units (for money ratios such as revenue
- * growth). Ratios merge by adding counts ({@link #plus}), never by averaging two rates. A zero
+ * <p>Counts may be record counts or amounts in minor units of a currency: a <em>money ratio</em>
+ * ({@link #ofMoney}: quota attainment, pipeline coverage, campaign ROI, revenue growth) carries
+ * that currency, so that it prints its counts as money. Ratios merge by adding counts ({@link
+ * #plus}), never by averaging two rates. A zero
  * denominator is undefined: {@link #value()} is empty, never NaN, never 0. Most ratios are in
  * [0, 1]; some (growth, ROI, coverage) may be negative or above 1, and the numerator may then be
  * negative. The denominator is never negative.
  *
- * <p>Prints as a percentage with its counts, {@code 41.7% (5/12)}, or {@code — (0/0)} when
- * undefined. Immutable and thread safe.
+ * <p>Prints as a percentage with one decimal and its counts, {@code 41.7% (5/12)}, or {@code —
+ * (0/0)} when undefined; a money ratio prints its counts in major units with thousands
+ * separators and the currency, {@code 14.0% (13,400.00 / 96,000.00 USD)}. Every ratio prints as
+ * a percentage, those above 1 too: a pipeline coverage of 2.4 is {@code 240.0%}. Immutable and
+ * thread safe.
  *
- * @param numerator the count (or amount) on top; any {@code long}
- * @param denominator the count (or amount) below; {@code >= 0}
+ * @param numerator the count (or amount in minor units) on top; any {@code long}
+ * @param denominator the count (or amount in minor units) below; {@code >= 0}
+ * @param currency the currency of a money ratio's counts, or null for a ratio of counts
  */
-public record Ratio(long numerator, long denominator) implements MetricValue {
+public record Ratio(long numerator, long denominator, @Nullable Currency currency)
+    implements MetricValue {
 
   private static final Ratio EMPTY = new Ratio(0, 0);
 
@@ -29,12 +43,29 @@ public record Ratio(long numerator, long denominator) implements MetricValue {
    *
    * @param numerator the count on top
    * @param denominator the count below, {@code >= 0}
-   * @throws IllegalArgumentException if {@code denominator < 0}
+   * @param currency the currency of the counts, or null for counts of records
+   * @throws IllegalArgumentException if {@code denominator < 0}, or the currency has no minor
+   *     units
    */
   public Ratio {
     if (denominator < 0) {
       throw new IllegalArgumentException("denominator must be >= 0: " + denominator);
     }
+    if (currency != null && currency.getDefaultFractionDigits() < 0) {
+      throw new IllegalArgumentException(
+          "currency must have minor units: " + currency.getCurrencyCode());
+    }
+  }
+
+  /**
+   * Returns the ratio of two counts.
+   *
+   * @param numerator the count on top
+   * @param denominator the count below, {@code >= 0}
+   * @throws IllegalArgumentException if {@code denominator < 0}
+   */
+  public Ratio(long numerator, long denominator) {
+    this(numerator, denominator, null);
   }
 
   /**
@@ -47,6 +78,31 @@ public record Ratio(long numerator, long denominator) implements MetricValue {
    */
   public static Ratio of(long numerator, long denominator) {
     return new Ratio(numerator, denominator);
+  }
+
+  /**
+   * Returns the ratio of two amounts of money in minor units of {@code currency}, such as sales
+   * volume over quota: {@code ofMoney(1_340_000, 9_600_000, USD)} prints {@code 14.0% (13,400.00 /
+   * 96,000.00 USD)}.
+   *
+   * @param numeratorMinor the amount on top, in minor units
+   * @param denominatorMinor the amount below, in minor units, {@code >= 0}
+   * @param currency the currency of both amounts
+   * @return the money ratio
+   * @throws IllegalArgumentException if {@code denominatorMinor < 0} or the currency has no minor
+   *     units
+   */
+  public static Ratio ofMoney(long numeratorMinor, long denominatorMinor, Currency currency) {
+    return new Ratio(numeratorMinor, denominatorMinor, checkNotNull(currency, "currency"));
+  }
+
+  /**
+   * Returns the currency of a money ratio's counts.
+   *
+   * @return the currency, or empty for a ratio of counts
+   */
+  public Optional<Currency> moneyCurrency() {
+    return Optional.ofNullable(currency);
   }
 
   /**
@@ -99,15 +155,37 @@ public record Ratio(long numerator, long denominator) implements MetricValue {
   }
 
   /**
-   * Adds the counts of {@code other}: the exact ratio of the union of the two samples.
+   * Adds the counts of {@code other}: the exact ratio of the union of the two samples. An empty
+   * ratio ({@code 0/0} without a currency) adds to a money ratio; otherwise both must be ratios of
+   * counts or money ratios of one currency.
    *
    * @param other another ratio of the same definition
-   * @return {@code (n1 + n2) / (d1 + d2)}
+   * @return {@code (n1 + n2) / (d1 + d2)}, in the currency of the money ratio
    * @throws ArithmeticException if a count overflows
+   * @throws CurrencyMismatchException if the two are money ratios of different currencies
+   * @throws IllegalArgumentException if one is a money ratio and the other a non-empty ratio of
+   *     counts
    */
   public Ratio plus(Ratio other) {
+    Currency c = currency;
+    if (other.currency != null && !other.currency.equals(currency)) {
+      if (currency != null) {
+        throw new CurrencyMismatchException(currency, other.currency);
+      }
+      if (numerator != 0 || denominator != 0) {
+        throw new IllegalArgumentException(
+            "cannot add the money ratio " + other + " to the ratio of counts " + this);
+      }
+      c = other.currency;
+    } else if (other.currency == null && currency != null
+        && (other.numerator != 0 || other.denominator != 0)) {
+      throw new IllegalArgumentException(
+          "cannot add the ratio of counts " + other + " to the money ratio " + this);
+    }
     return new Ratio(
-        Math.addExact(numerator, other.numerator), Math.addExact(denominator, other.denominator));
+        Math.addExact(numerator, other.numerator),
+        Math.addExact(denominator, other.denominator),
+        c);
   }
 
   /**
@@ -147,14 +225,21 @@ public record Ratio(long numerator, long denominator) implements MetricValue {
 
   /**
    * Formats as a percentage with one decimal and the counts, {@code "41.7% (5/12)"}; an undefined
-   * ratio prints {@code "— (0/0)"}.
+   * ratio prints {@code "— (0/0)"}. A money ratio shows its counts in major units with thousands
+   * separators and the currency: {@code "14.0% (13,400.00 / 96,000.00 USD)"}. A ratio above 1 is
+   * a percentage too: {@code "240.0% (2,400.00 / 1,000.00 USD)"}.
    *
    * @return the text
    */
   @Override
   public String toString() {
     OptionalDouble v = value();
-    String percent = v.isPresent() ? String.format(Locale.ROOT, "%.1f%%", v.getAsDouble() * 100) : "—";
+    String percent =
+        v.isPresent() ? String.format(Locale.ROOT, "%.1f%%", v.getAsDouble() * 100) : "—";
+    if (currency != null) {
+      return percent + " (" + Digits.group(Money.ofMinor(numerator, currency).toPlainString())
+          + " / " + Digits.money(Money.ofMinor(denominator, currency)) + ")";
+    }
     return percent + " (" + numerator + "/" + denominator + ")";
   }
 }

@@ -45,6 +45,19 @@ public final class Slots {
     return this;
   }
 
+  /**
+   * Points these slots at another cell of the array they point at. For engines: moving within
+   * one array stores no reference, which is cheaper per row than {@link #at(long[], int)}.
+   *
+   * @param base the index of the cell's slot 0
+   * @return this
+   */
+  @CanIgnoreReturnValue
+  public Slots at(int base) {
+    this.base = base;
+    return this;
+  }
+
   /** Sets the currency {@link #currencyOf} reports for an empty currency slot (a converter's). */
   @CanIgnoreReturnValue
   Slots emptyCurrency(@Nullable Currency currency) {
@@ -164,7 +177,8 @@ public final class Slots {
   public void currency(int slot, int code) {
     int i = base + slot;
     long held = data[i];
-    if (held != code && held != CurrencyCodes.NONE && code != CurrencyCodes.NONE) {
+    // a clash is two codes, both set and different: one test, never taken, whatever the row
+    if (((held ^ code) * held * code) != 0) {
       throw new CurrencyMismatchException(
           CurrencyCodes.currency((int) held), CurrencyCodes.currency(code));
     }

@@ -249,10 +249,17 @@ public final class ValueCodec {
   private static void writeRatio(DataOutputStream out, Ratio r) throws IOException {
     out.writeLong(r.numerator());
     out.writeLong(r.denominator());
+    Currency c = r.currency();
+    out.writeUTF(c == null ? "" : c.getCurrencyCode()); // a money ratio's currency, or none
   }
 
   private static Ratio readRatio(DataInputStream in) throws IOException {
-    return Ratio.of(in.readLong(), in.readLong());
+    long numerator = in.readLong();
+    long denominator = in.readLong();
+    String code = in.readUTF();
+    return code.isEmpty()
+        ? Ratio.of(numerator, denominator)
+        : Ratio.ofMoney(numerator, denominator, Money.currency(code));
   }
 
   private static long minor(Optional<Money> m) {

@@ -3,12 +3,14 @@ package dev.salesmetrics.rule;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.metric.MetricValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
@@ -16,7 +18,13 @@ import javax.annotation.Nullable;
 /**
  * The input of one evaluation: the instant it runs at, the period the values are for, the metric
  * values per metric id and group, and the goals. A group missing from a metric's map has no value
- * at all ("vanished"); a present group with an undefined value is "undefined". Immutable.
+ * at all ("vanished"); a present group with an undefined value is "undefined".
+ *
+ * <p>An evaluation made from a {@link dev.salesmetrics.aggregate.MetricTable} ({@link
+ * Evaluations}) also knows its {@link Columns}: the table's metrics and grouping dimensions. The
+ * {@link RuleEngine} then refuses a rule whose metric is not among them or whose {@code per}
+ * dimension is not the table's grouping, instead of finding no value and firing nothing.
+ * Immutable.
  *
  * <pre>{@code
  * Evaluation e = Evaluation.builder(
@@ -35,6 +43,8 @@ import javax.annotation.Nullable;
  * @param zone the zone in which dates in sentences are written
  * @param values metric id to (group to value)
  * @param goals the targets, {@link Goals#empty()} when none
+ * @param columns the metrics and dimensions the values were computed for, or null when not
+ *     known (an evaluation built value by value)
  */
 public record Evaluation(
     Instant evaluatedAt,
@@ -43,7 +53,8 @@ public record Evaluation(
     String periodLabel,
     ZoneId zone,
     ImmutableMap<String, ImmutableMap<GroupKey, MetricValue>> values,
-    Goals goals) {
+    Goals goals,
+    @Nullable Columns columns) {
 
   /**
    * Validates the components.
@@ -55,6 +66,7 @@ public record Evaluation(
    * @param zone the zone for dates in sentences
    * @param values metric id to (group to value)
    * @param goals the targets
+   * @param columns the metrics and dimensions of the values, or null
    * @throws IllegalArgumentException if the period end is not after its start
    */
   public Evaluation {
@@ -84,6 +96,37 @@ public record Evaluation(
   }
 
   /**
+   * Returns the metrics and grouping dimensions the values were computed for.
+   *
+   * @return the columns, or empty when the evaluation was built value by value
+   */
+  public java.util.Optional<Columns> knownColumns() {
+    return java.util.Optional.ofNullable(columns);
+  }
+
+  /**
+   * The metrics and grouping dimensions (the period aside) of the table an evaluation was made
+   * from: a metric id absent from {@code metricIds} was not computed at all, which is not the same
+   * as a group without a value. Immutable.
+   *
+   * @param metricIds the ids of the table's metrics
+   * @param dimensionIds the ids of the table's grouping dimensions, without the period; empty for
+   *     the overall value only
+   */
+  public record Columns(ImmutableSet<String> metricIds, ImmutableSet<String> dimensionIds) {
+    /**
+     * Copies the sets.
+     *
+     * @param metricIds the metric ids
+     * @param dimensionIds the dimension ids
+     */
+    public Columns {
+      metricIds = ImmutableSet.copyOf(metricIds);
+      dimensionIds = ImmutableSet.copyOf(dimensionIds);
+    }
+  }
+
+  /**
    * Returns the values of one metric.
    *
    * @param metricId the metric id
@@ -103,6 +146,7 @@ public record Evaluation(
     private ZoneId zone = ZoneId.of("UTC");
     private final Map<String, Map<GroupKey, MetricValue>> values = new LinkedHashMap<>();
     private Goals goals = Goals.empty();
+    @Nullable private Columns columns;
 
     private Builder(Instant evaluatedAt, Instant periodStart, Instant periodEnd) {
       this.evaluatedAt = checkNotNull(evaluatedAt, "evaluatedAt");
@@ -180,6 +224,23 @@ public record Evaluation(
     }
 
     /**
+     * Declares the metrics and grouping dimensions the values were computed for, as {@link
+     * Evaluations} does for a table, so that the engine refuses rules that cannot match them.
+     *
+     * @param metricIds the ids of the metrics computed
+     * @param dimensionIds the ids of the grouping dimensions, without the period
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder columns(Collection<String> metricIds, Collection<String> dimensionIds) {
+      this.columns =
+          new Columns(
+              ImmutableSet.copyOf(checkNotNull(metricIds, "metricIds")),
+              ImmutableSet.copyOf(checkNotNull(dimensionIds, "dimensionIds")));
+      return this;
+    }
+
+    /**
      * Builds the evaluation.
      *
      * @return the evaluation
@@ -191,7 +252,7 @@ public record Evaluation(
       String label =
           periodLabel != null ? periodLabel : LocalDate.ofInstant(periodStart, zone).toString();
       return new Evaluation(
-          evaluatedAt, periodStart, periodEnd, label, zone, b.buildOrThrow(), goals);
+          evaluatedAt, periodStart, periodEnd, label, zone, b.buildOrThrow(), goals, columns);
     }
   }
 }

@@ -30,7 +30,9 @@ public final class Evaluations {
   /**
    * Returns the evaluation of {@code period} at instant {@code evaluatedAt}: the values of the
    * table's rows for that period (or of every row when the table is not grouped by period), keyed
-   * by the rows' groups without the period.
+   * by the rows' groups without the period. The evaluation knows the table's metrics and grouping
+   * dimensions ({@link Evaluation#knownColumns()}), so that the engine refuses a rule whose metric
+   * or {@code per} dimension the table does not have.
    *
    * @param table the figures
    * @param period the period the values are for
@@ -45,7 +47,8 @@ public final class Evaluations {
         Evaluation.builder(evaluatedAt, period.start(), period.end())
             .label(period.label())
             .zone(period.zone())
-            .goals(goals);
+            .goals(goals)
+            .columns(table.metricIds(), table.dimensionIds());
     for (MetricTable.Row row : table.rows()) {
       Optional<Period> rowPeriod = row.period();
       if (rowPeriod.isPresent() && !rowPeriod.get().equals(period)) {

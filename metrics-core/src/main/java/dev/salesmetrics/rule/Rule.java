@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.GroupKey;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.Metrics;
@@ -378,17 +380,27 @@ public final class Rule {
 
     /**
      * Evaluates the rule per value of a dimension: each group whose key has exactly this one
-     * dimension.
+     * dimension. The id must be a dimension id (lowercase snake_case, not {@code period}): a
+     * built-in one ({@link Dimension#builtInIds()}) or a custom one ({@link Dimension#of}).
+     * Whether the values the rule is evaluated on are grouped by it is checked by the {@link
+     * RuleEngine} on an evaluation made from a table.
      *
      * @param dimension the dimension id, e.g. {@code "rep"}
      * @return this builder
-     * @throws IllegalArgumentException if blank
+     * @throws IllegalArgumentException if blank or not a dimension id; the message suggests the
+     *     closest built-in id ({@code "Rep"}: did you mean rep?)
      */
     @CanIgnoreReturnValue
     public Builder per(String dimension) {
       checkNotNull(dimension, "dimension");
       if (dimension.isBlank()) {
         throw new IllegalArgumentException("dimension must not be blank for rule " + id);
+      }
+      if (!Dimension.isValidId(dimension)) {
+        throw new IllegalArgumentException(
+            "dimension of rule " + id + " must be a lowercase dimension id such as "
+                + String.join(", ", Dimension.builtInIds()) + ": \"" + dimension + "\""
+                + Suggestions.didYouMean(dimension, Dimension.builtInIds()));
       }
       this.dimension = dimension;
       return this;

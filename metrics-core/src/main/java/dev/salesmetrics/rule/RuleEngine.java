@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.aggregate.GroupKey;
+import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.metric.MetricValue;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
@@ -115,7 +116,10 @@ public final class RuleEngine {
    * @param evaluation the values of one period at one instant
    * @return the transitions, in rule order then group order; empty when nothing changed
    * @throws IllegalArgumentException if {@code evaluatedAt} is not after the previous
-   *     evaluation's
+   *     evaluation's; or, for an evaluation that knows its {@link Evaluation#columns() columns}
+   *     (one made from a table), if a rule's metric is not among them or its {@code per}
+   *     dimension is not exactly the table's grouping (the message suggests the closest); the
+   *     engine's state is then unchanged
    * @throws Error the first error a listener threw, after every listener was called with every
    *     event; the evaluation is committed all the same
    */
@@ -126,6 +130,7 @@ public final class RuleEngine {
       throw new IllegalArgumentException(
           "evaluatedAt " + at + " must be after the previous evaluation " + lastEvaluatedAt);
     }
+    evaluation.knownColumns().ifPresent(this::checkColumns);
     ImmutableList.Builder<AlertEvent> events = ImmutableList.builder();
     for (Rule rule : rules) {
       evaluateRule(rule, evaluation, events);
@@ -148,6 +153,45 @@ public final class RuleEngine {
     ImmutableList<AlertEvent> out = events.build();
     notifyListeners(out);
     return out;
+  }
+
+  /**
+   * Refuses a rule that cannot find its values in an evaluation of these columns: its metric was
+   * not computed, or the values are not grouped by its dimension alone (or, for an overall rule,
+   * not ungrouped).
+   */
+  private void checkColumns(Evaluation.Columns columns) {
+    for (Rule rule : rules) {
+      if (!columns.metricIds().contains(rule.metricId())) {
+        throw new IllegalArgumentException(
+            "rule " + rule.id() + " watches metric " + rule.metricId()
+                + ", which the evaluation does not hold"
+                + Suggestions.didYouMean(rule.metricId(), columns.metricIds())
+                + " (its metrics: " + String.join(", ", columns.metricIds()) + ")");
+      }
+      String grouped =
+          columns.dimensionIds().isEmpty()
+              ? "the values are not grouped (overall only)"
+              : "the values are grouped by " + String.join(", ", columns.dimensionIds());
+      Optional<String> per = rule.dimension();
+      if (per.isEmpty()) {
+        if (!columns.dimensionIds().isEmpty()) {
+          throw new IllegalArgumentException(
+              "rule " + rule.id() + " watches the overall " + rule.metricId() + ", but "
+                  + grouped + ": give the rule per: " + columns.dimensionIds().iterator().next()
+                  + ", or compute the metric without grouping");
+        }
+      } else if (!columns.dimensionIds().contains(per.get())) {
+        throw new IllegalArgumentException(
+            "rule " + rule.id() + " is per " + per.get() + ", but " + grouped
+                + Suggestions.didYouMean(per.get(), columns.dimensionIds()));
+      } else if (columns.dimensionIds().size() > 1) {
+        throw new IllegalArgumentException(
+            "rule " + rule.id() + " is per " + per.get() + ", which watches groups of "
+                + per.get() + " alone, but " + grouped + ": group the values by " + per.get()
+                + " only for this rule");
+      }
+    }
   }
 
   /**

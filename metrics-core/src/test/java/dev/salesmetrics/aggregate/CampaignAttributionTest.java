@@ -55,7 +55,7 @@ class CampaignAttributionTest {
             .run();
 
     // (3,000.00 - 1,000.00) / 1,000.00 = 2.0, in minor units
-    Ratio roi = Ratio.of(200_000, 100_000);
+    Ratio roi = Ratio.ofMoney(200_000, 100_000, Money.currency("USD"));
     assertThat(overall.get(GroupKey.overall(), Metrics.CAMPAIGN_ROI)).contains(roi);
     assertThat(byCampaign.get(GroupKey.of("campaign", "CA"), Metrics.CAMPAIGN_ROI)).contains(roi);
     assertThat(byCampaign.rows()).hasSize(1);
@@ -136,7 +136,7 @@ class CampaignAttributionTest {
                 .metrics(Metrics.CAMPAIGN_ROI, Metrics.DEALS_WON)
                 .run());
     assertThat(live.snapshot().get(GroupKey.of("campaign", "CA"), Metrics.CAMPAIGN_ROI))
-        .contains(Ratio.of(200_000, 100_000));
+        .contains(Ratio.ofMoney(200_000, 100_000, Money.currency("USD")));
   }
 
   @Test

@@ -165,7 +165,7 @@ class CatalogueQueryProperties {
     for (Metric m : metrics) {
       Map<GroupKey, List<SalesRecord>> groups = new LinkedHashMap<>();
       for (SalesRecord r : records) {
-        if (!m.recordType().isInstance(r)) {
+        if (!m.reads(r)) {
           continue;
         }
         Map<String, String> key = new LinkedHashMap<>();

@@ -95,9 +95,9 @@ class CatalogueQueryTest {
             .metrics(Metrics.QUOTA_ATTAINMENT)
             .run();
     assertThat(t.get(GroupKey.of("team", "East"), JAN, Metrics.QUOTA_ATTAINMENT))
-        .contains(Ratio.of(200_000, 200_000));
+        .contains(Ratio.ofMoney(200_000, 200_000, Money.currency("USD")));
     assertThat(t.get(GroupKey.of("team", Dimension.UNKNOWN), JAN, Metrics.QUOTA_ATTAINMENT))
-        .contains(Ratio.of(25_000, 50_000));
+        .contains(Ratio.ofMoney(25_000, 50_000, Money.currency("USD")));
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Deal;
-import dev.salesmetrics.model.DealStatus;
 import dev.salesmetrics.model.Lead;
 import dev.salesmetrics.model.Money;
 import dev.salesmetrics.model.Order;
@@ -132,152 +131,105 @@ class ErrorContextTest {
   }
 
   @Test
-  void theColumnarPathNamesMetricGroupAndRow() {
-    DealColumns columns = DealColumns.of(List.of(HUGE, ONE));
-    assertThatThrownBy(
-            () ->
-                ColumnarQuery.of(columns)
-                    .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-                    .metrics(ColumnarMetrics.WON_DEAL_AMOUNT)
-                    .run())
-        .isInstanceOf(ArithmeticException.class)
-        .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, period 2024-03, at the deal"
-                + " in row 1 (rep R1, status won, closed_at 2024-03-10T12:00:00Z, amount 0.01"
-                + " USD)");
-    // by rep alone, and by rep and a whole-day period: the two specialised loops
-    assertThatThrownBy(
-            () ->
-                ColumnarQuery.of(columns)
-                    .groupBy(Dimension.REP)
-                    .metrics(ColumnarMetrics.WON_DEAL_AMOUNT)
-                    .run())
-        .isInstanceOf(ArithmeticException.class)
-        .hasMessageContaining("metric won_deal_amount, group rep=R1, at the deal in row 1");
-  }
-
-  @Test
-  void theColumnarPathDoesNotSumAmountsItIsNotAskedFor() {
-    // win rate alone reads no amount, so Query never overflows on it: neither does the columnar
-    // path
-    DealColumns columns = DealColumns.of(List.of(HUGE, ONE));
-    MetricTable expected =
-        Query.of(List.of(HUGE, ONE))
-            .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE)
-            .run();
-    assertThat(
-            ColumnarQuery.of(columns)
-                .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-                .metrics(ColumnarMetrics.WIN_RATE)
-                .run())
-        .isEqualTo(expected);
-    assertThat(
-            ColumnarQuery.of(columns)
-                .groupBy(Dimension.REP)
-                .metrics(ColumnarMetrics.WIN_RATE)
-                .run())
-        .isEqualTo(Query.of(List.of(HUGE, ONE)).groupBy(Dimension.REP).metrics(ColumnarMetrics.WIN_RATE).run());
-    List<Order> orders =
-        List.of(
-            Order.builder("O1", "C1", MARCH_10, Money.ofMinor(Long.MAX_VALUE, "USD")).build(),
-            Order.builder("O2", "C1", MARCH_10, Money.ofMinor(1, "USD")).build());
-    assertThat(
-            ColumnarQuery.of(OrderColumns.of(orders))
-                .groupBy(Dimension.CUSTOMER)
-                .metrics(ColumnarMetrics.ORDERS)
-                .run())
-        .isEqualTo(
-            Query.of(orders).groupBy(Dimension.CUSTOMER).metrics(ColumnarMetrics.ORDERS).run());
-  }
-
-  @Test
-  void theColumnarParallelMergeNamesMetricAndGroup() {
-    // two chunks of 65,536 rows: the huge amount in the first, one cent in the second
-    DealColumns.Builder b = DealColumns.builder();
-    int n = 1 << 17;
-    for (int i = 0; i < n; i++) {
-      long amount = i == 0 ? Long.MAX_VALUE : i == n - 1 ? 1 : 0;
-      b.add("R1", DealStatus.WON, MARCH_10, amount, USD, null, null);
-    }
-    DealColumns columns = b.build();
-    assertThatThrownBy(
-            () ->
-                ColumnarQuery.of(columns)
-                    .groupBy(Dimension.REP)
-                    .metrics(ColumnarMetrics.WON_DEAL_AMOUNT)
-                    .runParallel(ForkJoinPool.commonPool(), 2))
-        .isInstanceOf(ArithmeticException.class)
-        .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, adding up the parts of a"
-                + " parallel run");
-  }
-
-  @Test
-  void theColumnarOrderPathNamesMetricGroupAndRow() {
-    List<Order> orders =
-        List.of(
-            Order.builder("O1", "C1", MARCH_10, Money.ofMinor(Long.MAX_VALUE, "USD")).build(),
-            Order.builder("O2", "C1", MARCH_10, Money.ofMinor(1, "USD")).build());
-    assertThatThrownBy(
-            () ->
-                ColumnarQuery.of(OrderColumns.of(orders))
-                    .groupBy(Dimension.CUSTOMER)
-                    .metrics(ColumnarMetrics.ORDERS, ColumnarMetrics.REVENUE)
-                    .run())
-        .isInstanceOf(ArithmeticException.class)
-        .hasMessage(
-            "long overflow in metric revenue, group customer=C1, at the order in row 1 (customer"
-                + " C1, status paid, placed_at 2024-03-10T12:00:00Z, amount 0.01 USD)");
-  }
-
-  @Test
-  void theColumnarPathNamesTheDealAtTheEndOfTime() {
+  void theColumnarEngineNamesMetricGroupPeriodAndRecordAsQueryOverRecordsDoes() {
     Deal end =
         Deal.builder("D7", "R1", Money.of("1.00", "USD"), Instant.MAX.minusSeconds(10))
             .won(Instant.MAX)
             .build();
+    ColumnStore columns = ColumnStore.of(List.of(HUGE, ONE));
     assertThatThrownBy(
             () ->
-                ColumnarQuery.of(DealColumns.of(List.of(ONE, end)))
+                Query.of(columns)
                     .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-                    .metrics(ColumnarMetrics.WIN_RATE)
+                    .metrics(Metrics.DEALS_WON, Metrics.SALES_VOLUME)
+                    .run())
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessage(
+            "long overflow in metric sales_volume, group rep=R1, period 2024-03, at deal D2");
+    // one deal per chunk: each chunk is fine, their merge overflows
+    assertThatThrownBy(
+            () ->
+                Query.of(columns)
+                    .groupBy(Dimension.REP)
+                    .metrics(Metrics.AVERAGE_DEAL_SIZE)
+                    .runParallel(ForkJoinPool.commonPool(), 2, 1))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessageContaining("metric average_deal_size, group rep=R1")
+        .hasMessageContaining("parallel");
+    assertThatThrownBy(
+            () ->
+                Query.of(ColumnStore.of(List.of(ONE, EURO)))
+                    .groupBy(Dimension.REP)
+                    .metrics(Metrics.SALES_VOLUME)
+                    .run())
+        .isInstanceOf(CurrencyMismatchException.class)
+        .hasMessage(
+            "currency mismatch in metric sales_volume, group rep=R1, at deal D3: USD and EUR"
+                + " cannot be combined without a currency converter");
+    assertThatThrownBy(
+            () ->
+                Query.of(ColumnStore.of(List.of(ONE, end)))
+                    .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
+                    .metrics(Metrics.WIN_RATE)
                     .run())
         .isInstanceOf(DateTimeException.class)
         .hasMessageStartingWith(
-            "closed_at +1000000000-12-31T23:59:59Z of the deal in row 1 (rep R1, status won,"
-                + " closed_at +1000000000-12-31T23:59:59Z, amount 1.00 USD) cannot be placed in"
-                + " a period of period(month, Z)");
+            "closed_at +1000000000-12-31T23:59:59.999999999Z of deal D7 cannot be placed in a"
+                + " period of period(month, Z)");
   }
 
   @Test
-  void theColumnarPathRefusesPeriodsSpanningAgesBeforeMakingThem() {
-    // 12 billion months: refused at once (it used to make them one by one)
-    Deal far =
-        Deal.builder("D7", "R1", Money.of("1.00", "USD"), Instant.parse("+999999999-01-01T00:00:00Z"))
-            .won(Instant.parse("+999999999-01-02T00:00:00Z"))
-            .build();
-    assertThatThrownBy(
-            () ->
-                ColumnarQuery.of(DealColumns.of(List.of(ONE, far)))
-                    .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-                    .metrics(ColumnarMetrics.WIN_RATE)
-                    .run())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("too many groups for the columnar path: at least ")
-        .hasMessageEndingWith(": use Query");
+  void theColumnarEngineSumsNoAmountItIsNotAskedFor() {
+    // win rate alone reads no amount, so Query never overflows on it, over records or columns
+    ColumnStore deals = ColumnStore.of(List.of(HUGE, ONE));
+    for (Dimension[] dims :
+        List.of(
+            new Dimension[] {Dimension.REP, Dimension.month(ZoneOffset.UTC)},
+            new Dimension[] {Dimension.REP})) {
+      assertThat(Query.of(deals).groupBy(dims).metrics(Metrics.WIN_RATE).run())
+          .isEqualTo(Query.of(List.of(HUGE, ONE)).groupBy(dims).metrics(Metrics.WIN_RATE).run());
+    }
     List<Order> orders =
         List.of(
-            Order.builder("O1", "C1", MARCH_10, Money.of("1.00", "USD")).build(),
-            Order.builder("O2", "C1", far.closedAt(), Money.of("1.00", "USD")).build());
+            Order.builder("O1", "C1", MARCH_10, Money.ofMinor(Long.MAX_VALUE, "USD")).build(),
+            Order.builder("O2", "C1", MARCH_10, Money.ofMinor(1, "USD")).build());
+    assertThat(
+            Query.of(ColumnStore.of(orders))
+                .groupBy(Dimension.CUSTOMER)
+                .metrics(Metrics.ORDERS)
+                .run())
+        .isEqualTo(Query.of(orders).groupBy(Dimension.CUSTOMER).metrics(Metrics.ORDERS).run());
     assertThatThrownBy(
             () ->
-                ColumnarQuery.of(OrderColumns.of(orders))
-                    .groupBy(Dimension.month(ZoneOffset.UTC))
-                    .metrics(ColumnarMetrics.ORDERS)
+                Query.of(ColumnStore.of(orders))
+                    .groupBy(Dimension.CUSTOMER)
+                    .metrics(Metrics.ORDERS, Metrics.REVENUE)
                     .run())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("too many groups for the columnar path: at least ");
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessage("long overflow in metric revenue, group customer=C1, at order O2");
+  }
+
+  @Test
+  void periodsAgesApartAreMadeOnlyForTheRowsThatFallInThem() {
+    // 12 billion months between the two deals: only the two months with a deal are made
+    Deal far =
+        Deal.builder(
+                "D7", "R1", Money.of("1.00", "USD"), Instant.parse("+999999999-01-01T00:00:00Z"))
+            .won(Instant.parse("+999999999-01-02T00:00:00Z"))
+            .build();
+    List<Deal> deals = List.of(ONE, far);
+    MetricTable columns =
+        Query.of(ColumnStore.of(deals))
+            .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
+            .metrics(Metrics.WIN_RATE)
+            .run();
+    assertThat(columns.periods()).hasSize(2);
+    assertThat(columns)
+        .isEqualTo(
+            Query.of(deals)
+                .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
+                .metrics(Metrics.WIN_RATE)
+                .run());
   }
 
   @Test
@@ -300,28 +252,29 @@ class ErrorContextTest {
   }
 
   @Test
-  void theLiveCounterPathNamesMetricGroupAndDeal() throws Exception {
+  void theLiveKernelCellsNameMetricGroupAndDeal() throws Exception {
     LiveView live =
         LiveView.builder()
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+            .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
             .build();
+    assertThat(live.isCounterPath()).isTrue();
     live.record(HUGE);
     assertThatThrownBy(() -> live.record(ONE))
         .isInstanceOf(ArithmeticException.class)
         .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, period 2024-03, at deal D2");
+            "long overflow in metric average_deal_size, group rep=R1, period 2024-03, at deal D2");
     assertThatThrownBy(() -> live.record(EURO))
         .isInstanceOf(CurrencyMismatchException.class)
         .hasMessageStartingWith(
-            "currency mismatch in metric won_deal_amount, group rep=R1, period 2024-03, at deal"
+            "currency mismatch in metric average_deal_size, group rep=R1, period 2024-03, at deal"
                 + " D3: ");
     // another writer thread accepts one cent in its own cell; adding up the writers overflows
     CompletableFuture.runAsync(() -> live.record(ONE), ForkJoinPool.commonPool()).get();
     assertThatThrownBy(live::snapshot)
         .isInstanceOf(ArithmeticException.class)
         .hasMessage(
-            "long overflow in metric won_deal_amount, group rep=R1, period 2024-03, adding up"
+            "long overflow in metric average_deal_size, group rep=R1, period 2024-03, adding up"
                 + " the writers of a live view");
   }
 
@@ -335,7 +288,7 @@ class ErrorContextTest {
     views.add(
         LiveView.builder()
             .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
-            .metrics(ColumnarMetrics.WIN_RATE)
+            .metrics(Metrics.SALES_CYCLE)
             .build());
     views.add(
         LiveView.builder()

@@ -146,7 +146,7 @@ class LiveViewTest {
     LiveView live =
         LiveView.builder()
             .groupBy(Dimension.REP)
-            .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+            .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
             .build();
     assertThat(live.isCounterPath()).isTrue();
     Deal huge = won("D1", "R1", Money.ofMinor(Long.MAX_VALUE, "USD"), MARCH_10);
@@ -158,21 +158,20 @@ class LiveViewTest {
     live.record(other);
 
     MetricTable t = assertTimeoutPreemptively(HANG, live::snapshot);
-    assertThat(t.get(R1, ColumnarMetrics.WIN_RATE)).contains(Ratio.of(2, 2));
-    assertThat(t.get(R1, ColumnarMetrics.WON_DEAL_AMOUNT).map(MoneyStats::count)).contains(2L);
+    assertThat(t.get(R1, Metrics.WIN_RATE)).contains(Ratio.of(2, 2));
+    assertThat(t.get(R1, Metrics.AVERAGE_DEAL_SIZE).map(MoneyStats::count)).contains(2L);
     assertThat(t)
         .isEqualTo(
             Query.of(List.of(huge, other))
                 .groupBy(Dimension.REP)
-                .metrics(ColumnarMetrics.WIN_RATE, ColumnarMetrics.WON_DEAL_AMOUNT)
+                .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE)
                 .run());
   }
 
   @Test
   void aWinRateOnlyCounterViewAcceptsDealsOfAnyCurrency() {
     // the batch win rate reads no amount, so it never sees a currency clash
-    LiveView live =
-        LiveView.builder().groupBy(Dimension.REP).metrics(ColumnarMetrics.WIN_RATE).build();
+    LiveView live = LiveView.builder().groupBy(Dimension.REP).metrics(Metrics.WIN_RATE).build();
     assertThat(live.isCounterPath()).isTrue();
     List<Deal> deals =
         List.of(
@@ -181,7 +180,7 @@ class LiveViewTest {
     live.recordAll(deals);
 
     assertThat(live.snapshot())
-        .isEqualTo(Query.of(deals).groupBy(Dimension.REP).metrics(ColumnarMetrics.WIN_RATE).run());
+        .isEqualTo(Query.of(deals).groupBy(Dimension.REP).metrics(Metrics.WIN_RATE).run());
   }
 
   private static MetricTable batch(List<? extends SalesRecord> records) {

@@ -96,7 +96,7 @@ class QueryTest {
   void noRecordsGiveAnEmptyTable() {
     MetricTable t = Query.of(List.<Deal>of()).groupBy(Dimension.REP).metrics(WIN_RATE).run();
     assertThat(t.size()).isZero();
-    assertThat(t.toCsv()).isEqualTo("period_start,period_end,rep,metric,value,unit\r\n");
+    assertThat(t.toCsv()).isEqualTo("period_start,period_end,rep,metric,value,unit\n");
   }
 
   @Test
@@ -315,6 +315,10 @@ class QueryTest {
     Optional<MetricValue> v = t.get(GroupKey.of("rep", "R1"), "test_win_rate");
     assertThat(v).isEqualTo(t.get(GroupKey.of("rep", "R1"), WIN_RATE).map(r -> r));
     assertThat(t.get(GroupKey.of("rep", "R7"), "test_win_rate")).isEmpty();
-    assertThat(t.get(GroupKey.of("rep", "R1"), "no_such_metric")).isEmpty();
+    assertThatThrownBy(() -> t.get(GroupKey.of("rep", "R1"), "test_win_rte"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the table has no metric \"test_win_rte\"; did you mean test_win_rate? (its metrics:"
+                + " test_win_rate)");
   }
 }

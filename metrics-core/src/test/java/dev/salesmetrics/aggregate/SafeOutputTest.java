@@ -101,13 +101,13 @@ class SafeOutputTest {
     String csv = Query.of(deals).groupBy(Dimension.REP).metrics(Metrics.DEALS_WON).run().toCsv();
 
     assertThat(csv)
-        .contains("\r\n,,' =1+1,deals_won,1,count\r\n")
-        .contains("\r\n,,'  +2,deals_won,1,count\r\n")
-        .contains("\r\n,,\"'\n=3\",deals_won,1,count\r\n")
-        .contains("\r\n,,\"'\nplain\",deals_won,1,count\r\n")
-        .contains("\r\n,,'\u00a0@4,deals_won,1,count\r\n")
-        .contains("\r\n,,'\u3000-5,deals_won,1,count\r\n")
-        .contains("\r\n,, ok,deals_won,1,count\r\n")
-        .contains("\r\n,,'\uff1dSUM(A1),deals_won,1,count\r\n");
+        .contains("\n,,' =1+1,deals_won,1,count\n")
+        .contains("\n,,'  +2,deals_won,1,count\n")
+        .contains("\n,,\"'\n=3\",deals_won,1,count\n")
+        .contains("\n,,\"'\nplain\",deals_won,1,count\n")
+        .contains("\n,,'\u00a0@4,deals_won,1,count\n")
+        .contains("\n,,'\u3000-5,deals_won,1,count\n")
+        .contains("\n,, ok,deals_won,1,count\n")
+        .contains("\n,,'\uff1dSUM(A1),deals_won,1,count\n");
   }
 }

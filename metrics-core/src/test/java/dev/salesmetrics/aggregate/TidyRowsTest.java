@@ -55,7 +55,7 @@ class TidyRowsTest {
     assertThat(t.toCsv().lines())
         .first()
         .isEqualTo("period_start,period_end,metric,value,unit");
-    assertThat(t.toCsv()).contains(",,product_revenue_share.pro,0.75,ratio\r\n");
+    assertThat(t.toCsv()).contains(",,product_revenue_share.pro,0.75,ratio\n");
     assertThat(t.toJson())
         .startsWith("[\n  {\"period_start\": null, \"period_end\": null,"
             + " \"metric\": \"stage_conversion.lead->qualified\", \"value\": 0.5,"

@@ -270,7 +270,8 @@ class CsvFormatTest {
         .isInstanceOf(CsvFormatException.class)
         .hasMessage(
             "orders.csv:2: column amount: \"1,5\"\"\": amount must be a plain decimal like"
-                + " 1250.00: \"1,5\"\"\"");
+                + " 1250.00: \"1,5\"\"\" (a decimal comma? set the mapping's decimal separator"
+                + " to ',')");
     Files.write(
         file,
         (text.replace("\"1,5\"\"\"\"\"", "\"12.50\"") + "\r\n\r\n"

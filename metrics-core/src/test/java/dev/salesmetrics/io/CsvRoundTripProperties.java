@@ -5,6 +5,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Contact;
 import dev.salesmetrics.model.Customer;
@@ -60,6 +63,37 @@ class CsvRoundTripProperties {
                             + data.deals().size() + stageRows(data) + data.orders().size()
                             + data.customers().size() + data.campaigns().size()
                             + data.responses().size());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+
+  @Test
+  void writtenWithSemicolonsOrTabsTheFilesReadBackEqualWithTheSeparatorDetected() {
+    qt().withExamples(60)
+        .forAll(longs().all(), integers().between(0, 8), integers().between(0, 1))
+        .checkAssert(
+            (seed, size, tab) -> {
+              Dataset data = randomDataset(new SplittableRandom(seed), size);
+              char separator = tab == 1 ? '\t' : ';';
+              try {
+                Path out = Files.createTempDirectory(dir, "sep");
+                data.writeCsv(out);
+                for (CsvFile file : CsvFile.values()) {
+                  Path path = out.resolve(file.fileName());
+                  List<List<String>> rows = new ArrayList<>();
+                  try (CsvReader<CsvRecord> in = CsvReader.builder().ofCsvRecord(path)) {
+                    in.forEach(r -> rows.add(r.getFields()));
+                  }
+                  try (CsvWriter w =
+                      CsvWriter.builder().fieldSeparator(separator).build(path)) {
+                    rows.forEach(w::writeRecord);
+                  }
+                }
+                LoadResult<Dataset> back = Dataset.load(out);
+                assertThat(back.isClean()).isTrue();
+                assertThat(back.value()).isEqualTo(data);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -59,7 +59,7 @@ class LenientQuoteErrorsTest {
             source,
             CsvFile.DEALS,
             CsvOptions.lenient(),
-            row -> Parsers.deal(row).build(),
+            row -> Parsers.deal(row, CsvOptions.lenient()).build(),
             KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(source.opened).isEqualTo(1);
@@ -88,7 +88,7 @@ class LenientQuoteErrorsTest {
             source,
             CsvFile.DEALS,
             CsvOptions.lenient(),
-            row -> Parsers.deal(row).build(),
+            row -> Parsers.deal(row, CsvOptions.lenient()).build(),
             KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(deals).extracting(Deal::id).containsExactly("D1", "D3", "D5");
@@ -109,7 +109,7 @@ class LenientQuoteErrorsTest {
             source,
             CsvFile.DEALS,
             CsvOptions.lenient(),
-            row -> Parsers.deal(row).build(),
+            row -> Parsers.deal(row, CsvOptions.lenient()).build(),
             KeyCheck.id("deal_id", Deal::id),
             deals::add);
     assertThat(deals).extracting(Deal::id).containsExactly("D1", "D3");

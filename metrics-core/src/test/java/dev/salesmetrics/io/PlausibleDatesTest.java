@@ -122,11 +122,13 @@ class PlausibleDatesTest {
     String text =
         """
         Opportunity ID,Opportunity Owner,Amount,Amount Currency,Created Date,Close Date,Stage
-        D1,Ann,10.00,USD,1/2/1850,,Prospecting
+        D1,Ann,10.00,USD,1/20/1850,,Prospecting
         """;
     assertThatThrownBy(() -> CsvFormat.DEALS.parse("deals.csv", text, options))
         .isInstanceOf(CsvFormatException.class)
-        .hasMessageStartingWith("deals.csv:2: column created_at: \"1/2/1850\": created_at");
+        .hasMessage(
+            "deals.csv:2: column created_at: \"1/20/1850\": created_at 1850-01-20T00:00:00Z is"
+                + " outside the plausible range, the years 1900 to 2199");
   }
 
   @Test

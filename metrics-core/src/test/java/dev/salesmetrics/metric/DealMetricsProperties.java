@@ -1,5 +1,6 @@
 package dev.salesmetrics.metric;
 
+import static dev.salesmetrics.testing.MoneyRatios.assertMoneyRatio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -200,12 +201,14 @@ class DealMetricsProperties {
                               open));
               long quota = DealReference.quotaMinor(records, Optional.of(period));
               long pipeline = DealReference.pipelineMinor(records, period);
-              assertThat(run(Metrics.PIPELINE_COVERAGE, records, w))
-                  .isEqualTo(Ratio.of(pipeline, quota));
+              assertMoneyRatio(
+                  run(Metrics.PIPELINE_COVERAGE, records, w), Ratio.of(pipeline, quota), Money.currency("USD"));
               long remaining =
                   quota - DealReference.wonSoFarMinor(records, period, Optional.empty());
-              assertThat(run(Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA, records, w))
-                  .isEqualTo(Ratio.of(pipeline, Math.max(remaining, 0)));
+              assertMoneyRatio(
+                  run(Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA, records, w),
+                  Ratio.of(pipeline, Math.max(remaining, 0)),
+                  Money.currency("USD"));
               OptionalLong velocity = DealReference.salesVelocityMinor(records, period);
               Amount velocityResult = run(Metrics.SALES_VELOCITY, records, w);
               if (velocity.isPresent()) {
@@ -230,8 +233,10 @@ class DealMetricsProperties {
                       ratio(
                           DealReference.stageConversion(
                               records, period, order.get(0), order.get(order.size() - 1))));
-              assertThat(run(Metrics.QUOTA_ATTAINMENT, records, w))
-                  .isEqualTo(Ratio.of(DealReference.salesVolumeMinor(records, period), quota));
+              assertMoneyRatio(
+                  run(Metrics.QUOTA_ATTAINMENT, records, w),
+                  Ratio.of(DealReference.salesVolumeMinor(records, period), quota),
+                  Money.currency("USD"));
               assertThat(run(Metrics.REP_RAMP_TIME, records, w))
                   .isEqualTo(DurationStats.of(DealReference.rampTimes(records, period)));
             });
@@ -254,13 +259,13 @@ class DealMetricsProperties {
               long quota = DealReference.quotaMinor(known, Optional.of(period));
               long remaining =
                   quota - DealReference.wonSoFarMinor(known, period, Optional.of(asOf));
-              assertThat(
-                      run(
-                          Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA,
-                          records,
-                          Window.of(period).asOf(asOf)))
-                  .isEqualTo(
-                      Ratio.of(DealReference.pipelineMinor(known, period), Math.max(remaining, 0)));
+              assertMoneyRatio(
+                  run(
+                      Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA,
+                      records,
+                      Window.of(period).asOf(asOf)),
+                  Ratio.of(DealReference.pipelineMinor(known, period), Math.max(remaining, 0)),
+                  Money.currency("USD"));
             });
   }
 
@@ -280,11 +285,12 @@ class DealMetricsProperties {
               Window all = Window.all();
               assertThat(run(Metrics.WIN_RATE, records, all))
                   .isEqualTo(ratio(DealReference.winRate(records, everything)));
-              assertThat(run(Metrics.QUOTA_ATTAINMENT, records, all))
-                  .isEqualTo(
-                      Ratio.of(
-                          DealReference.salesVolumeMinor(records, everything),
-                          DealReference.quotaMinor(records, Optional.empty())));
+              assertMoneyRatio(
+                  run(Metrics.QUOTA_ATTAINMENT, records, all),
+                  Ratio.of(
+                      DealReference.salesVolumeMinor(records, everything),
+                      DealReference.quotaMinor(records, Optional.empty())),
+                  Money.currency("USD"));
               assertThat(run(Metrics.REP_RAMP_TIME, records, all))
                   .isEqualTo(DurationStats.of(DealReference.rampTimes(records, everything)));
             });

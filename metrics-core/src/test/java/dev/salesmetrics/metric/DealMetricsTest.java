@@ -99,19 +99,19 @@ class DealMetricsTest {
     assertThat(march(Metrics.WEIGHTED_PIPELINE, DEALS)).isEqualTo(Amount.of(usd("1950.00"), 3));
     MetricResult<Ratio> coverage =
         Metrics.PIPELINE_COVERAGE.compute(dealsAndQuotas(), Window.of(MARCH));
-    assertThat(coverage.value()).isEqualTo(Ratio.of(350_000, 800_000));
+    assertThat(coverage.value()).isEqualTo(Ratio.ofMoney(350_000, 800_000, USD));
     assertThat(coverage.metricId()).isEqualTo("pipeline_coverage");
     assertThat(
             Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA
                 .compute(dealsAndQuotas(), Window.of(MARCH))
                 .value())
-        .isEqualTo(Ratio.of(350_000, 400_000));
+        .isEqualTo(Ratio.ofMoney(350_000, 400_000, USD));
     // as of 03-15: D2 is not won yet, so only D1 (1000.00) is won so far
     assertThat(
             Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA
                 .compute(dealsAndQuotas(), Window.of(MARCH).asOf(at("2024-03-15")))
                 .value())
-        .isEqualTo(Ratio.of(350_000, 700_000));
+        .isEqualTo(Ratio.ofMoney(350_000, 700_000, USD));
     // 3 open x 2/3 x 2000.00 / 29.5 days = 135.5932... -> 135.59 USD per day
     assertThat(march(Metrics.SALES_VELOCITY, DEALS)).isEqualTo(Amount.of(usd("135.59"), 3));
   }
@@ -142,7 +142,7 @@ class DealMetricsTest {
     withQuotas.add(Q1);
     withQuotas.add(Q2);
     assertThat(Metrics.PIPELINE_COVERAGE.compute(withQuotas, Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(350_000, 800_000));
+        .isEqualTo(Ratio.ofMoney(350_000, 800_000, USD));
     // 5 open at 03-01 (D1, D3, D4, D7, D8) x 2/4 won x 2000.00 / 29.5 days = 169.4915...
     assertThat(march(Metrics.SALES_VELOCITY, deals)).isEqualTo(Amount.of(usd("169.49"), 4));
   }
@@ -163,16 +163,16 @@ class DealMetricsTest {
   @Test
   void workedExampleQuotaAttainment() {
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(dealsAndQuotas(), Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(400_000, 800_000));
+        .isEqualTo(Ratio.ofMoney(400_000, 800_000, USD));
     List<SalesRecord> rep1 = List.of(D1, D2, D5, Q1);
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(rep1, Window.of(MARCH)).value().toString())
-        .isEqualTo("80.0% (400000/500000)");
+        .isEqualTo("80.0% (4,000.00 / 5,000.00 USD)");
     // a quarterly quota of 9100.00 over 91 days counts 31/91 in March: 3100.00
     Quota quarter =
         new Quota(
             "R1", Period.of(LocalDate.of(2024, 1, 1), Granularity.QUARTER, UTC), usd("9100.00"));
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(List.of(D1, D2, quarter), Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(400_000, 310_000));
+        .isEqualTo(Ratio.ofMoney(400_000, 310_000, USD));
   }
 
   @Test
@@ -185,12 +185,12 @@ class DealMetricsTest {
             Metrics.QUOTA_ATTAINMENT
                 .compute(List.of(new Quota("R1", fourDays, usd("0.02"))), Window.of(MARCH))
                 .value())
-        .isEqualTo(Ratio.of(0, 1));
+        .isEqualTo(Ratio.ofMoney(0, 1, USD));
     assertThat(
             Metrics.QUOTA_ATTAINMENT
                 .compute(List.of(new Quota("R1", twoDays, usd("0.01"))), Window.of(MARCH))
                 .value())
-        .isEqualTo(Ratio.of(0, 0));
+        .isEqualTo(Ratio.ofMoney(0, 0, USD));
     // 0.03 over 3 days, 2 inside = 0.02; 0.15 over 2 days, 1 inside = 7.5 -> 8 (HALF_EVEN)
     assertThat(
             Metrics.QUOTA_ATTAINMENT
@@ -200,13 +200,13 @@ class DealMetricsTest {
                         new Quota("R1", twoDays, usd("0.15"))),
                     Window.of(MARCH))
                 .value())
-        .isEqualTo(Ratio.of(0, 10));
+        .isEqualTo(Ratio.ofMoney(0, 10, USD));
     // quotas outside P do not count; over all time every quota counts fully
     Quota april = new Quota("R1", MARCH.next(), usd("10.00"));
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(List.of(april), Window.of(MARCH)).value())
         .isEqualTo(Ratio.empty());
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(List.of(april, Q1)).value())
-        .isEqualTo(Ratio.of(0, 501_000));
+        .isEqualTo(Ratio.ofMoney(0, 501_000, USD));
   }
 
   @Test
@@ -454,7 +454,7 @@ class DealMetricsTest {
     assertThat(march(Metrics.SALES_VELOCITY, List.of(zero))).isEqualTo(Amount.of(usd("0.00"), 1));
     Quota zeroQuota = new Quota("R1", MARCH, usd("0.00"));
     assertThat(Metrics.QUOTA_ATTAINMENT.compute(List.of(zero, zeroQuota), Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(0, 0));
+        .isEqualTo(Ratio.ofMoney(0, 0, USD));
   }
 
   @Test
@@ -470,19 +470,19 @@ class DealMetricsTest {
     Ratio coverage =
         Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA.compute(records, Window.of(MARCH)).value();
     assertThat(coverage.value()).isEmpty();
-    assertThat(coverage).isEqualTo(Ratio.of(300_000, 0));
+    assertThat(coverage).isEqualTo(Ratio.ofMoney(300_000, 0, USD));
     // as-of before P.start: nothing won so far
     Ratio early =
         Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA
             .compute(records, Window.of(MARCH).asOf(at("2024-02-25")))
             .value();
-    assertThat(early).isEqualTo(Ratio.of(300_000, 400_000));
+    assertThat(early).isEqualTo(Ratio.ofMoney(300_000, 400_000, USD));
     // a win exactly at the as-of instant is not "so far": [P.start, asOf)
     Ratio atWin =
         Metrics.PIPELINE_COVERAGE_REMAINING_QUOTA
             .compute(records, Window.of(MARCH).asOf(at("2024-03-11")))
             .value();
-    assertThat(atWin).isEqualTo(Ratio.of(300_000, 400_000));
+    assertThat(atWin).isEqualTo(Ratio.ofMoney(300_000, 400_000, USD));
   }
 
   @Test
@@ -594,14 +594,14 @@ class DealMetricsTest {
     assertThatThrownBy(() -> Metrics.QUOTA_ATTAINMENT.compute(records, Window.of(MARCH)))
         .isInstanceOf(CurrencyMismatchException.class);
     assertThat(Metrics.quotaAttainment(TO_USD, USD).compute(records, Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(21_000, 110_000));
+        .isEqualTo(Ratio.ofMoney(21_000, 110_000, USD));
     assertThat(Metrics.pipelineCoverage(TO_USD, USD).compute(records, Window.of(MARCH)).value())
-        .isEqualTo(Ratio.of(22_100, 110_000));
+        .isEqualTo(Ratio.ofMoney(22_100, 110_000, USD));
     assertThat(
             Metrics.pipelineCoverageRemainingQuota(TO_USD, USD)
                 .compute(records, Window.of(MARCH))
                 .value())
-        .isEqualTo(Ratio.of(22_100, 89_000));
+        .isEqualTo(Ratio.ofMoney(22_100, 89_000, USD));
   }
 
   @Test

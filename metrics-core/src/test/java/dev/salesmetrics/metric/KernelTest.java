@@ -168,7 +168,7 @@ class KernelTest {
     assertThat(m.placement().instant(deals.get(0)))
         .contains(Instant.parse("2024-03-05T00:00:00Z"));
     assertThat(m.displayName()).isEqualTo("Won of closed");
-    assertThat(m.reads()).containsExactly(Deal.class);
+    assertThat(m.recordKinds()).containsExactly(Deal.class);
   }
 
   @Test
@@ -203,14 +203,24 @@ class KernelTest {
     assertThat(Metrics.SIMPLE_CLV.displayName()).isEqualTo("Simple CLV");
     assertThat(Metrics.CAMPAIGN_ROI.displayName()).isEqualTo("Campaign ROI");
     assertThat(Metrics.WIN_RATE_ALL_CREATED.displayName()).isEqualTo("Win rate (all created)");
-    assertThat(Metrics.STAGE_CONVERSION.reads())
+    assertThat(Metrics.STAGE_CONVERSION.recordKinds())
         .containsExactly(Deal.class, dev.salesmetrics.model.StageChange.class);
-    assertThat(Metrics.CAMPAIGN_ROI.reads())
+    assertThat(Metrics.CAMPAIGN_ROI.recordKinds())
         .containsExactly(
             dev.salesmetrics.model.Campaign.class, Deal.class, dev.salesmetrics.model.Lead.class);
     for (Metric<?, ?> m : Metrics.all()) {
-      assertThat(m.reads()).as(m.id()).isNotEmpty();
+      assertThat(m.recordKinds()).as(m.id()).isNotEmpty();
+      // a metric of every record names the kinds it reads, so tools know which files to load
+      assertThat(m.recordKinds())
+          .as(m.id())
+          .doesNotContain(dev.salesmetrics.model.SalesRecord.class);
     }
+    assertThatThrownBy(
+            () -> Metric.builder("x", Deal.class).reads(dev.salesmetrics.model.Order.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "metric x of Deal records cannot read Order: a kind must be a subtype of the record"
+                + " type");
   }
 
   @Test

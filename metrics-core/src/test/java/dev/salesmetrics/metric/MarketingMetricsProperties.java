@@ -2,6 +2,7 @@ package dev.salesmetrics.metric;
 
 import static dev.salesmetrics.testing.LeadsGenerators.marketing;
 import static dev.salesmetrics.testing.LeadsGenerators.windows;
+import static dev.salesmetrics.testing.MoneyRatios.assertMoneyRatio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -102,8 +103,10 @@ class MarketingMetricsProperties {
                           .map(Money::minorUnits))
                   .isEqualTo(LeadsReference.costPerLead(campaigns, leads, p));
               long[] roi = LeadsReference.roi(campaigns, leads, only(records, Deal.class), p);
-              assertThat(LeadsHarness.whole(Metrics.CAMPAIGN_ROI, records, window))
-                  .isEqualTo(roi == null ? Ratio.empty() : Ratio.of(roi[0], roi[1]));
+              assertMoneyRatio(
+                  LeadsHarness.whole(Metrics.CAMPAIGN_ROI, records, window),
+                  roi == null ? Ratio.empty() : Ratio.of(roi[0], roi[1]),
+                  Money.currency("USD"));
             });
   }
 

@@ -221,17 +221,17 @@ class MarketingMetricsTest {
     List<SalesRecord> input = records(List.of(A, B), ROI_LEADS, ROI_DEALS);
     Ratio roi = Metrics.CAMPAIGN_ROI.compute(input).value();
     // (3500.00 − 2100.00) / 2100.00
-    assertThat(roi).isEqualTo(Ratio.of(140_000, 210_000));
-    assertThat(roi.toString()).isEqualTo("66.7% (140000/210000)");
+    assertThat(roi).isEqualTo(Ratio.ofMoney(140_000, 210_000, USD));
+    assertThat(roi.toString()).isEqualTo("66.7% (1,400.00 / 2,100.00 USD)");
     // In March only B starts: no won deal from its leads
     assertThat(Metrics.CAMPAIGN_ROI.compute(input, IN_MARCH).value())
-        .isEqualTo(Ratio.of(-10_000, 10_000));
+        .isEqualTo(Ratio.ofMoney(-10_000, 10_000, USD));
     // Known at 1 April, D1 is still open
     assertThat(
             Metrics.CAMPAIGN_ROI
                 .compute(input, Window.all().asOf(at("2024-04-01T00:00:00Z")))
                 .value())
-        .isEqualTo(Ratio.of(50_000 - 210_000, 210_000));
+        .isEqualTo(Ratio.ofMoney(50_000 - 210_000, 210_000, USD));
   }
 
   @Test
@@ -243,7 +243,7 @@ class MarketingMetricsTest {
       input.subList(0, cut).forEach(left::add);
       input.subList(cut, input.size()).forEach(right::add);
       right.merge(left);
-      assertThat(right.result()).isEqualTo(Ratio.of(140_000, 210_000));
+      assertThat(right.result()).isEqualTo(Ratio.ofMoney(140_000, 210_000, USD));
     }
   }
 
@@ -263,7 +263,7 @@ class MarketingMetricsTest {
             Metrics.campaignRoi(none, USD)
                 .compute(records(List.of(A, B), ROI_LEADS, ROI_DEALS))
                 .value())
-        .isEqualTo(Ratio.of(140_000, 210_000));
+        .isEqualTo(Ratio.ofMoney(140_000, 210_000, USD));
   }
 
   @Test
@@ -283,6 +283,6 @@ class MarketingMetricsTest {
                 : Money.ofMinor(amount.minorUnits() * 2, target);
     // (20.00 − 2000.00) / 2000.00
     assertThat(Metrics.campaignRoi(twoDollarsPerEuro, USD).compute(input).value())
-        .isEqualTo(Ratio.of(2_000 - 200_000, 200_000));
+        .isEqualTo(Ratio.ofMoney(2_000 - 200_000, 200_000, USD));
   }
 }

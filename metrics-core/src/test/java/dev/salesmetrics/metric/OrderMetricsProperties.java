@@ -1,5 +1,6 @@
 package dev.salesmetrics.metric;
 
+import static dev.salesmetrics.testing.MoneyRatios.assertMoneyRatio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -241,8 +242,10 @@ class OrderMetricsProperties {
                   .isEqualTo(OrderReference.orders(orders, start, end));
               assertThat(minor(whole(Metrics.AVERAGE_ORDER_VALUE, orders, w)))
                   .isEqualTo(OrderReference.averageOrderValue(orders, start, end));
-              assertThat(whole(Metrics.REVENUE_GROWTH, orders, w))
-                  .isEqualTo(ratio(OrderReference.revenueGrowth(orders, previous, start, end)));
+              assertMoneyRatio(
+                  whole(Metrics.REVENUE_GROWTH, orders, w),
+                  ratio(OrderReference.revenueGrowth(orders, previous, start, end)),
+                  Money.currency("USD"));
               assertThat(minor(whole(Metrics.REVENUE_PER_BUYER, orders, w)))
                   .isEqualTo(OrderReference.revenuePerBuyer(orders, start, end));
               long[] frequency = OrderReference.purchaseFrequency(orders, start, end);

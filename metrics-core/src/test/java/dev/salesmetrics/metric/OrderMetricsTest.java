@@ -106,8 +106,8 @@ class OrderMetricsTest {
     assertThat(Metrics.AVERAGE_ORDER_VALUE.compute(ORDERS, IN_MARCH).value())
         .isEqualTo(Amount.of(usd("30.00"), 3));
     Ratio growth = Metrics.REVENUE_GROWTH.compute(ORDERS, IN_MARCH).value();
-    assertThat(growth).isEqualTo(Ratio.of(4000, 5000));
-    assertThat(growth.toString()).isEqualTo("80.0% (4000/5000)");
+    assertThat(growth).isEqualTo(Ratio.ofMoney(4000, 5000, USD));
+    assertThat(growth.toString()).isEqualTo("80.0% (40.00 / 50.00 USD)");
     assertThat(Metrics.REVENUE_PER_BUYER.compute(ORDERS, IN_MARCH).value())
         .isEqualTo(Amount.of(usd("45.00"), 2));
     assertThat(Metrics.PURCHASE_FREQUENCY.compute(ORDERS, IN_MARCH).value())
@@ -321,7 +321,8 @@ class OrderMetricsTest {
     assertThat(Metrics.PURCHASE_FREQUENCY.compute(one, IN_MARCH).value()).isEqualTo(Score.of(1, 1));
     assertThat(Metrics.REPEAT_PURCHASE_RATE.compute(one, IN_MARCH).value())
         .isEqualTo(Ratio.of(0, 1));
-    assertThat(Metrics.REVENUE_GROWTH.compute(one, IN_MARCH).value()).isEqualTo(Ratio.of(1235, 0));
+    assertThat(Metrics.REVENUE_GROWTH.compute(one, IN_MARCH).value())
+        .isEqualTo(Ratio.ofMoney(1235, 0, USD));
     List<Customer> c = List.of(customer("C1", "2024-02-01T00:00:00Z", null, null));
     assertThat(Metrics.CHURN_RATE.compute(c, IN_MARCH).value()).isEqualTo(Ratio.of(0, 1));
     assertThat(Metrics.RETENTION_RATE.compute(c, IN_MARCH).value()).isEqualTo(Ratio.of(1, 1));
@@ -378,7 +379,7 @@ class OrderMetricsTest {
     assertThat(Metrics.REVENUE.compute(orders, IN_MARCH).value())
         .isEqualTo(Amount.of(usd("6.00"), 2));
     assertThat(Metrics.REVENUE_GROWTH.compute(orders, IN_MARCH).value())
-        .isEqualTo(Ratio.of(500, 100));
+        .isEqualTo(Ratio.ofMoney(500, 100, USD));
     assertThat(Metrics.HISTORIC_CLV.compute(orders, IN_MARCH).value().sum()).contains(usd("7.00"));
     List<Customer> customers =
         List.of(
@@ -429,7 +430,8 @@ class OrderMetricsTest {
             order("C1", "2024-04-01T04:00:00Z", "8.00"));
     assertThat(Metrics.REVENUE.compute(orders, march).value()).isEqualTo(Amount.of(usd("6.00"), 2));
     // February in New York is [02-01T05:00Z, 03-01T05:00Z)
-    assertThat(Metrics.REVENUE_GROWTH.compute(orders, march).value()).isEqualTo(Ratio.of(500, 100));
+    assertThat(Metrics.REVENUE_GROWTH.compute(orders, march).value())
+        .isEqualTo(Ratio.ofMoney(500, 100, USD));
     List<Customer> customers =
         List.of(
             customer("A", "2024-03-01T04:59:59Z", null, "2024-04-01T03:59:59Z"),
@@ -486,7 +488,7 @@ class OrderMetricsTest {
         .isEqualTo(Amount.of(usd("10.53"), 2));
     // 2106 - 1100 over 1100
     assertThat(Metrics.revenueGrowth(TO_USD, USD).compute(mixed, IN_MARCH).value())
-        .isEqualTo(Ratio.of(1006, 1100));
+        .isEqualTo(Ratio.ofMoney(1006, 1100, USD));
     MoneyStats clv = Metrics.historicClv(TO_USD, USD).compute(mixed).value();
     assertThat(clv.sum()).contains(usd("32.06"));
     assertThat(clv.max()).contains(usd("22.06"));

@@ -12,6 +12,7 @@ import dev.salesmetrics.model.SalesRecord;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +51,21 @@ class ValueCodecTest {
     for (MetricValue v :
         List.of(Ratio.of(2, 3), Ratio.empty(), Count.of(0), Amount.empty(),
             Amount.undefined(4), MoneyStats.empty(), DurationStats.empty(), Score.empty(),
-            Score.undefined(3), Score.of(-12.5, 7), Shares.empty(), CohortTable.empty())) {
+            Score.undefined(3), Score.of(-12.5, 7), Shares.empty(), CohortTable.empty(),
+            Ratio.ofMoney(1_340_000, 9_600_000, Currency.getInstance("USD")),
+            Ratio.ofMoney(0, 0, Currency.getInstance("JPY")))) {
       assertThat(ValueCodec.decode(ValueCodec.encode(v))).isEqualTo(v);
     }
+  }
+
+  @Test
+  void aMoneyRatioKeepsItsCurrency() {
+    // quota attainment of 13,400.00 over 96,000.00 USD: 14.0%, printed as money
+    Ratio attainment = Ratio.ofMoney(1_340_000, 9_600_000, Currency.getInstance("USD"));
+    Ratio back = (Ratio) ValueCodec.decode(ValueCodec.encode(attainment));
+    assertThat(back.currency()).isEqualTo(Currency.getInstance("USD"));
+    assertThat(back.toString()).isEqualTo(attainment.toString());
+    assertThat(((Ratio) ValueCodec.decode(ValueCodec.encode(Ratio.of(2, 3)))).currency()).isNull();
   }
 
   @Test

@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Plain reference implementations of the deal metrics, written from the DESIGN.md definitions (and
- * the documented decisions of docs/METRICS.md) with loops over the records, independently of the
+ * Plain reference implementations of the deal metrics, written from the definitions and the
+ * documented decisions of docs/METRICS.md with loops over the records, independently of the
  * production code. Amounts are in minor units of one currency; a null or empty result means
  * undefined. Every method takes one period P (no as-of: callers apply it to the records first).
  */

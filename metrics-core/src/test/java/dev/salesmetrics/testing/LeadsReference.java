@@ -27,8 +27,8 @@ import java.util.TreeMap;
 import javax.annotation.Nullable;
 
 /**
- * Plain loop implementations of the DESIGN.md definitions of the lead, marketing, sentiment and
- * product metrics, written without the production code, to check it against. A null period means
+ * Plain loop implementations of the lead, marketing, sentiment and product metrics as
+ * docs/METRICS.md defines them, written without the production code, to check it against. A null period means
  * all time.
  */
 public final class LeadsReference {

@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import javax.annotation.Nullable;
 
 /**
- * Plain reference for the order and customer metrics, written from the DESIGN.md definitions with
- * loops over the records, without the metric package. Money is in USD minor units; a period is
+ * Plain reference for the order and customer metrics, written from the definitions of
+ * docs/METRICS.md with loops over the records, without the metric package. Money is in USD minor units; a period is
  * {@code [start, end)}. Ratios are returned as {@code {numerator, denominator}}.
  */
 public final class OrderReference {

@@ -1,5 +1,7 @@
 package dev.salesmetrics.dashboard;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.GroupKey;
@@ -100,83 +102,109 @@ final class FigureQueries {
     Period inProgress = atAsOf.start().equals(asOf) ? null : atAsOf;
     Period last = atAsOf.previous();
     b.periods(s.granularity(), s.zone(), asOf, last, inProgress);
+    // the period of the tiles and the leaderboard: the last complete one, or the one in progress
+    Period shown = s.showInProgress() && inProgress != null ? inProgress : last;
+    if (!shown.equals(last)) {
+      b.tilePeriod(shown);
+    }
     boolean cut = s.to() != null;
 
-    List<Period> trend = trendPeriods(s, last);
-    Period range = Period.ofInstants(trend.get(0).start(), last.end(), s.zone());
+    List<Period> trend = trendPeriods(s, shown);
+    b.trendPeriods(trend);
+    Period range = Period.ofInstants(trend.get(0).start(), shown.end(), s.zone());
 
     Dimension byPeriod = Dimension.period(s.granularity(), s.zone(), s.fiscal());
-    // the tiles: the last complete period and the one before
-    List<SalesRecord> tileRecords = new ArrayList<>();
-    tileRecords.addAll(data.deals());
-    tileRecords.addAll(data.quotas());
-    tileRecords.addAll(data.customers());
-    tileRecords.addAll(data.responses());
-    MetricTable tiles =
-        run(Query.of(tileRecords).groupBy(byPeriod).metrics(TILES)
-            .periods(List.of(last.previous(), last)), cut, asOf);
-    b.tiles(tiles);
+    // the tiles: the shown period and the one before
+    MetricTable tiles = null;
+    if (s.wants(Panel.TILES) || s.wants(Panel.GOALS)) {
+      List<SalesRecord> tileRecords = new ArrayList<>();
+      tileRecords.addAll(data.deals());
+      tileRecords.addAll(data.quotas());
+      tileRecords.addAll(data.customers());
+      tileRecords.addAll(data.responses());
+      tiles =
+          run(Query.of(tileRecords).groupBy(byPeriod).metrics(TILES)
+              .periods(List.of(shown.previous(), shown)), cut, asOf);
+      b.tiles(tiles);
+    }
 
     // the trends: the trend periods and, for the dotted lines, the same periods a year earlier
-    Set<Period> wanted = new LinkedHashSet<>();
-    if (s.granularity() != Granularity.YEAR) {
-      for (Period p : trend) {
-        wanted.add(previousYear(p));
+    if (s.wants(Panel.TRENDS)) {
+      Set<Period> wanted = new LinkedHashSet<>();
+      if (s.granularity() != Granularity.YEAR) {
+        for (Period p : trend) {
+          wanted.add(previousYear(p));
+        }
       }
+      wanted.addAll(trend);
+      List<Period> periods = new ArrayList<>(wanted);
+      periods.sort(Comparator.comparing(Period::start));
+      List<SalesRecord> trendRecords = new ArrayList<>();
+      trendRecords.addAll(data.deals());
+      trendRecords.addAll(data.orders());
+      trendRecords.addAll(data.customers());
+      b.trends(
+          trend,
+          run(Query.of(trendRecords).groupBy(byPeriod).metrics(TRENDS).periods(periods), cut,
+              asOf));
     }
-    wanted.addAll(trend);
-    List<Period> periods = new ArrayList<>(wanted);
-    periods.sort(Comparator.comparing(Period::start));
-    List<SalesRecord> trendRecords = new ArrayList<>();
-    trendRecords.addAll(data.deals());
-    trendRecords.addAll(data.orders());
-    trendRecords.addAll(data.customers());
-    b.trends(
-        trend,
-        run(Query.of(trendRecords).groupBy(byPeriod).metrics(TRENDS).periods(periods), cut,
-            asOf));
 
     // open pipeline by stage at the as-of instant, stages as known then
-    b.pipeline(
-        run(Query.of(data.deals())
-            .groupBy(STAGE)
-            .metrics(Metrics.PIPELINE_VALUE, Metrics.WEIGHTED_PIPELINE)
-            .during(Period.ofInstants(asOf, asOf.plus(Duration.ofDays(1)), s.zone())), cut,
-            asOf));
+    if (s.wants(Panel.PIPELINE)) {
+      b.pipeline(
+          run(Query.of(data.deals())
+              .groupBy(STAGE)
+              .metrics(Metrics.PIPELINE_VALUE, Metrics.WEIGHTED_PIPELINE)
+              .during(Period.ofInstants(asOf, asOf.plus(Duration.ofDays(1)), s.zone())), cut,
+              asOf));
+    }
 
     // the funnel over the trend range
-    List<String> order = s.stageOrder() != null ? s.stageOrder() : stageOrder(data.deals());
-    funnel(b, data, order, range, cut, asOf);
+    if (s.wants(Panel.FUNNEL)) {
+      List<String> order = s.stageOrder() != null ? s.stageOrder() : stageOrder(data.deals());
+      funnel(b, data, order, range, cut, asOf);
+    }
 
     // leaderboard and goals per rep or team
-    List<SalesRecord> dealsAndQuotas = new ArrayList<>(data.deals());
-    dealsAndQuotas.addAll(data.quotas());
-    Dimension by =
-        s.by().equals("team") ? Dimension.team(RepDirectory.of(data.reps())) : Dimension.REP;
-    MetricTable board =
-        run(Query.of(dealsAndQuotas)
-            .groupBy(by)
-            .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
-            .during(last), cut, asOf);
-    b.leaderboard(s.by(), board);
-    if (inProgress == null) {
-      // no period in progress: the goals are those of the leaderboard's period, same figures
-      b.goals(last, board,
-          tiles.get(GroupKey.overall(), last, Metrics.QUOTA_ATTAINMENT).orElse(null));
-    } else {
-      Query goals = Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(inProgress);
-      b.goals(inProgress, run(goals.groupBy(by), cut, asOf),
-          run(goals, cut, asOf).get(GroupKey.overall(), Metrics.QUOTA_ATTAINMENT).orElse(null));
+    if (s.wants(Panel.LEADERBOARD) || s.wants(Panel.GOALS)) {
+      List<SalesRecord> dealsAndQuotas = new ArrayList<>(data.deals());
+      dealsAndQuotas.addAll(data.quotas());
+      Dimension by =
+          s.by().equals("team") ? Dimension.team(RepDirectory.of(data.reps())) : Dimension.REP;
+      MetricTable board =
+          run(Query.of(dealsAndQuotas)
+              .groupBy(by)
+              .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
+              .during(shown), cut, asOf);
+      b.leaderboard(s.by(), board);
+      if (s.wants(Panel.GOALS) && (inProgress == null || inProgress.equals(shown))) {
+        // the goals are those of the leaderboard's period: same figures
+        b.goals(shown, board,
+            checkNotNull(tiles).get(GroupKey.overall(), shown, Metrics.QUOTA_ATTAINMENT)
+                .orElse(null));
+      } else if (s.wants(Panel.GOALS)) {
+        Query goals =
+            Query.of(dealsAndQuotas).metrics(Metrics.QUOTA_ATTAINMENT).during(inProgress);
+        b.goals(inProgress, run(goals.groupBy(by), cut, asOf),
+            run(goals, cut, asOf).get(GroupKey.overall(), Metrics.QUOTA_ATTAINMENT)
+                .orElse(null));
+      }
     }
 
     // leads by source over the trend range
-    b.leads(
-        run(Query.of(data.leads())
-            .groupBy(Dimension.SOURCE)
-            .metrics(Metrics.LEADS_CREATED, Metrics.LEAD_SCORE, Metrics.LEAD_CONVERSION_RATE)
-            .during(range), cut, asOf));
+    if (s.wants(Panel.LEADS)) {
+      b.leads(
+          run(Query.of(data.leads())
+              .groupBy(Dimension.SOURCE)
+              .metrics(Metrics.LEADS_CREATED, Metrics.LEAD_SCORE, Metrics.LEAD_CONVERSION_RATE)
+              .during(range), cut, asOf));
+    }
 
-    alerts(b, data, s, span.get()[0], asOf, cut, range);
+    if (s.wants(Panel.ALERTS)) {
+      alerts(b, data, s, span.get()[0], asOf, cut, range);
+    } else {
+      b.alerts(s.rules().size(), List.of(), List.of());
+    }
     return b.build();
   }
 

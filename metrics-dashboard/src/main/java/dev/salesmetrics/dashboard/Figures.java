@@ -32,23 +32,26 @@ import javax.annotation.Nullable;
  * its panel's "no data" text):
  *
  * <ul>
- *   <li>{@link #tiles()}: grouped by the period dimension only, over the last complete period
- *       and the one before; metrics {@code sales_volume}, {@code win_rate}, {@code
+ *   <li>{@link #tiles()}: grouped by the period dimension only, over the {@link #tilePeriod()
+ *       tile period} and the one before; metrics {@code sales_volume}, {@code win_rate}, {@code
  *       average_deal_size}, {@code sales_cycle}, {@code pipeline_value}, {@code
  *       pipeline_coverage}, {@code new_customers}, {@code churn_rate}, {@code nps} (any may be
  *       missing; the default page also holds {@code quota_attainment} there, which no tile
  *       shows);
  *   <li>{@link #trends()}: grouped by the period dimension only, over the trend periods and, for
- *       the dotted previous-year lines, the same periods a year earlier; metrics {@code
- *       sales_volume}, {@code revenue}, {@code win_rate}, {@code churn_rate} (any may be
- *       missing);
+ *       the dotted previous-year lines, the same periods a year earlier (other periods may be
+ *       there too); metrics {@code sales_volume}, {@code revenue}, {@code win_rate}, {@code
+ *       churn_rate} (any may be missing);
  *   <li>{@link #pipeline()}: grouped by a dimension {@code stage} (the deal's stage as known at
  *       {@link #asOf()}), metrics {@code pipeline_value} and {@code weighted_pipeline} over a
  *       period starting at {@code asOf};
  *   <li>{@link #leaderboard()}: grouped by {@code rep} or {@code team}, metrics {@code
- *       quota_attainment} and {@code sales_volume} over the last complete period;
+ *       quota_attainment} and {@code sales_volume} over the tile period; or grouped by the
+ *       period dimension and {@code rep} or {@code team} (a live view's table), of which the
+ *       rows of the tile period are read;
  *   <li>{@link #goals()}: {@code quota_attainment} per rep or team over {@link #goalPeriod()} as
- *       of {@code asOf}, and {@link #goalsOverall()} that of everyone;
+ *       of {@code asOf} (or, grouped by period too, the rows of the goal period), and {@link
+ *       #goalsOverall()} that of everyone;
  *   <li>{@link #leads()}: grouped by {@code source}, metrics {@code leads_created}, {@code
  *       lead_score} and {@code lead_conversion_rate} over {@link #rangePeriod()}.
  * </ul>
@@ -63,6 +66,7 @@ public final class Figures {
   private final Instant asOf;
   @Nullable private final Period lastComplete;
   @Nullable private final Period inProgress;
+  @Nullable private final Period tilePeriod;
   private final ImmutableList<Period> trendPeriods;
   @Nullable private final MetricTable tiles;
   @Nullable private final MetricTable trends;
@@ -90,6 +94,7 @@ public final class Figures {
     this.asOf = checkNotNull(b.asOf, "asOf must be set");
     this.lastComplete = b.lastComplete;
     this.inProgress = b.inProgress;
+    this.tilePeriod = b.tilePeriod;
     this.trendPeriods = b.trendPeriods;
     this.tiles = b.tiles;
     this.trends = b.trends;
@@ -133,6 +138,7 @@ public final class Figures {
     b.asOf = asOf;
     b.lastComplete = lastComplete;
     b.inProgress = inProgress;
+    b.tilePeriod = tilePeriod;
     b.trendPeriods = trendPeriods;
     b.tiles = tiles;
     b.trends = trends;
@@ -200,7 +206,7 @@ public final class Figures {
   }
 
   /**
-   * Returns the last complete period: the tiles' and the leaderboard's period.
+   * Returns the last complete period: the period that ends last by {@link #asOf()}.
    *
    * @return the period, or empty when the data has no event
    */
@@ -218,7 +224,17 @@ public final class Figures {
   }
 
   /**
-   * Returns the periods the trend charts show, oldest first, ending with the last complete one.
+   * Returns the period of the tiles and the leaderboard: the last complete period, unless {@link
+   * Builder#tilePeriod} set another (a live page shows the period in progress).
+   *
+   * @return the period, or empty when the data has no event
+   */
+  public Optional<Period> tilePeriod() {
+    return Optional.ofNullable(tilePeriod != null ? tilePeriod : lastComplete);
+  }
+
+  /**
+   * Returns the periods the trend charts show, oldest first, ending with the tile period.
    *
    * @return the periods; empty without data
    */
@@ -241,7 +257,7 @@ public final class Figures {
   }
 
   /**
-   * Returns the overall figures of the last complete period and the one before (the tiles).
+   * Returns the overall figures of the tile period and the one before (the tiles).
    *
    * @return the table, or empty when not computed
    */
@@ -296,7 +312,7 @@ public final class Figures {
   }
 
   /**
-   * Returns quota attainment and sales volume per rep or team in the last complete period.
+   * Returns quota attainment and sales volume per rep or team in the tile period.
    *
    * @return the table, or empty when not computed
    */
@@ -397,14 +413,13 @@ public final class Figures {
   }
 
   /**
-   * Formats as the title and the last complete period.
+   * Formats as the title and the tile period.
    *
    * @return e.g. {@code "Figures[Sales report, 2025-12]"}
    */
   @Override
   public String toString() {
-    return "Figures[" + title + ", " + (lastComplete == null ? "no data" : lastComplete.label())
-        + "]";
+    return "Figures[" + title + ", " + tilePeriod().map(Period::label).orElse("no data") + "]";
   }
 
   /** Builds {@link Figures}. Not thread safe. */
@@ -416,6 +431,7 @@ public final class Figures {
     private Instant asOf = Instant.EPOCH;
     @Nullable private Period lastComplete;
     @Nullable private Period inProgress;
+    @Nullable private Period tilePeriod;
     private ImmutableList<Period> trendPeriods = ImmutableList.of();
     @Nullable private MetricTable tiles;
     @Nullable private MetricTable trends;
@@ -478,6 +494,19 @@ public final class Figures {
     }
 
     /**
+     * Sets the period of the tiles and the leaderboard (default: the last complete period), such
+     * as the period in progress on a live page. The tiles compare it with the period before.
+     *
+     * @param period the period, or null for the last complete one
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder tilePeriod(@Nullable Period period) {
+      this.tilePeriod = period;
+      return this;
+    }
+
+    /**
      * Sets the table of the tiles (see {@link Figures}).
      *
      * @param tiles the table grouped by period only
@@ -504,6 +533,13 @@ public final class Figures {
       checkByPeriodOnly(trends, "trends");
       this.trendPeriods = ImmutableList.copyOf(trendPeriods);
       this.trends = trends;
+      return this;
+    }
+
+    /** Sets the trend periods alone: the range of the funnel, leads and alerts. */
+    @CanIgnoreReturnValue
+    Builder trendPeriods(List<Period> trendPeriods) {
+      this.trendPeriods = ImmutableList.copyOf(trendPeriods);
       return this;
     }
 

@@ -116,16 +116,16 @@ final class Panels {
 
   private static String tiles(Figures f) {
     Panel panel = Panel.TILES;
-    if (f.lastComplete().isEmpty() || f.tiles().isEmpty()) {
+    if (f.tilePeriod().isEmpty() || f.tiles().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No events in the data."));
     }
-    Period p = f.lastComplete().get();
+    Period p = f.tilePeriod().get();
     Period before = p.previous();
     MetricTable t = f.tiles().get();
     StringBuilder sb = new StringBuilder("<div class=\"tiles\">\n");
     for (TileSpec spec : TILES) {
-      Optional<MetricValue> now = t.get(GroupKey.overall(), p, spec.metricId());
-      Optional<MetricValue> then = t.get(GroupKey.overall(), before, spec.metricId());
+      Optional<MetricValue> now = overall(t, p, spec.metricId());
+      Optional<MetricValue> then = overall(t, before, spec.metricId());
       Reading r = reading(spec, now, p, f.currency());
       Reading prev = reading(spec, then, before, f.currency());
       String label = spec.label();
@@ -141,8 +141,8 @@ final class Panels {
       sb.append(change(spec, r, prev, before)).append("</div>\n");
     }
     sb.append("</div>\n");
-    return section(panel, p.label() + " at a glance", "change against " + before.label(),
-        sb.toString());
+    return section(panel, p.label() + (inProgress(f, p) ? " so far" : " at a glance"),
+        "change against " + before.label(), sb.toString());
   }
 
   private static String change(TileSpec spec, Reading now, Reading prev, Period before) {
@@ -249,7 +249,7 @@ final class Panels {
 
   private static boolean anyDefined(MetricTable t, List<Period> periods, String metricId) {
     for (Period p : periods) {
-      if (t.get(GroupKey.overall(), p, metricId).flatMap(v -> box(v.asDouble())).isPresent()) {
+      if (overall(t, p, metricId).flatMap(v -> box(v.asDouble())).isPresent()) {
         return true;
       }
     }
@@ -271,7 +271,7 @@ final class Panels {
             : new Html.Table("lr", "period", "value");
     int defined = 0;
     for (Period p : periods) {
-      Optional<MetricValue> v = t.get(GroupKey.overall(), p, metricId);
+      Optional<MetricValue> v = overall(t, p, metricId);
       OptionalDouble n = v.map(MetricValue::asDouble).orElse(OptionalDouble.empty());
       String exact = exactOrReason(v, metricId, p.label(), f.currency());
       defined += n.isPresent() ? 1 : 0;
@@ -279,7 +279,7 @@ final class Panels {
       String cell = cell(v, metricId, p.label(), f.currency());
       if (withPrevious) {
         Period q = FigureQueries.previousYear(p);
-        Optional<MetricValue> w = t.get(GroupKey.overall(), q, metricId);
+        Optional<MetricValue> w = overall(t, q, metricId);
         OptionalDouble m = w.map(MetricValue::asDouble).orElse(OptionalDouble.empty());
         earlier.add(new TimePoint(p.start(), p.end(), m,
             q.label() + ": " + exactOrReason(w, metricId, q.label(), f.currency())));
@@ -452,13 +452,13 @@ final class Panels {
 
   private static String leaderboard(Figures f) {
     Panel panel = Panel.LEADERBOARD;
-    if (f.leaderboard().isEmpty() || f.lastComplete().isEmpty()) {
+    if (f.leaderboard().isEmpty() || f.tilePeriod().isEmpty()) {
       return section(panel, panel.heading(), "", empty("No deals or quotas."));
     }
-    Period p = f.lastComplete().get();
+    Period p = f.tilePeriod().get();
     MetricTable t = f.leaderboard().get();
     String by = f.by();
-    List<MetricTable.Row> rows = new ArrayList<>(t.rows());
+    List<MetricTable.Row> rows = rows(t, p);
     rows.sort(
         Comparator.comparing(
                 (MetricTable.Row r) ->
@@ -467,10 +467,11 @@ final class Panels {
             .thenComparing(
                 (MetricTable.Row r) -> -number(r.value(Metrics.QUOTA_ATTAINMENT.id())).orElse(0))
             .thenComparing(r -> r.key().get(by).orElse("")));
+    String when = p.label() + (inProgress(f, p) ? " so far" : "");
     if (rows.isEmpty()) {
-      return section(panel, panel.heading(), p.label(), empty("No deals or quotas."));
+      return section(panel, panel.heading(), when, empty("No deals or quotas."));
     }
-    String title = "Quota attainment per " + by + ", " + p.label();
+    String title = "Quota attainment per " + by + ", " + when;
     BarChart.Builder chart =
         BarChart.builder("chart-leaderboard", title)
             .description("Won amount as a share of quota per " + by + " in " + p.label()
@@ -515,8 +516,43 @@ final class Panels {
           ratio.isPresent() ? Html.titled(Format.percent(ratio.get()), barTitle)
               : Html.undefined(barTitle));
     }
-    return section(panel, panel.heading() + " by " + by, p.label(),
+    return section(panel, panel.heading() + " by " + by, when,
         Html.figure(chart.build().svg(), title, table));
+  }
+
+  /** Tells whether {@code p} is the period in progress at the figures' as-of instant. */
+  private static boolean inProgress(Figures f, Period p) {
+    return f.inProgress().isPresent() && f.inProgress().get().equals(p);
+  }
+
+  /**
+   * The rows of a table over one period: all of them, or for a table grouped by period too (a
+   * live view's), those of {@code p}.
+   */
+  private static List<MetricTable.Row> rows(MetricTable t, Period p) {
+    List<MetricTable.Row> out = new ArrayList<>();
+    for (MetricTable.Row r : t.rows()) {
+      if ((!t.hasPeriods() || p.equals(r.period().orElse(null))) && holdsFigure(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Tells whether a row of the leaderboard or goals has something to show: a quota or an amount
+   * won. A group with neither (a rep with only open or lost deals and no quota, records without
+   * a rep, or on a live view's table a rep known only from reps.csv) is left out.
+   */
+  private static boolean holdsFigure(MetricTable.Row r) {
+    Optional<MetricValue> attainment = r.value(Metrics.QUOTA_ATTAINMENT.id());
+    if (attainment.isPresent() && attainment.get() instanceof Ratio ratio
+        && (ratio.numerator() != 0 || ratio.denominator() != 0)) {
+      return true;
+    }
+    return r.value(Metrics.SALES_VOLUME.id())
+        .filter(v -> v instanceof Amount a && a.value().isPresent())
+        .isPresent();
   }
 
   private static String groupLabel(Figures f, String by, GroupKey key) {
@@ -540,7 +576,7 @@ final class Panels {
       return section(panel, panel.heading(), "", empty("No quotas."));
     }
     Period p = f.goalPeriod().get();
-    boolean running = f.inProgress().isPresent() && f.inProgress().get().equals(p);
+    boolean running = inProgress(f, p);
     double elapsed = GoalProgress.elapsedShare(p.start(), p.end(), f.asOf());
     String sub = running
         ? p.label() + ", " + Format.percent(elapsed) + " elapsed at " + dateTime(f.asOf(), f.zone())
@@ -549,7 +585,7 @@ final class Panels {
     Map<String, Ratio> overall = new LinkedHashMap<>();
     f.goalsOverall().ifPresent(r -> overall.put(everyone, r));
     Map<String, Ratio> groups = new LinkedHashMap<>();
-    for (MetricTable.Row r : f.goals().get().rows()) {
+    for (MetricTable.Row r : rows(f.goals().get(), p)) {
       r.value(Metrics.QUOTA_ATTAINMENT.id())
           .ifPresent(v -> groups.put(groupLabel(f, f.by(), r.key()), (Ratio) v));
     }
@@ -771,5 +807,15 @@ final class Panels {
   /** {@code from 2025-01-01 to 2025-12-31} (the last day inclusive). */
   static String rangeText(Period p) {
     return "from " + p.startDate() + " to " + p.endDate().minusDays(1);
+  }
+
+  /**
+   * The overall value of a metric in a period; empty when no record of it fell there, or when the
+   * table does not compute the metric (a live view of some metrics), whose lookup is refused.
+   */
+  private static Optional<MetricValue> overall(MetricTable t, Period p, String metricId) {
+    return t.metricIds().contains(metricId)
+        ? t.get(GroupKey.overall(), p, metricId)
+        : Optional.empty();
   }
 }

@@ -4,12 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
+import dev.salesmetrics.time.Period;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,10 +102,16 @@ public final class Report {
    * @return the report
    */
   public static Report of(Figures figures) {
+    return of(figures, EnumSet.allOf(Panel.class));
+  }
+
+  private static Report of(Figures figures, Set<Panel> panels) {
     checkNotNull(figures, "figures");
     List<Page.Section> sections = new ArrayList<>();
     for (Panel p : Panel.values()) {
-      sections.add(new Page.Section(p.id(), p.heading(), Panels.render(p, figures)));
+      if (panels.contains(p)) {
+        sections.add(new Page.Section(p.id(), p.heading(), Panels.render(p, figures)));
+      }
     }
     return new Report(figures.title(), meta(figures), sections, figures);
   }
@@ -116,6 +126,16 @@ public final class Report {
    */
   public static String panel(Figures figures, Panel panel) {
     return Panels.render(checkNotNull(panel, "panel"), checkNotNull(figures, "figures"));
+  }
+
+  /**
+   * Returns how many periods the trends show when no start is given.
+   *
+   * @param granularity the period length
+   * @return 31 days, 26 weeks, 12 months, 8 quarters or 5 years
+   */
+  public static int defaultPeriods(Granularity granularity) {
+    return Settings.defaultPeriods(checkNotNull(granularity, "granularity"));
   }
 
   /**
@@ -135,8 +155,13 @@ public final class Report {
     }
     parts.add("as of " + Panels.dateTime(f.asOf(), f.zone()) + " (" + f.zone() + ")");
     parts.add("periods: " + f.granularity().id() + "s");
-    f.lastComplete().ifPresent(p -> parts.add("last complete " + f.granularity().id() + ": "
-        + p.label()));
+    Optional<Period> shown = f.tilePeriod();
+    if (shown.isPresent() && shown.equals(f.inProgress())) {
+      parts.add(f.granularity().id() + " in progress: " + shown.get().label());
+    } else {
+      shown.ifPresent(p -> parts.add("last complete " + f.granularity().id() + ": "
+          + p.label()));
+    }
     return String.join(" · ", parts);
   }
 
@@ -255,6 +280,8 @@ public final class Report {
     @Nullable private Granularity alertPeriod;
     private String by = "rep";
     @Nullable private ImmutableList<String> stageOrder;
+    private boolean showInProgress;
+    private ImmutableSet<Panel> panels = Sets.immutableEnumSet(EnumSet.allOf(Panel.class));
 
     private Builder(Dataset data) {
       this.data = checkNotNull(data, "data");
@@ -409,6 +436,35 @@ public final class Report {
     }
 
     /**
+     * Shows the period in progress (the one the as-of instant falls inside, when it is not at a
+     * period's start) in the tiles, the leaderboard and the goals, and ends the trends and the
+     * range of the funnel, leads and alerts with it, as a live page does; by default they show
+     * the last complete period. Without a period in progress this changes nothing.
+     *
+     * @param show true to show the period in progress
+     * @return this builder
+     */
+    @CanIgnoreReturnValue
+    public Builder inProgress(boolean show) {
+      this.showInProgress = show;
+      return this;
+    }
+
+    /**
+     * Draws only some panels, in page order, and computes only their figures (default all).
+     *
+     * @param panels at least one panel
+     * @return this builder
+     * @throws IllegalArgumentException if the set is empty
+     */
+    @CanIgnoreReturnValue
+    public Builder panels(Set<Panel> panels) {
+      checkArgument(!panels.isEmpty(), "a report needs at least one panel");
+      this.panels = Sets.immutableEnumSet(panels);
+      return this;
+    }
+
+    /**
      * Computes the figures and draws the page.
      *
      * @return the report
@@ -432,8 +488,10 @@ public final class Report {
               rules,
               alertPeriod == null ? period : alertPeriod,
               by,
-              stageOrder);
-      return Report.of(FigureQueries.compute(data, s));
+              stageOrder,
+              showInProgress,
+              panels);
+      return Report.of(FigureQueries.compute(data, s), panels);
     }
   }
 
@@ -497,6 +555,33 @@ public final class Report {
       }
       sections.add(new Page.Section(id, heading,
           TablePanels.render(id, heading, table, Optional.ofNullable(currency))));
+      return this;
+    }
+
+    /**
+     * Adds a panel drawn elsewhere, such as {@link Report#panel(Figures, Panel)} or a live
+     * page's own panel, placed as given.
+     *
+     * @param id the panel's id: the {@code id} of the one element {@code html} is
+     * @param heading the panel's name in the page's navigation
+     * @param html the panel's HTML, written as given (not escaped): it must escape every text
+     *     from the data itself
+     * @return this builder
+     * @throws IllegalArgumentException if the id is taken or {@code html} does not start with an
+     *     element with that id
+     */
+    @CanIgnoreReturnValue
+    public PageBuilder section(String id, String heading, String html) {
+      checkNotNull(id, "id");
+      checkNotNull(heading, "heading");
+      checkNotNull(html, "html");
+      int end = html.indexOf('>');
+      checkArgument(
+          html.startsWith("<") && end > 0
+              && html.substring(0, end).contains(" id=\"" + Html.esc(id) + "\""),
+          "the HTML of panel %s must start with an element with id=\"%s\"", id, id);
+      checkArgument(ids.add(id), "panel id %s is taken", id);
+      sections.add(new Page.Section(id, heading, html));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.salesmetrics.dashboard;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.time.FiscalCalendar;
 import dev.salesmetrics.time.Granularity;
@@ -9,8 +10,8 @@ import java.time.ZoneId;
 import javax.annotation.Nullable;
 
 /**
- * What {@link Report.Builder} was told: the periods, the range, the rules and the grouping of the
- * leaderboard. Immutable.
+ * What {@link Report.Builder} was told: the periods, the range, the rules, the grouping of the
+ * leaderboard, whether the period in progress is shown, and the panels drawn. Immutable.
  */
 record Settings(
     String title,
@@ -24,7 +25,14 @@ record Settings(
     ImmutableList<Rule> rules,
     Granularity alertGranularity,
     String by,
-    @Nullable ImmutableList<String> stageOrder) {
+    @Nullable ImmutableList<String> stageOrder,
+    boolean showInProgress,
+    ImmutableSet<Panel> panels) {
+
+  /** Tells whether the panel is drawn, so its figures are computed. */
+  boolean wants(Panel p) {
+    return panels.contains(p);
+  }
 
   /** The number of trend periods shown by default for each granularity. */
   static int defaultPeriods(Granularity g) {

@@ -86,6 +86,28 @@ public final class Chromium {
     return new Chromium(p.orElseThrow());
   }
 
+  /** The browser binary this helper runs. */
+  public Path binary() {
+    return binary;
+  }
+
+  /**
+   * The flags of every run: headless, and off the network (no background networking, component
+   * updates, sync or QUIC), with {@code profile} as a new, empty user data directory.
+   */
+  public static List<String> offlineFlags(Path profile) {
+    return List.of(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile);
+  }
+
   /** Loads {@code page} and returns its DOM (serialized) and console messages. */
   public Run dumpDom(URI page) {
     return run(List.of("--dump-dom"), page);
@@ -118,19 +140,8 @@ public final class Chromium {
       err = Files.createTempFile("chromium-", ".err");
       List<String> cmd = new ArrayList<>();
       cmd.add(binary.toString());
-      cmd.addAll(
-          List.of(
-              "--headless",
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-quic",
-              "--no-first-run",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--user-data-dir=" + profile,
-              "--enable-logging=stderr",
-              "--v=0"));
+      cmd.addAll(offlineFlags(profile));
+      cmd.addAll(List.of("--enable-logging=stderr", "--v=0"));
       cmd.addAll(flags);
       cmd.add(page.toString());
       Process p =

@@ -206,4 +206,96 @@ class ReportTest {
     assertThat(r.panel("panel-table-win-rate-by-rep-2")).contains("lead → qualified: ");
     assertThat(r.figures()).isEmpty();
   }
+
+  /**
+   * As of 2025-03-16 March is in progress: shown, the tiles and leaderboard read March so far
+   * (D5 won 5,000.00 USD on 2025-03-05: win rate 1 of 1; R1 5,000.00 of a 10,000.00 quota, R2
+   * nothing of 5,000.00), and the trends end with March.
+   */
+  @Test
+  void thePeriodInProgressCanBeShown() {
+    Report r = Report.builder(SmallData.data()).range(null, SmallData.TO).inProgress(true)
+        .build();
+    Figures f = r.figures().orElseThrow();
+    assertThat(f.tilePeriod().orElseThrow().label()).isEqualTo("2025-03");
+    assertThat(f.lastComplete().orElseThrow().label()).isEqualTo("2025-02");
+    assertThat(f.trendPeriods().get(f.trendPeriods().size() - 1).label()).isEqualTo("2025-03");
+    assertThat(r.panel("panel-tiles"))
+        .contains("2025-03 so far", "change against 2025-02", ">5,000.00 USD<",
+            "title=\"100.0% (1/1)\"");
+    assertThat(r.panel("panel-leaderboard"))
+        .contains("2025-03 so far", "R1 Ann Lee: 50.0% of quota (won 5,000.00 USD of a quota of"
+            + " 10,000.00 USD)", "0.0% of quota (won 0.00 USD of a quota of 5,000.00 USD)");
+    assertThat(r.panel("panel-trends")).contains("2024-04 to 2025-03");
+    assertThat(r.html()).contains("month in progress: 2025-03");
+    // the goals are March's either way
+    assertThat(r.panel("panel-goals")).isEqualTo(SmallData.report().panel("panel-goals"));
+    // without a period in progress nothing changes
+    assertThat(Report.builder(SmallData.data()).range(null, LocalDate.of(2025, 3, 1))
+            .inProgress(true).build().html())
+        .isEqualTo(Report.builder(SmallData.data()).range(null, LocalDate.of(2025, 3, 1))
+            .build().html());
+  }
+
+  @Test
+  void somePanelsOnly() {
+    Report r = Report.builder(SmallData.data()).range(null, SmallData.TO)
+        .panels(java.util.EnumSet.of(Panel.LEADS, Panel.FUNNEL)).build();
+    assertThat(r.panelIds()).containsExactly("panel-funnel", "panel-leads");
+    Report all = Report.builder(SmallData.data()).range(null, SmallData.TO).build();
+    assertThat(r.panel("panel-funnel")).isEqualTo(all.panel("panel-funnel"));
+    assertThat(r.panel("panel-leads")).isEqualTo(all.panel("panel-leads"));
+    assertThat(r.figures().orElseThrow().tiles()).isEmpty();
+    assertThatThrownBy(() -> Report.builder(SmallData.data()).panels(java.util.Set.of()))
+        .hasMessage("a report needs at least one panel");
+  }
+
+  /**
+   * A live view's tables are grouped by period as well: the leaderboard reads the rows of the
+   * tile period and the goals those of the goal period, and draw the same as from the report's
+   * own tables.
+   */
+  @Test
+  void leaderboardAndGoalsReadTheirPeriodOfATableGroupedByPeriod() {
+    Report r = SmallData.report();
+    Figures f = r.figures().orElseThrow();
+    List<SalesRecord> records = new ArrayList<>(SmallData.data().deals());
+    records.addAll(SmallData.data().quotas());
+    MetricTable byMonthAndRep =
+        Query.of(records).groupBy(Dimension.month(ZoneOffset.UTC), Dimension.REP)
+            .metrics(Metrics.QUOTA_ATTAINMENT, Metrics.SALES_VOLUME)
+            .periods(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 4, 1))
+            .run();
+    Figures live =
+        f.toBuilder()
+            .leaderboard("rep", byMonthAndRep)
+            .goals(f.goalPeriod().orElseThrow(), byMonthAndRep, f.goalsOverall().orElseThrow())
+            .build();
+    assertThat(Report.panel(live, Panel.LEADERBOARD)).isEqualTo(r.panel("panel-leaderboard"));
+    assertThat(Report.panel(live, Panel.GOALS)).isEqualTo(r.panel("panel-goals"));
+  }
+
+  @Test
+  void pagesOfPanelsDrawnElsewhere() {
+    Figures f = SmallData.report().figures().orElseThrow();
+    String tiles = Report.panel(f, Panel.TILES);
+    Report page = Report.pageBuilder("Live <page>")
+        .subtitle("live")
+        .section("panel-status", "Status", "<section id=\"panel-status\" class=\"panel wide\">"
+            + "<p>ok</p></section>\n")
+        .section(Panel.TILES.id(), Panel.TILES.heading(), tiles)
+        .build();
+    assertThat(page.panelIds()).containsExactly("panel-status", "panel-tiles");
+    assertThat(page.panel("panel-tiles")).isEqualTo(tiles);
+    String html = page.html(Report.CONTENT_SECURITY_POLICY, "", "<!-- end -->\n");
+    assertThat(html)
+        .contains("<title>Live &lt;page&gt;</title>", "<a href=\"#panel-status\">Status</a>",
+            "<a href=\"#panel-tiles\">At a glance</a>", tiles)
+        .containsSubsequence("<p>ok</p>", tiles, "<!-- end -->\n</body>");
+    Report.PageBuilder b = Report.pageBuilder("x").section("a", "A", "<div id=\"a\"></div>");
+    assertThatThrownBy(() -> b.section("a", "A", "<div id=\"a\"></div>"))
+        .hasMessage("panel id a is taken");
+    assertThatThrownBy(() -> b.section("b", "B", "<div id=\"c\"></div>"))
+        .hasMessage("the HTML of panel b must start with an element with id=\"b\"");
+  }
 }

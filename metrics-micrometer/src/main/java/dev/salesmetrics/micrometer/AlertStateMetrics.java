@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,7 +44,8 @@ import java.util.Set;
  * engine forgets the group (it resolves or goes inactive because the group vanished).
  *
  * <p>The gauge shows the transitions this listener has heard: add it to the engine before the
- * first evaluation (after a {@code restoreState}, alerts show from their next transition). At most
+ * first evaluation. After a {@code restoreState}, alerts show from their next transition, or at
+ * once for those given to {@link #restore}. At most
  * {@link Builder#maxGroupsPerRule} rows per rule are exported; the others are counted in {@link
  * #omittedGroups()} and logged once per rule. Thread safe.
  */
@@ -103,14 +105,43 @@ public final class AlertStateMetrics implements AlertListener, MeterBinder {
    * @return {@value #INACTIVE}, {@value #PENDING}, {@value #WARNING} or {@value #CRITICAL}
    */
   public static int value(AlertEvent event) {
-    AlertState to = event.to();
+    return value(event.to(), event.level());
+  }
+
+  private static int value(AlertState to, Optional<Severity> level) {
     if (to == AlertState.PENDING) {
       return PENDING;
     }
     if (to.isFiring()) {
-      return event.level().orElse(Severity.WARNING) == Severity.CRITICAL ? CRITICAL : WARNING;
+      return level.orElse(Severity.WARNING) == Severity.CRITICAL ? CRITICAL : WARNING;
     }
     return INACTIVE;
+  }
+
+  /**
+   * Sets the row of a rule and group from a state restored without a transition (a rule engine's
+   * {@code restoreState}, the saved alerts of a live server), unless this listener has already
+   * heard a transition of that rule and group (the newer state wins). Inactive and resolved
+   * states add no row, as the engine forgets such groups.
+   *
+   * @param ruleId the rule's id
+   * @param metricId the rule's metric id
+   * @param group the group
+   * @param state the state restored
+   * @param level the level, for a firing state
+   */
+  public synchronized void restore(
+      String ruleId, String metricId, GroupKey group, AlertState state, Optional<Severity> level) {
+    checkNotNull(ruleId, "ruleId");
+    checkNotNull(metricId, "metricId");
+    checkNotNull(group, "group");
+    checkNotNull(state, "state");
+    checkNotNull(level, "level");
+    Key key = new Key(ruleId, metricId, group);
+    if (rows.containsKey(key) || (state != AlertState.PENDING && !state.isFiring())) {
+      return;
+    }
+    add(key, value(state, level));
   }
 
   /**
@@ -138,19 +169,24 @@ public final class AlertStateMetrics implements AlertListener, MeterBinder {
       cell.set(value(event));
       return;
     }
-    int n = perRule.getOrDefault(event.ruleId(), 0);
+    add(key, value(event));
+  }
+
+  @GuardedBy("this")
+  private void add(Key key, int value) {
+    int n = perRule.getOrDefault(key.ruleId, 0);
     if (n >= maxGroups) {
       omitted++;
-      if (warned.add(event.ruleId())) {
+      if (warned.add(key.ruleId)) {
         logger.log(
             Level.WARNING,
-            "rule " + event.ruleId() + " has more than " + maxGroups + " groups; the alert"
+            "rule " + key.ruleId + " has more than " + maxGroups + " groups; the alert"
                 + " states of the others are not exported (AlertStateMetrics.omittedGroups())");
       }
       return;
     }
-    perRule.put(event.ruleId(), n + 1);
-    rows.put(key, new Cell(value(event)));
+    perRule.put(key.ruleId, n + 1);
+    rows.put(key, new Cell(value));
     registerAll();
   }
 
@@ -235,12 +271,7 @@ public final class AlertStateMetrics implements AlertListener, MeterBinder {
      */
     @CanIgnoreReturnValue
     public Builder prefix(String prefix) {
-      checkNotNull(prefix, "prefix");
-      if (!prefix.isEmpty() && !prefix.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*")) {
-        throw new IllegalArgumentException(
-            "prefix must be lowercase dot-separated words: \"" + prefix + "\"");
-      }
-      this.prefix = prefix;
+      this.prefix = Family.checkPrefix(prefix);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.salesmetrics.micrometer;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import javax.annotation.Nullable;
 
 /**
@@ -24,5 +26,18 @@ record Family(
     COUNTER,
     /** A {@code TimeGauge} per row; values are in seconds. */
     TIME
+  }
+
+  /**
+   * Returns {@code prefix} if it can start a meter name: empty, or lowercase words of letters and
+   * digits separated by single dots.
+   */
+  static String checkPrefix(String prefix) {
+    checkNotNull(prefix, "prefix");
+    if (!prefix.isEmpty() && !prefix.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*")) {
+      throw new IllegalArgumentException(
+          "prefix must be lowercase dot-separated words: \"" + prefix + "\"");
+    }
+    return prefix;
   }
 }

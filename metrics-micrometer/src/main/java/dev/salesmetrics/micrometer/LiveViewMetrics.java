@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 
 /**
@@ -99,7 +100,8 @@ public final class LiveViewMetrics implements MeterBinder {
   private static final Set<String> RESERVED =
       Set.of("period", "currency", "statistic", "part", "step", "cohort", "k");
 
-  private final LiveView view;
+  private final Supplier<MetricTable> snapshots;
+  private final String source;
   private final Samples samples;
   private final Tags commonTags;
   private final int maxGroups;
@@ -124,7 +126,8 @@ public final class LiveViewMetrics implements MeterBinder {
   private long omitted;
 
   private LiveViewMetrics(Builder b) {
-    this.view = b.view;
+    this.snapshots = b.snapshots;
+    this.source = b.source;
     this.samples = new Samples(b.prefix);
     this.commonTags = b.tags;
     this.maxGroups = b.maxGroups;
@@ -139,7 +142,21 @@ public final class LiveViewMetrics implements MeterBinder {
    * @return a builder
    */
   public static Builder builder(LiveView view) {
-    return new Builder(checkNotNull(view, "view"));
+    checkNotNull(view, "view");
+    return new Builder(view::snapshot, view.toString());
+  }
+
+  /**
+   * Starts the definition of a binder over any source of tables, such as the latest figures of
+   * a live dashboard (whose live views are rebuilt when a record is replaced). Each {@link
+   * #refresh()} takes one table from {@code snapshots} and exports it as the snapshot of a view.
+   *
+   * @param snapshots gives the table to export, grouped like a live view's (by dimensions, by
+   *     period or both); called under this binder's lock, once per refresh
+   * @return a builder
+   */
+  public static Builder builder(Supplier<MetricTable> snapshots) {
+    return new Builder(checkNotNull(snapshots, "snapshots"), "tables");
   }
 
   /**
@@ -163,11 +180,11 @@ public final class LiveViewMetrics implements MeterBinder {
    * Takes a snapshot of the view and brings every bound registry up to date: new groups get rows,
    * vanished or undefined ones lose theirs, and values change.
    *
-   * @throws ArithmeticException or another exception of {@link LiveView#snapshot()}; the meters
-   *     then keep the previous values
+   * @throws ArithmeticException or another exception of {@link LiveView#snapshot()} (or of the
+   *     supplier); the meters then keep the previous values
    */
   public synchronized void refresh() {
-    MetricTable table = view.snapshot();
+    MetricTable table = checkNotNull(snapshots.get(), "the snapshot supplier gave null");
     List<MetricTable.Row> rows = rowsToExport(table);
     // one pass to learn each metric's groups, in table order, keeping the exported ones first
     Map<String, Set<RowKey>> chosen = choose(rows);
@@ -305,7 +322,7 @@ public final class LiveViewMetrics implements MeterBinder {
    */
   @Override
   public synchronized String toString() {
-    return "LiveViewMetrics[" + view + ", " + bindings.size()
+    return "LiveViewMetrics[" + source + ", " + bindings.size()
         + (bindings.size() == 1 ? " registry]" : " registries]");
   }
 
@@ -385,15 +402,17 @@ public final class LiveViewMetrics implements MeterBinder {
 
   /** Defines a {@link LiveViewMetrics}. Every setter checks its argument at once. */
   public static final class Builder {
-    private final LiveView view;
+    private final Supplier<MetricTable> snapshots;
+    private final String source;
     private String prefix = "salesmetrics";
     private Tags tags = Tags.empty();
     private int maxGroups = 1_000;
     private boolean allPeriods;
     private System.Logger logger = System.getLogger(LiveViewMetrics.class.getName());
 
-    private Builder(LiveView view) {
-      this.view = view;
+    private Builder(Supplier<MetricTable> snapshots, String source) {
+      this.snapshots = snapshots;
+      this.source = source;
     }
 
     /**
@@ -407,12 +426,7 @@ public final class LiveViewMetrics implements MeterBinder {
      */
     @CanIgnoreReturnValue
     public Builder prefix(String prefix) {
-      checkNotNull(prefix, "prefix");
-      if (!prefix.isEmpty() && !prefix.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*")) {
-        throw new IllegalArgumentException(
-            "prefix must be lowercase dot-separated words: \"" + prefix + "\"");
-      }
-      this.prefix = prefix;
+      this.prefix = Family.checkPrefix(prefix);
       return this;
     }
 

@@ -7,9 +7,11 @@ import dev.salesmetrics.aggregate.GroupKey;
 import dev.salesmetrics.metric.MetricUnit;
 import dev.salesmetrics.metric.Score;
 import dev.salesmetrics.rule.AlertEvent;
+import dev.salesmetrics.rule.AlertState;
 import dev.salesmetrics.rule.Evaluation;
 import dev.salesmetrics.rule.Rule;
 import dev.salesmetrics.rule.RuleEngine;
+import dev.salesmetrics.rule.Severity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link AlertStateMetrics}: one gauge row per rule and group, 0 to 3. */
@@ -135,5 +138,30 @@ class AlertStateMetricsTest {
     assertThat(log.lines()).hasSize(1);
     assertThatThrownBy(() -> AlertStateMetrics.builder().maxGroupsPerRule(0))
         .hasMessage("max groups per rule must be >= 1: 0");
+  }
+
+  /** A state restored without a transition shows at once, unless a transition was heard. */
+  @Test
+  void restoredStatesShowUntilTheirNextTransition() {
+    AlertStateMetrics states = AlertStateMetrics.builder().build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    states.bindTo(registry);
+    states.restore("coverage", "pipeline_coverage", R1, AlertState.FIRING,
+        Optional.of(Severity.CRITICAL));
+    states.restore("coverage", "pipeline_coverage", R2, AlertState.PENDING, Optional.empty());
+    states.restore("coverage", "pipeline_coverage", GroupKey.of("rep", "R3"),
+        AlertState.RESOLVED, Optional.of(Severity.WARNING));
+    assertThat(state(registry, "rep=R1")).isEqualTo(AlertStateMetrics.CRITICAL);
+    assertThat(state(registry, "rep=R2")).isEqualTo(AlertStateMetrics.PENDING);
+    assertThat(state(registry, "rep=R3")).isEqualTo(-1); // resolved: no row
+    // a transition heard replaces the restored state, and a later restore does not undo it
+    RuleEngine engine = RuleEngine.builder().rule(COVERAGE).listener(states).build();
+    eval(engine, Map.of(R1, 1.5));
+    assertThat(transitions).singleElement().satisfies(e -> assertThat(e.to())
+        .isEqualTo(AlertState.PENDING));
+    assertThat(state(registry, "rep=R1")).isEqualTo(AlertStateMetrics.PENDING);
+    states.restore("coverage", "pipeline_coverage", R1, AlertState.FIRING,
+        Optional.of(Severity.CRITICAL));
+    assertThat(state(registry, "rep=R1")).isEqualTo(AlertStateMetrics.PENDING);
   }
 }

@@ -105,7 +105,7 @@ final class Arguments {
   /** The schema file of the one kind of record a metric reads. */
   static Optional<CsvFile> fileOf(Metric<?, ?> metric) {
     Class<?> type = metric.recordType();
-    if (!metric.reads().equals(ImmutableList.of(type))) {
+    if (!metric.recordKinds().equals(ImmutableSet.of(type))) {
       return Optional.empty(); // several kinds, or the stage history of deals
     }
     if (type == Deal.class) {

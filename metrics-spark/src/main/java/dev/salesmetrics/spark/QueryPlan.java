@@ -242,7 +242,7 @@ final class QueryPlan implements Serializable {
       String[] values = null;
       for (int m = 0; m < metrics.size(); m++) {
         Metric<Object, MetricValue> metric = metrics.get(m);
-        if (!metric.recordType().isInstance(record)) {
+        if (!metric.reads(record)) { // Query's routing: only the kinds it reads
           continue;
         }
         if (values == null) {

@@ -195,7 +195,7 @@ public final class SparkMetrics {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "metric " + metric.id() + " reads " + metric.reads()
+                    "metric " + metric.id() + " reads " + metric.recordKinds()
                         + " together and has no function of its own: compute it with"
                         + " SparkQuery"));
   }

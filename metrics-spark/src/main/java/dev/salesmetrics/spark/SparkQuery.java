@@ -312,7 +312,7 @@ public final class SparkQuery {
             "metric " + m.id() + " is not the catalogue's: Spark finds a metric by its id on"
                 + " every executor, so only the metrics of Metrics.all() run there");
       }
-      if (m.reads().contains(StageChange.class)) {
+      if (m.recordKinds().contains(StageChange.class)) {
         throw new IllegalArgumentException(
             "metric " + m.id() + " reads the deals' stage history, which SparkQuery does not"
                 + " read (deal_stages.csv): compute it with Query");
@@ -392,7 +392,7 @@ public final class SparkQuery {
   private Set<CsvFile> filesRead() {
     Set<CsvFile> files = new TreeSet<>();
     for (Metric<?, ?> m : metrics) {
-      for (Class<?> type : m.reads()) {
+      for (Class<?> type : m.recordKinds()) {
         CsvFile f = fileOf(type);
         if (f != null) {
           files.add(f);

@@ -10,6 +10,7 @@ import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.io.SampleData;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.Metrics;
+import dev.salesmetrics.metric.Ratio;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.model.StageChange;
 import dev.salesmetrics.time.FiscalCalendar;
@@ -37,7 +38,7 @@ class SparkQueryEqualityTest {
   static List<Metric<?, ?>> groupable() {
     List<Metric<?, ?>> out = new ArrayList<>();
     for (Metric<?, ?> m : Metrics.all()) {
-      if (!m.reads().contains(StageChange.class)) {
+      if (!m.recordKinds().contains(StageChange.class)) {
         out.add(m);
       }
     }
@@ -58,7 +59,7 @@ class SparkQueryEqualityTest {
   }
 
   /** Runs both groupings on Spark and with Query, and compares the tables. */
-  static void assertSameTables(Dataset data, Path dir, LocalDate from, LocalDate to)
+  static MetricTable assertSameTables(Dataset data, Path dir, LocalDate from, LocalDate to)
       throws IOException {
     data.writeCsv(dir);
     SalesFrames frames = SalesFrames.read(SharedSpark.get(), dir.toString());
@@ -85,12 +86,26 @@ class SparkQueryEqualityTest {
     assertThat(actualTeams.size()).isGreaterThan(0);
     assertThat(actualTeams).isEqualTo(expectedTeams);
     assertThat(actualTeams.toCsv()).isEqualTo(expectedTeams.toCsv());
+    return actual;
+  }
+
+  /** The money ratios of a table that carry their currency. */
+  private static long moneyRatios(MetricTable t, String metricId) {
+    return t.rows().stream()
+        .flatMap(r -> r.value(metricId).stream())
+        .filter(v -> v instanceof Ratio r && r.currency() != null)
+        .count();
   }
 
   @Test
   void sampleDataGivesQuerysTables(@TempDir Path dir) throws IOException {
     Dataset sample = SampleData.generate(SampleData.DEFAULT_SEED);
-    assertSameTables(sample, dir, LocalDate.of(2025, 7, 1), LocalDate.of(2026, 1, 1));
+    MetricTable t =
+        assertSameTables(sample, dir, LocalDate.of(2025, 7, 1), LocalDate.of(2026, 1, 1));
+    // money ratios come back from the executors in their currency
+    for (String id : List.of("quota_attainment", "pipeline_coverage", "campaign_roi")) {
+      assertThat(moneyRatios(t, id)).as(id).isGreaterThan(0);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.salesmetrics.dashboard.chart;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.salesmetrics.internal.Digits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -79,22 +80,6 @@ public final class Markup {
    * @throws IllegalArgumentException if the text is not a plain decimal
    */
   public static String groupDigits(String plain) {
-    checkNotNull(plain, "plain");
-    if (!plain.matches("-?[0-9]+(\\.[0-9]+)?")) {
-      throw new IllegalArgumentException("not a plain decimal: \"" + plain + "\"");
-    }
-    int start = plain.startsWith("-") ? 1 : 0;
-    int dot = plain.indexOf('.');
-    int end = dot < 0 ? plain.length() : dot;
-    StringBuilder sb = new StringBuilder(plain.length() + 8);
-    sb.append(plain, 0, start);
-    for (int i = start; i < end; i++) {
-      if (i > start && (end - i) % 3 == 0) {
-        sb.append(',');
-      }
-      sb.append(plain.charAt(i));
-    }
-    sb.append(plain, end, plain.length());
-    return sb.toString();
+    return Digits.group(plain); // the library's one definition, also used by MetricTable
   }
 }
