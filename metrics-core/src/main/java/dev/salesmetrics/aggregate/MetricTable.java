@@ -160,6 +160,62 @@ public final class MetricTable {
         dims.build(), position, metricIds, units.buildOrThrow(), plan.during, rows);
   }
 
+  /**
+   * Returns a table of rows computed elsewhere, such as by an engine outside this library (a Spark
+   * query), laid out and sorted as a {@link Query} with the same grouping and metrics lays its
+   * table out, so that the two compare equal and print, export and chart alike.
+   *
+   * @param groupBy the grouping dimensions in query order, at most one of them a period dimension
+   * @param metrics the metrics, one column each, in query order
+   * @param during the period of a query without a period dimension (its CSV dates), or null
+   * @param rows the rows, in any order: each with the values of the metrics that had records in
+   *     it (rows without any value are left out, as a query leaves them out)
+   * @return the table
+   * @throws IllegalArgumentException if two rows have the same group and period, a row's period
+   *     presence does not match the grouping, or a value names a metric not in {@code metrics}
+   */
+  public static MetricTable of(
+      List<Dimension> groupBy,
+      List<? extends Metric<?, ?>> metrics,
+      @Nullable Period during,
+      List<Row> rows) {
+    ImmutableList.Builder<String> dims = ImmutableList.builder();
+    int position = -1;
+    for (int i = 0; i < groupBy.size(); i++) {
+      Dimension d = groupBy.get(i);
+      if (d.isPeriod()) {
+        position = i;
+      } else {
+        dims.add(d.id());
+      }
+    }
+    ImmutableList.Builder<String> ids = ImmutableList.builder();
+    ImmutableMap.Builder<String, MetricUnit> units = ImmutableMap.builder();
+    for (Metric<?, ?> m : metrics) {
+      ids.add(m.id());
+      units.put(m.id(), m.unit());
+    }
+    ImmutableMap<String, MetricUnit> unitsById = units.buildOrThrow();
+    List<Row> kept = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      if ((r.period != null) != (position >= 0)) {
+        throw new IllegalArgumentException(
+            "row " + r + (position >= 0 ? " has no period" : " has a period")
+                + " but the grouping is " + groupBy);
+      }
+      for (String id : r.values.keySet()) {
+        if (!unitsById.containsKey(id)) {
+          throw new IllegalArgumentException("row " + r + " has a value of metric " + id
+              + ", which is not among " + unitsById.keySet());
+        }
+      }
+      if (!r.values.isEmpty()) {
+        kept.add(r);
+      }
+    }
+    return new MetricTable(dims.build(), position, ids.build(), unitsById, during, kept);
+  }
+
   /** Returns this table with {@code notes} (metric id to note), for {@link #notes()}. */
   MetricTable withNotes(ImmutableMap<String, String> notes) {
     if (notes.isEmpty() && this.notes.isEmpty()) {
@@ -875,6 +931,19 @@ public final class MetricTable {
       this.key = key;
       this.period = period;
       this.values = values;
+    }
+
+    /**
+     * Returns a row, for {@link MetricTable#of}.
+     *
+     * @param key the group
+     * @param period the period, or null in a table without periods
+     * @param values the values by metric id, in column order
+     * @return the row
+     */
+    public static Row of(GroupKey key, @Nullable Period period, Map<String, MetricValue> values) {
+      return new Row(
+          checkNotNull(key, "key"), period, ImmutableMap.copyOf(checkNotNull(values, "values")));
     }
 
     /**

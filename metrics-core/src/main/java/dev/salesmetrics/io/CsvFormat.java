@@ -214,6 +214,11 @@ public final class CsvFormat<T> {
     this.writer = writer;
   }
 
+  /** Parses one row with this format's parser; see {@link RecordParser}. */
+  T parseRow(Row row, CsvOptions options) {
+    return parser.parse(row, options);
+  }
+
   /**
    * Returns the schema file this format reads and writes.
    *

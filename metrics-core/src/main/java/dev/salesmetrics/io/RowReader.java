@@ -560,7 +560,7 @@ final class RowReader {
     return new Row(file, schema, options, columns, missing, hint, dates);
   }
 
-  private static RejectedRow fromRecordError(
+  static RejectedRow fromRecordError(
       String file, long line, Row row, RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     int space = message.indexOf(' ');
@@ -576,7 +576,7 @@ final class RowReader {
     return "bad quoting: " + cause.getMessage();
   }
 
-  private static String raggedReason(List<String> fields, int width) {
+  static String raggedReason(List<String> fields, int width) {
     String reason = "row has " + fields.size() + " cells, header has " + width;
     for (String field : fields) {
       if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
