@@ -338,8 +338,7 @@ final class DealFileLoader {
     long expectedStart = -1;
     List<RejectedRow> rejected = new ArrayList<>();
     List<LoadWarning> warnings = new ArrayList<>();
-    long[] hashes = new long[1024];
-    int hashCount = 0;
+    List<long[]> runs = new ArrayList<>(); // the sorted id hashes of each chunk
     for (int c0 = 0; c0 < chunks; c0 += threads) {
       ColumnStore.Builder builder = ColumnStore.builder();
       List<Chunk> parts = new ArrayList<>(threads);
@@ -369,26 +368,85 @@ final class DealFileLoader {
                   ? new LoadWarning(w.file(), w.line() + p.base, w.column(), w.value(), w.reason())
                   : w);
         }
-        if (hashCount + p.appended > hashes.length) {
-          hashes = Arrays.copyOf(hashes, Math.max(hashes.length * 2, hashCount + p.appended));
-        }
-        System.arraycopy(p.hashes, 0, hashes, hashCount, p.appended);
-        hashCount += p.appended;
+        runs.add(Arrays.copyOf(p.hashes, p.appended));
       }
       ColumnStore part = builder.build();
       loaded += part.deals();
       to.accept(part);
     }
-    Arrays.sort(hashes, 0, hashCount);
-    for (int i = 1; i < hashCount; i++) {
-      if (hashes[i] == hashes[i - 1]) {
-        return null; // a repeated id (or two ids of one hash): the column load tells which
-      }
+    if (repeats(runs)) {
+      return null; // a repeated id (or two ids of one hash): the column load tells which
     }
     return new Loaded(
         ColumnStore.builder().build(),
         new LoadReport(file, rows, loaded, rejected, warnings, 0, null),
         null);
+  }
+
+  /**
+   * Tells whether a value occurs twice in the sorted {@code runs} (within one run or across
+   * two), merging them through a heap of run indices, with no copy of the values.
+   */
+  static boolean repeats(List<long[]> runs) {
+    int k = 0;
+    int[] heap = new int[runs.size()];
+    int[] pos = new int[runs.size()];
+    long[][] r = runs.toArray(new long[0][]);
+    for (int i = 0; i < r.length; i++) {
+      if (r[i].length > 0) {
+        heap[k] = i;
+        siftUp(heap, k++, r, pos);
+      }
+    }
+    boolean any = false;
+    long last = 0;
+    while (k > 0) {
+      int top = heap[0];
+      long v = r[top][pos[top]];
+      if (any && v == last) {
+        return true;
+      }
+      any = true;
+      last = v;
+      if (++pos[top] == r[top].length) {
+        heap[0] = heap[--k];
+      }
+      siftDown(heap, k, r, pos);
+    }
+    return false;
+  }
+
+  private static void siftUp(int[] heap, int at, long[][] r, int[] pos) {
+    int i = at;
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (r[heap[parent]][pos[heap[parent]]] <= r[heap[i]][pos[heap[i]]]) {
+        return;
+      }
+      int t = heap[parent];
+      heap[parent] = heap[i];
+      heap[i] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int k, long[][] r, int[] pos) {
+    int i = 0;
+    while (true) {
+      int least = i;
+      for (int c = 2 * i + 1; c <= 2 * i + 2 && c < k; c++) {
+        if (r[heap[c]][pos[heap[c]]] < r[heap[least]][pos[heap[least]]]) {
+          least = c;
+        }
+      }
+      if (least == i) {
+        return;
+      }
+      int t = heap[least];
+      heap[least] = heap[i];
+      heap[i] = t;
+      i = least;
+    }
   }
 
   /** The header row of the file, with a date reader of its own. */

@@ -133,6 +133,29 @@ class StreamProperties {
   }
 
   @Test
+  void repeatsFindsAValueTwiceWithinOrAcrossSortedRuns() {
+    qt().withExamples(300)
+        .forAll(longs().all(), integers().between(0, 6))
+        .checkAssert((seed, n) -> {
+          java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+          List<long[]> runs = new ArrayList<>();
+          java.util.Set<Long> all = new java.util.HashSet<>();
+          boolean twice = false;
+          for (int i = 0; i < n; i++) {
+            long[] run = r.longs(r.nextInt(0, 8), -5, 5).sorted().toArray();
+            for (long v : run) {
+              twice |= !all.add(v);
+            }
+            runs.add(run);
+          }
+          assertThat(DealFileLoader.repeats(runs)).isEqualTo(twice);
+        });
+    assertThat(DealFileLoader.repeats(List.of(new long[] {1, 3}, new long[] {2, 4}))).isFalse();
+    assertThat(DealFileLoader.repeats(List.of(new long[] {1, 3}, new long[] {}, new long[] {3})))
+        .isTrue();
+  }
+
+  @Test
   void aDuplicateIdIsStillAnErrorInStrictMode() throws IOException {
     StringBuilder text = new StringBuilder(ColumnLoaderProperties.HEADER).append('\n');
     for (int i = 0; i < 200; i++) {
