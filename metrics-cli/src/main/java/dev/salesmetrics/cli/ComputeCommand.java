@@ -5,6 +5,7 @@ import dev.salesmetrics.aggregate.MetricTable;
 import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.aggregate.TidyRow;
 import dev.salesmetrics.io.CsvFile;
+import dev.salesmetrics.io.Dataset;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.CurrencyMismatchException;
@@ -137,11 +138,16 @@ final class ComputeCommand implements Callable<Integer> {
     input.checkRange();
     ZoneId z = input.zone();
 
-    // interchange files go straight into columns when nothing needs the records as objects
-    LoadOptions.Loaded loaded =
-        input.interchange() && Inputs.columnar(metrics, dimensionIds)
-            ? input.loadColumns(input.zone, err, false)
-            : input.load(err);
+    // interchange files go straight into columns when nothing needs the records as objects,
+    // and stream through the query when it folds (the result then needs no stored deal)
+    boolean columnar = input.interchange() && Inputs.columnar(metrics, dimensionIds);
+    Query streaming = columnar ? streamingQuery(metrics, dimensionIds, z) : null;
+    LoadOptions.Loaded loaded = streaming == null ? null : input.stream(input.zone, err, streaming);
+    if (loaded == null) {
+      loaded = columnar ? input.loadColumns(input.zone, err, false) : input.load(err);
+    } else {
+      STREAMED.incrementAndGet();
+    }
     Optional<String> missing = Inputs.missingFile(metrics, loaded);
     if (missing.isPresent()) {
       throw Failures.badData(missing.get());
@@ -196,7 +202,10 @@ final class ComputeCommand implements Callable<Integer> {
     }
     MetricTable table;
     try {
-      table = loaded.columns() != null ? q.runParallel() : q.run();
+      table =
+          loaded.fold() != null
+              ? loaded.fold().table()
+              : loaded.columns() != null ? q.runParallel() : q.run();
     } catch (CurrencyMismatchException | ArithmeticException e) {
       throw Failures.badData(e.getMessage());
     }
@@ -208,6 +217,55 @@ final class ComputeCommand implements Callable<Integer> {
         });
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * The query to stream the files through ({@code Dataset.stream}), or null when the command
+   * must load first: the query must fold (kernel metrics placed by one instant), group by
+   * dimensions read from the rows alone (rep, product, customer: team and region need reps.csv
+   * read first), and have the range the loaded query would have before the data is read (with a
+   * period: --from and --to both or neither, as the span of the data limits no record; without
+   * one: both).
+   */
+  /** How many runs streamed (for tests: the streamed output must equal the loaded one). */
+  static final java.util.concurrent.atomic.AtomicInteger STREAMED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @Nullable
+  private Query streamingQuery(List<Metric<?, ?>> metrics, List<String> dimensionIds, ZoneId z) {
+    for (String id : dimensionIds) {
+      if (!id.equals("rep") && !id.equals("product") && !id.equals("customer")) {
+        return null;
+      }
+    }
+    boolean bothEnds = input.from != null && input.to != null;
+    if (period == null ? !bothEnds : !bothEnds && (input.from != null || input.to != null)) {
+      return null;
+    }
+    try {
+      List<Dimension> grouping = new ArrayList<>();
+      Query q = Query.of(List.of()).metrics(metrics);
+      if (period != null) {
+        FiscalCalendar fiscal = input.fiscal();
+        if (bothEnds
+            && Inputs.tooManyPeriods(input.from, input.to, period, fiscal, "", "").isPresent()) {
+          return null;
+        }
+        grouping.add(Dimension.period(period, z, fiscal));
+      }
+      for (String id : dimensionIds) {
+        grouping.add(Inputs.dimension(id, Dataset.empty()));
+      }
+      q = q.groupBy(grouping.toArray(new Dimension[0]));
+      if (bothEnds) {
+        q = period != null ? q.periods(input.from, input.to)
+            : q.during(Period.between(input.from, input.to, z));
+      }
+      var unused = q.fold(); // refuses what cannot fold
+      return q;
+    } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+      return null; // the loaded path reports it as before
+    }
   }
 
   /** The metrics of {@code --metrics}, in order; an unknown or repeated id is bad usage. */

@@ -7,6 +7,7 @@ import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.internal.Suggestions;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.Dataset;
+import dev.salesmetrics.io.LoadReport;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.metric.Metrics;
 import dev.salesmetrics.model.Campaign;
@@ -171,6 +172,16 @@ final class Inputs {
 
   /** The records loaded from a file present in the directory. */
   private static long rows(LoadOptions.Loaded loaded, CsvFile file) {
+    if (loaded.fold() != null) {
+      // streamed: the records are gone, the reports count them
+      long n = 0;
+      for (LoadReport r : loaded.reports()) {
+        if (r.file().equals(file.fileName())) {
+          n += r.loaded();
+        }
+      }
+      return n;
+    }
     Dataset d = loaded.data();
     ColumnStore c = loaded.columns();
     if (c != null) {
@@ -245,17 +256,22 @@ final class Inputs {
    * dates, which may be planned ahead, do not count). Empty when there is no event.
    */
   static Optional<LocalDate[]> span(LoadOptions.Loaded loaded, ZoneId zone) {
+    if (loaded.fold() != null) {
+      return loaded.fold().instantSpan().map(r -> days(r, zone));
+    }
     ColumnStore c = loaded.columns();
     if (c == null) {
       return span(loaded.data(), zone);
     }
-    return c.instantSpan()
-        .map(
-            r ->
-                new LocalDate[] {
-                  LocalDate.ofInstant(r.lowerEndpoint(), zone),
-                  LocalDate.ofInstant(r.upperEndpoint(), zone).plusDays(1)
-                });
+    return c.instantSpan().map(r -> days(r, zone));
+  }
+
+  /** The first day of {@code span} and the day after its last, in {@code zone}. */
+  private static LocalDate[] days(com.google.common.collect.Range<Instant> span, ZoneId zone) {
+    return new LocalDate[] {
+      LocalDate.ofInstant(span.lowerEndpoint(), zone),
+      LocalDate.ofInstant(span.upperEndpoint(), zone).plusDays(1)
+    };
   }
 
   /**

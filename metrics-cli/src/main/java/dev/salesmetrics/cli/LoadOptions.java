@@ -3,6 +3,7 @@ package dev.salesmetrics.cli;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.salesmetrics.aggregate.ColumnStore;
+import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.io.CsvFile;
 import dev.salesmetrics.io.CsvFormatException;
 import dev.salesmetrics.io.CsvOptions;
@@ -14,6 +15,7 @@ import dev.salesmetrics.io.LoadWarning;
 import dev.salesmetrics.io.MappingFile;
 import dev.salesmetrics.io.RejectedRow;
 import dev.salesmetrics.model.Campaign;
+import dev.salesmetrics.model.CurrencyMismatchException;
 import dev.salesmetrics.model.Quota;
 import dev.salesmetrics.model.Rep;
 import dev.salesmetrics.model.SalesRecord;
@@ -104,9 +106,10 @@ abstract class LoadOptions {
       Dataset data,
       ImmutableSet<CsvFile> present,
       ImmutableList<LoadReport> reports,
-      @Nullable ColumnStore columns) {
+      @Nullable ColumnStore columns,
+      @Nullable Query.Fold fold) {
     Loaded(Dataset data, ImmutableSet<CsvFile> present, ImmutableList<LoadReport> reports) {
-      this(data, present, reports, null);
+      this(data, present, reports, null, null);
     }
 
     boolean has(CsvFile file) {
@@ -182,7 +185,7 @@ abstract class LoadOptions {
    *     rejects file that cannot be written
    */
   Loaded load(@Nullable ZoneId zone, PrintWriter err, boolean quiet) {
-    return load(zone, err, quiet, false);
+    return load(zone, err, quiet, false, null);
   }
 
   /**
@@ -191,10 +194,31 @@ abstract class LoadOptions {
    * {@link Loaded#data()} then holds only the reps, quotas and campaigns.
    */
   Loaded loadColumns(@Nullable ZoneId zone, PrintWriter err, boolean quiet) {
-    return load(zone, err, quiet, true);
+    return load(zone, err, quiet, true, null);
   }
 
-  private Loaded load(@Nullable ZoneId zone, PrintWriter err, boolean quiet, boolean columns) {
+  /**
+   * Runs {@code query} while reading the files ({@link Dataset#stream}), with the summary,
+   * rejected rows and errors of {@link #loadColumns}; the loaded {@link Loaded#data()} is then
+   * empty and {@link Loaded#fold()} holds the result. Returns null when the query met a currency
+   * mismatch or an overflow: the caller then loads as {@link #loadColumns}, which prints the
+   * summary before that error.
+   */
+  @Nullable
+  Loaded stream(@Nullable ZoneId zone, PrintWriter err, Query query) {
+    try {
+      return load(zone, err, false, true, query);
+    } catch (CurrencyMismatchException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private Loaded load(
+      @Nullable ZoneId zone,
+      PrintWriter err,
+      boolean quiet,
+      boolean columns,
+      @Nullable Query query) {
     Path dir = dataDir();
     if (dir == null) {
       throw new IllegalStateException("no --data directory to load");
@@ -212,7 +236,9 @@ abstract class LoadOptions {
     LoadResult<?> result;
     try (Progress bar = Progress.start(dir)) {
       result =
-          columns ? Dataset.loadColumns(dir, options, bar) : Dataset.load(dir, options, bar);
+          query != null
+              ? Dataset.stream(dir, options, query)
+              : columns ? Dataset.loadColumns(dir, options, bar) : Dataset.load(dir, options, bar);
     } catch (CsvFormatException e) {
       throw Failures.badRow(dir, e);
     } catch (NoSuchFileException | NotDirectoryException e) {
@@ -232,6 +258,10 @@ abstract class LoadOptions {
         throw Failures.outputError("cannot write --rejects " + rejects + ": " + Failures.reason(e));
       }
     }
+    if (result.value() instanceof Query.Fold fold) {
+      return new Loaded(Dataset.empty(), ImmutableSet.copyOf(present),
+          ImmutableList.copyOf(result.reports()), null, fold);
+    }
     if (result.value() instanceof ColumnStore store) {
       List<Rep> reps = new ArrayList<>();
       List<Quota> quotas = new ArrayList<>();
@@ -249,7 +279,7 @@ abstract class LoadOptions {
           new Dataset(
               reps, quotas, List.of(), List.of(), List.of(), List.of(), campaigns, List.of());
       return new Loaded(others, ImmutableSet.copyOf(present),
-          ImmutableList.copyOf(result.reports()), store);
+          ImmutableList.copyOf(result.reports()), store, null);
     }
     return new Loaded((Dataset) result.value(), ImmutableSet.copyOf(present),
         ImmutableList.copyOf(result.reports()));

@@ -314,6 +314,11 @@ final class ColumnarEngine {
 
   /** Runs in at most {@code maxChunks} chunks of at least {@code minChunk} rows. */
   MetricTable run(@Nullable Executor executor, int maxChunks, int minChunk) {
+    return plan.toTable(cells(executor, maxChunks, minChunk));
+  }
+
+  /** The cells of the whole store, run as {@link #run(Executor, int, int)}. */
+  CellStore cells(@Nullable Executor executor, int maxChunks, int minChunk) {
     int rows = 0;
     for (Segment s : segments) {
       rows += s.size;
@@ -325,11 +330,11 @@ final class ColumnarEngine {
             ? task(0, 1, total)
             : Chunks.run(executor, chunks, c -> task(c, chunks, total), Task::merge);
     if (merged.objects == null) {
-      return plan.toTable(merged.cells);
+      return merged.cells;
     }
     CellStore all = merged.objects.store;
     all.mergeFrom(merged.cells, "adding up the columns and the records");
-    return plan.toTable(all);
+    return all;
   }
 
   private Task task(int c, int chunks, int rows) {

@@ -1,10 +1,12 @@
 package dev.salesmetrics.aggregate;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Iterables;
+import com.google.common.collect.Range;
 import dev.salesmetrics.metric.Metric;
 import dev.salesmetrics.model.SalesRecord;
 import dev.salesmetrics.time.Period;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -416,6 +419,138 @@ public final class Query {
             },
             Cells::mergeFrom);
     return plan.toTable(merged.store).withNotes(notes());
+  }
+
+  /**
+   * Starts a fold of this query: its cells, empty, to which column stores are added one after
+   * another ({@link Fold#add}), each run on the columnar engine and merged into the cells, so
+   * that the memory held grows with the groups and periods, not with the rows added. The table
+   * ({@link Fold#table()}) equals that of the query over one store holding every part; the store
+   * this query was started on is not read. {@link dev.salesmetrics.io.Dataset#stream} folds
+   * deals.csv chunk by chunk this way.
+   *
+   * <p>Only a query the columnar engine runs by kernels alone folds: every metric has a kernel
+   * ({@link Metric#kernel()}) and is placed by one instant (not {@linkplain
+   * dev.salesmetrics.metric.Placement#isSpanning() spanning}); every dimension is a built-in one
+   * whose value comes from a row's own columns (rep, team, region, product, customer, campaign,
+   * source, a period); no filter and no as-of instant.
+   *
+   * @return an empty fold
+   * @throws IllegalArgumentException naming the metric, dimension, filter or as-of instant that
+   *     keeps the query from folding, and why; or as {@link #run()}
+   * @throws IllegalStateException as {@link #run()}
+   */
+  public Fold fold() {
+    Plan plan = plan();
+    if (plan.filter != Plan.ACCEPT_ALL) {
+      throw new IllegalArgumentException(
+          "a query with a filter cannot fold: the filter reads records, not columns");
+    }
+    if (plan.asOf != null) {
+      throw new IllegalArgumentException(
+          "a query as of " + plan.asOf + " cannot fold: as-of reads records, not columns");
+    }
+    for (Dimension d : plan.dimensions) {
+      if (!d.isColumnar()) {
+        throw new IllegalArgumentException(
+            "dimension " + d.id() + " cannot fold: its value is not read from a row's columns");
+      }
+    }
+    for (int m = 0; m < plan.metrics.size(); m++) {
+      Metric<?, ?> metric = plan.metrics.get(m);
+      if (plan.kernels[m] == null) {
+        throw new IllegalArgumentException(
+            "metric " + metric.id() + " cannot fold: it has no kernel (its state is not a fixed"
+                + " set of numbers)");
+      }
+      if (metric.placement().isSpanning()) {
+        throw new IllegalArgumentException(
+            "metric " + metric.id() + " cannot fold: it spans periods instead of being placed by"
+                + " one instant");
+      }
+    }
+    return new Fold(plan);
+  }
+
+  /**
+   * The cells of a query that column stores are added to one after another ({@link
+   * Query#fold()}). Not thread-safe: add from one thread at a time.
+   */
+  public static final class Fold {
+    private final Plan plan;
+    private final CellStore cells;
+    private final long[] counts = new long[5];
+    private final List<SalesRecord> otherKinds = new ArrayList<>();
+    @Nullable private Instant earliest;
+    @Nullable private Instant latest;
+
+    private Fold(Plan plan) {
+      this.plan = plan;
+      this.cells = CellStore.dynamic(plan, Keys.chained(plan));
+    }
+
+    /**
+     * Runs the query over {@code part} on {@code executor} (in up to {@code threads} chunks) and
+     * adds its cells to the fold's. The fold keeps no reference to {@code part}.
+     *
+     * @param part the rows to add
+     * @param executor runs the chunks; the calling thread waits for them
+     * @param threads the most chunks, at least 1
+     * @throws dev.salesmetrics.model.CurrencyMismatchException if a money metric without converter
+     *     meets two currencies in one group, within {@code part} (the message names the record) or
+     *     between parts (it names the step "adding up the parts of a fold"); the fold must then
+     *     not be used again
+     * @throws ArithmeticException if a sum overflows, likewise
+     * @throws java.time.DateTimeException as {@link Query#run()}
+     */
+    public void add(ColumnStore part, Executor executor, int threads) {
+      checkNotNull(part, "part");
+      checkNotNull(executor, "executor");
+      checkArgument(threads >= 1, "threads must be >= 1 but is %s", threads);
+      CellStore c = new ColumnarEngine(plan, part).cells(executor, threads, COLUMN_CHUNK);
+      cells.mergeFrom(c, "adding up the parts of a fold");
+      long[] n = RecordKinds.counts(part);
+      for (int i = 0; i < n.length; i++) {
+        counts[i] += n[i];
+      }
+      part.instantSpan()
+          .ifPresent(
+              r -> {
+                if (earliest == null || r.lowerEndpoint().isBefore(earliest)) {
+                  earliest = r.lowerEndpoint();
+                }
+                if (latest == null || r.upperEndpoint().isAfter(latest)) {
+                  latest = r.upperEndpoint();
+                }
+              });
+      for (SalesRecord r : part.others()) {
+        if (otherKinds.stream().noneMatch(o -> o.getClass() == r.getClass())) {
+          otherKinds.add(r);
+        }
+      }
+    }
+
+    /**
+     * Returns the earliest and latest instant of the rows added so far, as {@link
+     * ColumnStore#instantSpan()} of one store holding every part.
+     *
+     * @return the closed range, or empty when no row added holds an instant
+     */
+    public Optional<Range<Instant>> instantSpan() {
+      return earliest == null || latest == null
+          ? Optional.empty()
+          : Optional.of(Range.closed(earliest, latest));
+    }
+
+    /**
+     * Returns the table of the parts added so far, with the notes a query over all of them gives.
+     *
+     * @return the table
+     * @throws ArithmeticException if a result cannot be computed (as {@link Query#run()})
+     */
+    public MetricTable table() {
+      return plan.toTable(cells).withNotes(RecordKinds.notes(counts, otherKinds, plan.metrics));
+    }
   }
 
   /** The notes on kinds of record the metrics read that the input lacks ({@link RecordKinds}). */

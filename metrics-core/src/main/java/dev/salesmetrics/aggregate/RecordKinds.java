@@ -50,11 +50,24 @@ final class RecordKinds {
    * the kinds it holds, without making a record of its rows.
    */
   static ImmutableMap<String, String> notes(ColumnStore store, List<Metric<?, ?>> metrics) {
-    Set<Class<?>> unseen = wanted(metrics);
-    boolean any = false;
-    int[] counts = {
+    return notes(counts(store), store.others(), metrics);
+  }
+
+  /** The rows per kind of column in {@code store}: deals, orders, leads, customers, responses. */
+  static long[] counts(ColumnStore store) {
+    return new long[] {
       store.deals(), store.orders(), store.leads(), store.customers(), store.responses()
     };
+  }
+
+  /**
+   * Returns the notes of {@link #notes(Iterable, List)} for stores that held {@code counts} rows
+   * ({@link #counts}) in all and the records {@code others}.
+   */
+  static ImmutableMap<String, String> notes(
+      long[] counts, Iterable<? extends SalesRecord> others, List<Metric<?, ?>> metrics) {
+    Set<Class<?>> unseen = wanted(metrics);
+    boolean any = false;
     Class<?>[] types = {
       Deal.class, Order.class, Lead.class, Customer.class, SurveyResponse.class
     };
@@ -65,7 +78,7 @@ final class RecordKinds {
         unseen.removeIf(k -> k.isAssignableFrom(type));
       }
     }
-    for (SalesRecord r : store.others()) {
+    for (SalesRecord r : others) {
       any = true;
       unseen.removeIf(k -> k.isInstance(r));
     }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.salesmetrics.aggregate.ColumnStore;
 import dev.salesmetrics.aggregate.Dimension;
 import dev.salesmetrics.aggregate.LeadDirectory;
+import dev.salesmetrics.aggregate.Query;
 import dev.salesmetrics.aggregate.RepDirectory;
 import dev.salesmetrics.model.Campaign;
 import dev.salesmetrics.model.Customer;
@@ -24,6 +25,8 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
@@ -340,6 +343,113 @@ public record Dataset(
     forEach(dir, CsvFormat.CAMPAIGNS, options, reports, store::add, listener);
     forEach(dir, CsvFormat.RESPONSES, options, reports, store::add, listener);
     return new LoadResult<>(store.build(), reports);
+  }
+
+  /**
+   * Runs {@code query} over the schema files in {@code dir} while reading them, without keeping
+   * deals.csv in memory: the file is parsed in windows of chunks (one per processor), each window
+   * is added to the query's {@link Query.Fold fold} and dropped, so the memory held grows with
+   * the groups and periods of the result, not with the deals. Per deal only a 64-bit hash of its
+   * id is kept (8 bytes, for the duplicate check). The other files are read as by {@link
+   * #loadColumns} and added to the fold one store at a time.
+   *
+   * <pre>{@code
+   * LoadResult<Query.Fold> r = Dataset.stream(Path.of("data"), CsvOptions.strict(),
+   *     Query.of(List.of())
+   *         .groupBy(Dimension.REP, Dimension.month(ZoneOffset.UTC))
+   *         .metrics(Metrics.WIN_RATE, Metrics.AVERAGE_DEAL_SIZE));
+   * MetricTable t = r.value().table();
+   * }</pre>
+   *
+   * <p>The query folds only when every metric has a kernel and is placed by one instant and
+   * every dimension is read from a row's own columns ({@link Query#fold()}); its records (here an
+   * empty list) are not read. The outcome is exactly that of {@code Query.of(store)} over {@link
+   * #loadColumns(Path, CsvOptions) loadColumns(dir, options)}: the same table and notes, the same
+   * reports, rejected rows and warnings, the same exceptions. Where streaming cannot give that
+   * outcome, the directory is read again by {@link #loadColumns} and the query run over the
+   * whole store: a strict failure, a repeated deal id (strict: the error; lenient: the object
+   * path), a quoted cell holding a line break across a chunk boundary, deal_stages.csv present,
+   * a column mapping or another case where {@link #loadColumns} reads deals.csv record by
+   * record, and a currency mismatch or overflow of the query (so that the message names the
+   * record exactly as the query over the store does).
+   *
+   * @param dir the directory
+   * @param options strict or lenient, zone, mappings
+   * @param query the grouping, metrics and periods to compute; its records are not read
+   * @return the fold holding the result ({@link Query.Fold#table()}) and one report per file
+   *     read, in schema order
+   * @throws IllegalArgumentException if the query cannot fold ({@link Query#fold()}: the message
+   *     names the metric or dimension and why), before any file is read
+   * @throws CsvFormatException in strict mode for the first bad row
+   * @throws dev.salesmetrics.model.CurrencyMismatchException as {@link Query#runParallel()}
+   * @throws ArithmeticException as {@link Query#runParallel()}
+   * @throws NoSuchFileException if {@code dir} does not exist
+   * @throws NotDirectoryException if {@code dir} is a file or another thing that is no directory
+   * @throws FileSystemException if a schema file name in {@code dir} is a directory
+   * @throws IOException if a file cannot be read
+   */
+  public static LoadResult<Query.Fold> stream(Path dir, CsvOptions options, Query query)
+      throws IOException {
+    return stream(dir, options, query, Math.max(1, Runtime.getRuntime().availableProcessors()), 0);
+  }
+
+  /**
+   * {@link #stream(Path, CsvOptions, Query)} with deals.csv parsed on up to {@code threads}, in
+   * chunks of about {@code chunkBytes} (0: chosen from the file's size).
+   */
+  static LoadResult<Query.Fold> stream(
+      Path dir, CsvOptions options, Query query, int threads, int chunkBytes) throws IOException {
+    checkNotNull(dir, "dir");
+    checkNotNull(options, "options");
+    checkNotNull(query, "query");
+    LoadResult<Query.Fold> streamed = tryStream(dir, options, query, threads, chunkBytes);
+    if (streamed != null) {
+      return streamed;
+    }
+    LoadResult<ColumnStore> all = loadColumns(dir, options, LoadListener.NONE, threads, chunkBytes);
+    Query.Fold whole = query.fold();
+    whole.add(all.value(), ForkJoinPool.commonPool(), ForkJoinPool.commonPool().getParallelism());
+    return new LoadResult<>(whole, all.reports());
+  }
+
+  /**
+   * The streaming part of {@link #stream(Path, CsvOptions, Query, int, int)}: the result, or null
+   * where only the whole load gives the outcome exactly.
+   */
+  @Nullable
+  static LoadResult<Query.Fold> tryStream(
+      Path dir, CsvOptions options, Query query, int threads, int chunkBytes) throws IOException {
+    Query.Fold fold = query.fold();
+    checkDirectory(dir);
+    Executor executor = ForkJoinPool.commonPool();
+    int parallelism = ForkJoinPool.commonPool().getParallelism();
+    Path dealsFile = file(dir, CsvFile.DEALS);
+    if (dealsFile != null && file(dir, CsvFile.DEAL_STAGES) == null) {
+      try {
+        List<LoadReport> reports = new ArrayList<>();
+        ColumnStore.Builder first = ColumnStore.builder();
+        forEach(dir, CsvFormat.REPS, options, reports, first::add, LoadListener.NONE);
+        forEach(dir, CsvFormat.QUOTAS, options, reports, first::add, LoadListener.NONE);
+        forEach(dir, CsvFormat.LEADS, options, reports, first::add, LoadListener.NONE);
+        fold.add(first.build(), executor, parallelism);
+        DealFileLoader.Loaded deals =
+            DealFileLoader.stream(
+                dealsFile, options, threads, chunkBytes, part -> fold.add(part, executor, parallelism));
+        if (deals != null) {
+          reports.add(deals.report());
+          ColumnStore.Builder rest = ColumnStore.builder();
+          forEach(dir, CsvFormat.ORDERS, options, reports, rest::add, LoadListener.NONE);
+          forEach(dir, CsvFormat.CUSTOMERS, options, reports, rest::add, LoadListener.NONE);
+          forEach(dir, CsvFormat.CAMPAIGNS, options, reports, rest::add, LoadListener.NONE);
+          forEach(dir, CsvFormat.RESPONSES, options, reports, rest::add, LoadListener.NONE);
+          fold.add(rest.build(), executor, parallelism);
+          return new LoadResult<>(fold, reports);
+        }
+      } catch (RuntimeException e) {
+        return null; // an error of a file or of the query: the whole load gives it exactly
+      }
+    }
+    return null;
   }
 
   private static void checkDirectory(Path dir) throws IOException {

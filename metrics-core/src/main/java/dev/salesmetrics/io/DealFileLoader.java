@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javax.annotation.Nullable;
 
 /**
@@ -104,6 +105,8 @@ final class DealFileLoader {
   private int idIndex = -1;
   /** Set when a chunk did not end where the next one started. */
   private boolean resync;
+  /** In streaming mode, takes the deals of each window of chunks; null otherwise. */
+  @Nullable private Consumer<ColumnStore> sink;
 
   private DealFileLoader(Path path, CsvOptions options, @Nullable StageJoin join, FileChannel ch)
       throws IOException {
@@ -139,6 +142,36 @@ final class DealFileLoader {
         return loaded;
       }
       return new DealFileLoader(path, options, stages.read(), ch).run(1, chunkBytes);
+    }
+  }
+
+  /**
+   * Streams deals.csv: parses it in windows of {@code threads} chunks and gives {@code sink} the
+   * deals of each window, in file order, keeping only the report, one 64-bit hash per deal (for
+   * the duplicate check) and the lines of rejected rows and warnings. Returns the report (with an
+   * empty store), or null when the outcome of {@link #load} cannot be had this way: the cases
+   * where {@link #load} returns null, stage rows (deal_stages.csv), a strict failure, a quoted
+   * cell across a chunk boundary, or two rows whose id hashes are equal (a duplicate id, or a
+   * collision of hashes). After null, the deals given to {@code sink} must be thrown away.
+   *
+   * @param threads how many chunks are parsed at once
+   * @param chunkBytes the nominal size of a chunk, or 0 for one chosen from the file's size
+   */
+  @Nullable
+  static Loaded stream(
+      Path path,
+      CsvOptions options,
+      int threads,
+      int chunkBytes,
+      Consumer<ColumnStore> sink)
+      throws IOException {
+    if (!options.mapping(CsvFile.DEALS).equals(ColumnMapping.identity())) {
+      return null;
+    }
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      DealFileLoader loader = new DealFileLoader(path, options, null, ch);
+      loader.sink = sink;
+      return loader.run(threads, chunkBytes);
     }
   }
 
@@ -216,6 +249,9 @@ final class DealFileLoader {
             ? chunkBytes
             : Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, span / Math.max(1, 4L * threads) + 1));
     int chunks = (int) Math.max(1, (span + chunk - 1) / chunk);
+    if (sink != null) {
+      return streamChunks(sink, dataStart, chunk, chunks, threads, linesBefore);
+    }
     if (chunks == 1) {
       Chunk only = new Chunk(builder.deals(), dataStart, dataStart, size);
       only.parse();
@@ -227,6 +263,33 @@ final class DealFileLoader {
       long nextNominal = c + 1 == chunks ? size : dataStart + (c + 1) * chunk;
       parts.add(new Chunk(builder.deals(), dataStart, nominal, nextNominal));
     }
+    parseAll(parts, threads);
+    for (int c = 0; c + 1 < parts.size(); c++) {
+      Chunk p = parts.get(c);
+      if (p.failure != null && join == null) {
+        break; // the chunks after a strict failure do not matter
+      }
+      if (p.end != parts.get(c + 1).start) {
+        resync = true; // a quoted cell across a boundary: load it again in one chunk
+        return null;
+      }
+    }
+    return finish(builder, parts, linesBefore);
+  }
+
+  /** Parses {@code parts} on up to {@code threads} threads (on this one when 1). */
+  private void parseAll(List<Chunk> parts, int threads) throws IOException {
+    if (threads == 1 || parts.size() == 1) {
+      for (Chunk c : parts) {
+        try {
+          c.parse();
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
+      return;
+    }
+    int chunks = parts.size();
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -262,17 +325,128 @@ final class DealFileLoader {
     } finally {
       pool.shutdownNow();
     }
-    for (int c = 0; c + 1 < parts.size(); c++) {
-      Chunk p = parts.get(c);
-      if (p.failure != null && join == null) {
-        break; // the chunks after a strict failure do not matter
+  }
+
+  /** The streaming mode of {@link #run}: see {@link #stream}. */
+  @Nullable
+  private Loaded streamChunks(
+      Consumer<ColumnStore> to, long dataStart, long chunk, int chunks, int threads, long linesBefore)
+      throws IOException {
+    long base = linesBefore;
+    long rows = 0;
+    long loaded = 0;
+    long expectedStart = -1;
+    List<RejectedRow> rejected = new ArrayList<>();
+    List<LoadWarning> warnings = new ArrayList<>();
+    List<long[]> runs = new ArrayList<>(); // the sorted id hashes of each chunk
+    for (int c0 = 0; c0 < chunks; c0 += threads) {
+      ColumnStore.Builder builder = ColumnStore.builder();
+      List<Chunk> parts = new ArrayList<>(threads);
+      for (int c = c0; c < Math.min(chunks, c0 + threads); c++) {
+        long nominal = dataStart + c * chunk;
+        long nextNominal = c + 1 == chunks ? size : dataStart + (c + 1) * chunk;
+        parts.add(new Chunk(builder.deals(), dataStart, nominal, nextNominal));
       }
-      if (p.end != parts.get(c + 1).start) {
-        resync = true; // a quoted cell across a boundary: load it again in one chunk
-        return null;
+      parseAll(parts, threads);
+      for (Chunk p : parts) {
+        if (p.failure != null) {
+          return null; // strict: the column load finds the failure and any earlier duplicate
+        }
+        if (expectedStart >= 0 && p.start != expectedStart) {
+          return null; // a quoted cell across a boundary
+        }
+        expectedStart = p.end;
+        p.base = base;
+        base += p.lines;
+        rows += p.rows;
+        for (RejectedRow r : p.rejected) {
+          rejected.add(shift(r, p.base));
+        }
+        for (LoadWarning w : p.warnings) {
+          warnings.add(
+              w.file().equals(file)
+                  ? new LoadWarning(w.file(), w.line() + p.base, w.column(), w.value(), w.reason())
+                  : w);
+        }
+        runs.add(Arrays.copyOf(p.hashes, p.appended));
+      }
+      ColumnStore part = builder.build();
+      loaded += part.deals();
+      to.accept(part);
+    }
+    if (repeats(runs)) {
+      return null; // a repeated id (or two ids of one hash): the column load tells which
+    }
+    return new Loaded(
+        ColumnStore.builder().build(),
+        new LoadReport(file, rows, loaded, rejected, warnings, 0, null),
+        null);
+  }
+
+  /**
+   * Tells whether a value occurs twice in the sorted {@code runs} (within one run or across
+   * two), merging them through a heap of run indices, with no copy of the values.
+   */
+  static boolean repeats(List<long[]> runs) {
+    int k = 0;
+    int[] heap = new int[runs.size()];
+    int[] pos = new int[runs.size()];
+    long[][] r = runs.toArray(new long[0][]);
+    for (int i = 0; i < r.length; i++) {
+      if (r[i].length > 0) {
+        heap[k] = i;
+        siftUp(heap, k++, r, pos);
       }
     }
-    return finish(builder, parts, linesBefore);
+    boolean any = false;
+    long last = 0;
+    while (k > 0) {
+      int top = heap[0];
+      long v = r[top][pos[top]];
+      if (any && v == last) {
+        return true;
+      }
+      any = true;
+      last = v;
+      if (++pos[top] == r[top].length) {
+        heap[0] = heap[--k];
+      }
+      siftDown(heap, k, r, pos);
+    }
+    return false;
+  }
+
+  private static void siftUp(int[] heap, int at, long[][] r, int[] pos) {
+    int i = at;
+    while (i > 0) {
+      int parent = (i - 1) / 2;
+      if (r[heap[parent]][pos[heap[parent]]] <= r[heap[i]][pos[heap[i]]]) {
+        return;
+      }
+      int t = heap[parent];
+      heap[parent] = heap[i];
+      heap[i] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int k, long[][] r, int[] pos) {
+    int i = 0;
+    while (true) {
+      int least = i;
+      for (int c = 2 * i + 1; c <= 2 * i + 2 && c < k; c++) {
+        if (r[heap[c]][pos[heap[c]]] < r[heap[least]][pos[heap[least]]]) {
+          least = c;
+        }
+      }
+      if (least == i) {
+        return;
+      }
+      int t = heap[least];
+      heap[least] = heap[i];
+      heap[i] = t;
+      i = least;
+    }
   }
 
   /** The header row of the file, with a date reader of its own. */
