@@ -65,10 +65,7 @@ public final class DealAppender {
   private final Codes.Strings historyStages = new Codes.Strings();
 
   // the row being set
-  @Nullable private String id;
-  private byte[] idBytes = new byte[16];
-  /** The length of the id set as bytes in {@code idBytes}, or -1. */
-  private int idLength = -1;
+  private final StagedId id = new StagedId();
   @Nullable private String rep;
   private long amountMinor;
   @Nullable private Currency amountCurrency;
@@ -96,8 +93,7 @@ public final class DealAppender {
    */
   @CanIgnoreReturnValue
   public DealAppender id(String dealId) {
-    this.id = checkNotNull(dealId, "dealId");
-    this.idLength = -1;
+    id.set(checkNotNull(dealId, "dealId"));
     return this;
   }
 
@@ -113,17 +109,7 @@ public final class DealAppender {
    */
   @CanIgnoreReturnValue
   public DealAppender id(byte[] utf8, int from, int to) {
-    java.util.Objects.checkFromToIndex(from, to, utf8.length);
-    if (!Columns.plain(utf8, from, to)) {
-      return id(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
-    }
-    int n = to - from;
-    if (n > idBytes.length) {
-      idBytes = new byte[Math.max(n, idBytes.length * 2)];
-    }
-    System.arraycopy(utf8, from, idBytes, 0, n);
-    idLength = n;
-    id = null;
+    id.set(utf8, from, to);
     return this;
   }
 
@@ -394,15 +380,13 @@ public final class DealAppender {
     try {
       if (plainRow()) {
         append(
-            id, rep, amountCurrency == null ? 0 : amountMinor, amountCurrency, createdSecond,
+            id.text(), rep, amountCurrency == null ? 0 : amountMinor, amountCurrency, createdSecond,
             createdNano, dealStatus == null ? DealStatus.OPEN : dealStatus, closedSecond,
             closedNano, stage, probability, customer, lead, product);
         appendHistory(rowStages, rowStageSeconds, rowStageNanos);
-        if (idLength >= 0) {
-          ids.set(size - 1, capacity, idBytes, 0, idLength);
-        }
+        id.storeBytes(ids, size - 1, capacity);
       } else {
-        boolean none = id == null && idLength < 0;
+        boolean none = id.absent();
         add(record());
         if (none) {
           ids.set(size - 1, capacity, null); // checked with a stand-in id; the row has none
@@ -465,7 +449,7 @@ public final class DealAppender {
         || bad(closedNano)) {
       return false;
     }
-    if (!(id == null || idLength >= 0 || Columns.plain(id))
+    if (!id.plain()
         || !Columns.plain(rep)
         || !Columns.plain(stage)
         || !Columns.plain(customer)
@@ -501,11 +485,7 @@ public final class DealAppender {
     Money a = amountCurrency == null ? null : Money.ofMinor(amountMinor, amountCurrency);
     Deal.Builder b =
         Deal.builder(
-            id != null
-                ? id
-                : idLength >= 0
-                    ? new String(idBytes, 0, idLength, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    : "#" + size,
+            id.forRecord(size),
             rep,
             a,
             createdSecond == NO_INSTANT ? null : Instant.ofEpochSecond(createdSecond, createdNano));
@@ -522,8 +502,7 @@ public final class DealAppender {
   }
 
   private void clear() {
-    id = null;
-    idLength = -1;
+    id.clear();
     rep = null;
     amountMinor = 0;
     amountCurrency = null;

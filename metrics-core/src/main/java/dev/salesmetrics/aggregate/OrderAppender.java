@@ -56,10 +56,7 @@ public final class OrderAppender {
   long[] lineAmount = new long[0];
 
   // the row being set
-  @Nullable private String id;
-  private byte[] idBytes = new byte[16];
-  /** The length of the id set as bytes in {@code idBytes}, or -1. */
-  private int idLength = -1;
+  private final StagedId id = new StagedId();
   @Nullable private String customer;
   private long placedSecond = NO_INSTANT;
   private int placedNano;
@@ -81,8 +78,7 @@ public final class OrderAppender {
    */
   @CanIgnoreReturnValue
   public OrderAppender id(String orderId) {
-    this.id = checkNotNull(orderId, "orderId");
-    this.idLength = -1;
+    id.set(checkNotNull(orderId, "orderId"));
     return this;
   }
 
@@ -98,17 +94,7 @@ public final class OrderAppender {
    */
   @CanIgnoreReturnValue
   public OrderAppender id(byte[] utf8, int from, int to) {
-    java.util.Objects.checkFromToIndex(from, to, utf8.length);
-    if (!Columns.plain(utf8, from, to)) {
-      return id(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
-    }
-    int n = to - from;
-    if (n > idBytes.length) {
-      idBytes = new byte[Math.max(n, idBytes.length * 2)];
-    }
-    System.arraycopy(utf8, from, idBytes, 0, n);
-    idLength = n;
-    id = null;
+    id.set(utf8, from, to);
     return this;
   }
 
@@ -274,14 +260,12 @@ public final class OrderAppender {
     try {
       if (plainRow()) {
         append(
-            id, customer, rep, placedSecond, placedNano, amountMinor, amountCurrency,
+            id.text(), customer, rep, placedSecond, placedNano, amountMinor, amountCurrency,
             orderStatus == null || orderStatus == OrderStatus.PAID, rowProducts, rowQuantities,
             rowAmounts);
-        if (idLength >= 0) {
-          ids.set(size - 1, capacity, idBytes, 0, idLength);
-        }
+        id.storeBytes(ids, size - 1, capacity);
       } else {
-        boolean none = id == null && idLength < 0;
+        boolean none = id.absent();
         add(record());
         if (none) {
           ids.set(size - 1, capacity, null); // checked with a stand-in id; the row has none
@@ -327,7 +311,7 @@ public final class OrderAppender {
         || placedSecond == NO_INSTANT
         || placedNano < 0
         || placedNano > 999_999_999
-        || !(id == null || idLength >= 0 || Columns.plain(id))
+        || !id.plain()
         || !Columns.plain(customer)
         || !Columns.plain(rep)) {
       return false;
@@ -350,11 +334,7 @@ public final class OrderAppender {
     Money total = amountCurrency == null ? null : Money.ofMinor(amountMinor, amountCurrency);
     Order.Builder b =
         Order.builder(
-            id != null
-                ? id
-                : idLength >= 0
-                    ? new String(idBytes, 0, idLength, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    : "#" + size,
+            id.forRecord(size),
             customer,
             placedSecond == NO_INSTANT ? null : Instant.ofEpochSecond(placedSecond, placedNano),
             total);
@@ -369,8 +349,7 @@ public final class OrderAppender {
   }
 
   private void clear() {
-    id = null;
-    idLength = -1;
+    id.clear();
     customer = null;
     placedSecond = NO_INSTANT;
     placedNano = 0;
